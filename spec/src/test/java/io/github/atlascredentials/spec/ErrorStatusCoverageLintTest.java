@@ -1,0 +1,38 @@
+package io.github.atlascredentials.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.atlascredentials.spec.SpecDocument.Operation;
+import org.junit.jupiter.api.Test;
+
+/** Every non-OAuth operation documents 400, 401, 403, 404, 429 and 500. */
+class ErrorStatusCoverageLintTest {
+
+    @Test
+    void everyApiOperationDocumentsTheCommonErrorStatuses() {
+        SpecDocument spec = SpecDocument.loadMain();
+
+        assertThat(SpecLint.errorStatusCoverage(spec)).isEmpty();
+        assertThat(spec.operations()).filteredOn(operation -> !operation.isTagged(SpecLint.OAUTH_TAG)).hasSize(4);
+    }
+
+    @Test
+    void firesWhenAnOperationDropsA429() {
+        SpecDocument spec = SpecDocument.loadMain();
+        Operation operation = spec.operations().get(2);
+        operation.node().withObject("/responses").remove("429");
+
+        assertThat(SpecLint.errorStatusCoverage(spec))
+                .containsExactly(operation.label() + " does not document status 429");
+    }
+
+    @Test
+    void oauthOperationsAreExempt() {
+        SpecDocument spec = SpecDocument.loadMain();
+        spec.operations().stream().filter(operation -> operation.isTagged(SpecLint.OAUTH_TAG))
+                .forEach(operation -> operation.node().withObject("/responses").remove("404"));
+
+        assertThat(SpecLint.errorStatusCoverage(spec)).isEmpty();
+    }
+}
