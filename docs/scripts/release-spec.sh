@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Records the current spec as released: copies spec/openapi.yaml to spec/released/openapi.yaml and
+# writes the project version beside it (spec/released/VERSION). The breaking-change gate then
+# compares later specs with this one. Run it when cutting a release, after `./mvnw verify` passed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+# The project version is the first <version> after the parent's own artifactId in the root pom.
+version="$(awk '/<artifactId>atlas-credentials-parent<\/artifactId>/ {found=1; next}
+                found && /<version>/ {gsub(/.*<version>|<\/version>.*/, ""); print; exit}' pom.xml)"
+if [[ -z "$version" ]]; then
+  echo "release-spec: cannot read the project version from pom.xml" >&2
+  exit 1
+fi
+
+previous="$(cat spec/released/VERSION 2>/dev/null || echo none)"
+mkdir -p spec/released
+cp spec/openapi.yaml spec/released/openapi.yaml
+printf '%s\n' "$version" > spec/released/VERSION
+echo "release-spec: spec/released/ now holds the spec of $version (was $previous)."
+echo "Next: move the CHANGELOG's Unreleased entries under [$version], then commit spec/released/ and CHANGELOG.md."
