@@ -1,0 +1,287 @@
+package io.github.atlascredentials.emulator;
+
+import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
+import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.emulator.auth.TokenService;
+import io.github.atlascredentials.emulator.http.ErrorMappers;
+import io.github.atlascredentials.emulator.http.H2cUpgradeIgnoringAddOn;
+import io.github.atlascredentials.emulator.http.RequestGate;
+import io.github.atlascredentials.emulator.http.ResponseFinisher;
+import io.github.atlascredentials.emulator.resources.OAuthResource;
+import io.github.atlascredentials.emulator.resources.ProgrammaticApiKeysResource;
+import io.github.atlascredentials.emulator.resources.ServiceAccountsResource;
+import io.github.atlascredentials.emulator.resources.TestSupportResource;
+import io.github.atlascredentials.emulator.seed.SeedDocument;
+import io.github.atlascredentials.emulator.seed.SeedParser;
+import io.github.atlascredentials.emulator.state.EmulatorState;
+import io.github.atlascredentials.emulator.state.H2Persistence;
+import io.github.atlascredentials.emulator.state.Persistence;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A running emulator of the credential endpoints. Start one in-process with
+ * {@code AtlasEmulator.builder().port(0).start()}; {@link #baseUri()} says where it listens and
+ * {@link #close()} stops it. Thread-safe.
+ */
+public final class AtlasEmulator implements AutoCloseable {
+    /** The demo seed's credentials, printed at start-up; demo values, not secrets. */
+    public static final String DEMO_ORG_ID = "4888442a3354817a7320eb61";
+    public static final String DEMO_PROJECT_ID = "32b6e34b3d91647abb20e7b8";
+    public static final String DEMO_CLIENT_ID = "mdb_sa_id_6a1b2c3d4e5f60718293a4b5";
+    public static final String DEMO_CLIENT_SECRET = "mdb_sa_sk_DemoSecretDoNotUseOutsideTheEmulator0001";
+    public static final String DEMO_TARGET_CLIENT_ID = "mdb_sa_id_1234567890abcdef12345678";
+    public static final String DEMO_PUBLIC_KEY = "zmmrboas";
+    public static final String DEMO_PRIVATE_KEY = "0f6b8c1e-2d3a-4b5c-9e7f-db2c132ca78d";
+
+    private final Builder settings;
+    private final EmulatorClock clock;
+    private final SeedDocument seed;
+    private final String seedSource;
+    private final Persistence persistence;
+    private final EmulatorState state;
+    private final TokenService tokens;
+    private final DigestAuthenticator digest;
+    private final FixedWindowRateLimiter tokenLimiter;
+    private final FixedWindowRateLimiter apiLimiter;
+    private final HttpServer server;
+    private final URI baseUri;
+
+    private AtlasEmulator(Builder b) {
+        this.settings = b;
+        this.clock = b.clock;
+        this.seedSource = b.seedFile != null ? b.seedFile.toString() : b.seed != null ? "seed document" : "built-in demo seed";
+        this.seed = b.seed != null ? b.seed : b.seedFile != null ? SeedParser.parse(b.seedFile) : demoSeed();
+        this.persistence = b.dataDir != null ? new H2Persistence(b.dataDir, b.syncWrites) : Persistence.none();
+        this.state = new EmulatorState(clock, persistence, b.maxSecretsPerAccount);
+        try {
+            if (!state.restore()) {
+                state.load(seedSource, seed);
+            }
+            this.tokens = new TokenService(clock, b.maxActiveTokensPerAccount);
+            this.digest = new DigestAuthenticator(state, clock, b.nonceLifetime);
+            this.tokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
+            this.apiLimiter = new FixedWindowRateLimiter(clock, b.apiRateLimitPerMinute);
+            this.server = startServer(b.bind, b.port);
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
+        NetworkListener listener = server.getListeners().iterator().next();
+        this.baseUri = URI.create("http://" + hostForUri(b.bind) + ":" + listener.getPort());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** For example {@code http://127.0.0.1:8080}, without a trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    public boolean isPersistent() {
+        return settings.dataDir != null;
+    }
+
+    /** Back to the seed: all created secrets, keys, tokens and nonces are forgotten (the clock is kept). */
+    public void reset() {
+        tokens.clear();
+        digest.clear();
+        tokenLimiter.clear();
+        apiLimiter.clear();
+        state.clear();
+        state.load(seedSource, seed);
+    }
+
+    /** Adds organizations from another seed document; ids must be new. */
+    public void loadSeed(SeedDocument more) {
+        state.load("seed document", more);
+    }
+
+    /** Adds organizations from a seed file; ids must be new. */
+    public void loadSeed(Path file) {
+        state.load(file.toString(), SeedParser.parse(file));
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        persistence.close();
+    }
+
+    private HttpServer startServer(String bind, int port) {
+        ResourceConfig config = new ResourceConfig()
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                .property(ServerProperties.BV_FEATURE_DISABLE, true)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register(new JsonMapperResolver())
+                .register(new RequestGate(state, tokens, digest, tokenLimiter, apiLimiter))
+                .register(new ResponseFinisher("gitHash=atlas-emulator; versionString=" + version()))
+                .register(new ErrorMappers.Problems())
+                .register(new ErrorMappers.Json())
+                .register(new ErrorMappers.Web())
+                .register(new ErrorMappers.Unexpected())
+                .register(new ServiceAccountsResource(state))
+                .register(new ProgrammaticApiKeysResource(state))
+                .register(new OAuthResource(state, tokens))
+                .register(new TestSupportResource(this));
+        URI uri = URI.create("http://" + hostForUri(bind) + ":" + port + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
+        for (NetworkListener listener : http.getListeners()) {
+            listener.registerAddOn(new H2cUpgradeIgnoringAddOn());
+            listener.setMaxPendingBytes(-1);
+        }
+        http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPage());
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        return http;
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    static String version() {
+        String v = AtlasEmulator.class.getPackage().getImplementationVersion();
+        return v != null ? v : "1.0.0-api.2024-08-05";
+    }
+
+    static SeedDocument demoSeed() {
+        try (InputStream in = AtlasEmulator.class.getResourceAsStream("demo-seed.json")) {
+            return SeedParser.parse("built-in demo seed", Objects.requireNonNull(in, "demo-seed.json").readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Configures an emulator; every setting has a default. */
+    public static final class Builder {
+        private int port = 8080;
+        private String bind = "127.0.0.1";
+        private Path seedFile;
+        private SeedDocument seed;
+        private Path dataDir;
+        private boolean syncWrites;
+        private EmulatorClock clock = new EmulatorClock();
+        private int maxSecretsPerAccount = 2;
+        private int maxActiveTokensPerAccount = 100;
+        private int tokenRateLimitPerMinute = 50;
+        private int apiRateLimitPerMinute = 100_000;
+        private Duration nonceLifetime = Duration.ofMinutes(5);
+
+        private Builder() {
+        }
+
+        /** Port to listen on; 0 picks a free one. Default 8080. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Address to bind; default 127.0.0.1. */
+        public Builder bind(String host) {
+            this.bind = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** A seed file instead of the built-in demo seed. */
+        public Builder seed(Path file) {
+            this.seedFile = file;
+            this.seed = null;
+            return this;
+        }
+
+        /** A seed document instead of the built-in demo seed. */
+        public Builder seed(SeedDocument document) {
+            this.seed = document;
+            this.seedFile = null;
+            return this;
+        }
+
+        /** Keep state in an H2 database in this directory (created if needed); default in memory. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Also force every commit to disk with fsync (survives power loss, slower). Default false. */
+        public Builder syncWrites(boolean sync) {
+            this.syncWrites = sync;
+            return this;
+        }
+
+        public Builder clock(EmulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Secrets per service account, expired ones included; the real service allows 2. */
+        public Builder maxSecretsPerAccount(int max) {
+            this.maxSecretsPerAccount = positive(max, "maxSecretsPerAccount");
+            return this;
+        }
+
+        public Builder maxActiveTokensPerAccount(int max) {
+            this.maxActiveTokensPerAccount = positive(max, "maxActiveTokensPerAccount");
+            return this;
+        }
+
+        /** Token requests per minute per client and IP address; the real service allows 50. */
+        public Builder tokenRateLimitPerMinute(int limit) {
+            this.tokenRateLimitPerMinute = positive(limit, "tokenRateLimitPerMinute");
+            return this;
+        }
+
+        /** API requests per minute per credential. Default 100000. */
+        public Builder apiRateLimitPerMinute(int limit) {
+            this.apiRateLimitPerMinute = positive(limit, "apiRateLimitPerMinute");
+            return this;
+        }
+
+        public Builder nonceLifetime(Duration lifetime) {
+            this.nonceLifetime = Objects.requireNonNull(lifetime, "lifetime");
+            return this;
+        }
+
+        /** Starts listening; throws if the port is taken or the seed or data directory is bad. */
+        public AtlasEmulator start() {
+            return new AtlasEmulator(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1");
+            }
+            return value;
+        }
+    }
+}

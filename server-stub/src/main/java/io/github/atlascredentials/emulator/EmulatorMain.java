@@ -1,0 +1,126 @@
+package io.github.atlascredentials.emulator;
+
+import io.github.atlascredentials.emulator.seed.SeedException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar atlas-emulator.jar [options]}: runs the emulator until SIGTERM. */
+public final class EmulatorMain {
+    private static final String USAGE = """
+            Usage: java -jar atlas-emulator.jar [options]
+              --port N                     port to listen on (default 8080, 0 = any free port)
+              --bind HOST                  address to bind (default 127.0.0.1)
+              --seed FILE                  seed document (JSON) instead of the built-in demo data
+              --data-dir DIR               keep state in an H2 database in DIR (default: in memory)
+              --sync-writes                also fsync every write (survives power loss; slower)
+              --max-secrets-per-account N  secrets per service account (default 2, as the real service)
+              --token-rate-limit N         token requests per minute per client and IP (default 50)
+              --api-rate-limit N           API requests per minute per credential (default 100000)
+              --help                       print this help
+            Prints "Listening on http://HOST:PORT" when ready; stops cleanly on SIGTERM.
+            """;
+
+    // Strong references: JUL forgets levels of loggers nobody holds.
+    private static final java.util.logging.Logger JERSEY_PROVIDERS =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+    private static final java.util.logging.Logger GRIZZLY = java.util.logging.Logger.getLogger("org.glassfish.grizzly");
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int exit = run(args, System.out, System.err);
+        if (exit >= 0) {
+            System.exit(exit);
+        }
+    }
+
+    /** Starts the emulator and blocks; returns an exit code on a usage or start-up error. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        // Resources implement generated interfaces, which Jersey's provider check warns about needlessly.
+        JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+        GRIZZLY.setLevel(java.util.logging.Level.WARNING);
+        AtlasEmulator.Builder builder = AtlasEmulator.builder();
+        boolean customSeed = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--help", "-h" -> {
+                        out.print(USAGE);
+                        return 0;
+                    }
+                    case "--port" -> builder.port(intValue(arg, value(args, ++i, arg)));
+                    case "--bind" -> builder.bind(value(args, ++i, arg));
+                    case "--seed" -> {
+                        builder.seed(Path.of(value(args, ++i, arg)));
+                        customSeed = true;
+                    }
+                    case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i, arg)));
+                    case "--sync-writes" -> builder.syncWrites(true);
+                    case "--max-secrets-per-account" -> builder.maxSecretsPerAccount(intValue(arg, value(args, ++i, arg)));
+                    case "--token-rate-limit" -> builder.tokenRateLimitPerMinute(intValue(arg, value(args, ++i, arg)));
+                    case "--api-rate-limit" -> builder.apiRateLimitPerMinute(intValue(arg, value(args, ++i, arg)));
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        AtlasEmulator emulator;
+        try {
+            emulator = builder.start();
+        } catch (SeedException e) {
+            err.println("Error: bad seed file " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("Error: cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "emulator-shutdown"));
+        if (!customSeed) {
+            printDemo(out, emulator);
+        }
+        out.println("Listening on " + emulator.baseUri());
+        out.flush();
+        stopped.await();
+        return -1;
+    }
+
+    private static void printDemo(PrintStream out, AtlasEmulator emulator) {
+        out.println("Demo data (built-in seed; demo values, not real credentials):");
+        out.println("  organization     " + AtlasEmulator.DEMO_ORG_ID);
+        out.println("  project          " + AtlasEmulator.DEMO_PROJECT_ID);
+        out.println("  service account  " + AtlasEmulator.DEMO_CLIENT_ID + " (ORG_OWNER)");
+        out.println("    secret         " + AtlasEmulator.DEMO_CLIENT_SECRET);
+        out.println("  target account   " + AtlasEmulator.DEMO_TARGET_CLIENT_ID + " (no secrets yet)");
+        out.println("  API key          " + AtlasEmulator.DEMO_PUBLIC_KEY + ":" + AtlasEmulator.DEMO_PRIVATE_KEY + " (ORG_OWNER)");
+        out.println("  e.g. curl --user \"" + AtlasEmulator.DEMO_PUBLIC_KEY + ":" + AtlasEmulator.DEMO_PRIVATE_KEY
+                + "\" --digest --header \"Content-Type: application/json\" --request POST \"" + emulator.baseUri()
+                + "/api/public/v1.0/orgs/" + AtlasEmulator.DEMO_ORG_ID + "/serviceAccounts/"
+                + AtlasEmulator.DEMO_TARGET_CLIENT_ID + "/secrets/?pretty=true\" --data '{\"secretExpiresAfterHours\": \"3600\"}'");
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got " + value);
+        }
+    }
+}

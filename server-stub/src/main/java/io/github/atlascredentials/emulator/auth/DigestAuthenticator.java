@@ -1,0 +1,147 @@
+package io.github.atlascredentials.emulator.auth;
+
+import io.github.atlascredentials.emulator.EmulatorClock;
+import io.github.atlascredentials.emulator.state.EmulatorState;
+import io.github.atlascredentials.emulator.state.StoredApiKey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP Digest (RFC 7616, MD5, qop=auth) for API keys. Nonces are issued here and expire; a correct
+ * response with an expired or unknown nonce is answered {@code stale=true}; a nonce count seen before
+ * for the same nonce is refused.
+ */
+public final class DigestAuthenticator {
+    public static final String REALM = "MMS Public API";
+    private static final Pattern PARAM = Pattern.compile(
+            "\\s*([A-Za-z0-9_-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s,]*))\\s*(?:,|$)");
+    private static final Pattern NC = Pattern.compile("^[0-9a-fA-F]{8}$");
+    private static final int MAX_NONCES = 200_000;
+
+    private final EmulatorState state;
+    private final EmulatorClock clock;
+    private final Duration nonceLifetime;
+    private final Map<String, NonceState> nonces = new ConcurrentHashMap<>();
+
+    private static final class NonceState {
+        final Instant issuedAt;
+        final Set<String> usedCounts = ConcurrentHashMap.newKeySet();
+
+        NonceState(Instant issuedAt) {
+            this.issuedAt = issuedAt;
+        }
+    }
+
+    /** The result of checking an Authorization: Digest header. */
+    public sealed interface Outcome permits Authenticated, Refused {
+    }
+
+    public record Authenticated(StoredApiKey key) implements Outcome {
+    }
+
+    /** Refused; {@code stale} when only the nonce was too old. */
+    public record Refused(boolean stale) implements Outcome {
+    }
+
+    public DigestAuthenticator(EmulatorState state, EmulatorClock clock, Duration nonceLifetime) {
+        this.state = state;
+        this.clock = clock;
+        this.nonceLifetime = nonceLifetime;
+    }
+
+    /** HA1 = MD5(publicKey:realm:privateKey), the only form in which a private key is stored. */
+    public static byte[] ha1(String publicKey, String privateKey) {
+        return md5((publicKey + ":" + REALM + ":" + privateKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new challenge with a fresh nonce. */
+    public String challenge(boolean stale) {
+        Instant now = clock.now();
+        if (nonces.size() > MAX_NONCES) {
+            nonces.entrySet().removeIf(e -> expired(e.getValue(), now));
+        }
+        String nonce = Crypto.randomHex(16);
+        nonces.put(nonce, new NonceState(now));
+        return "Digest realm=\"" + REALM + "\", domain=\"\", nonce=\"" + nonce
+                + "\", algorithm=MD5, qop=\"auth\", stale=" + stale;
+    }
+
+    /**
+     * Checks the credentials of {@code authorization} (the header value after "Digest ") for a request
+     * with this method and request target (path and query as sent).
+     */
+    public Outcome authenticate(String method, String requestTarget, String path, String authorization) {
+        Map<String, String> p = parse(authorization);
+        String username = p.get("username");
+        String nonce = p.get("nonce");
+        String uri = p.get("uri");
+        String response = p.get("response");
+        String qop = p.get("qop");
+        String nc = p.get("nc");
+        String cnonce = p.get("cnonce");
+        String algorithm = p.getOrDefault("algorithm", "MD5");
+        if (username == null || nonce == null || uri == null || response == null || cnonce == null
+                || nc == null || !NC.matcher(nc).matches() || !"auth".equals(qop)
+                || !REALM.equals(p.get("realm")) || !"MD5".equalsIgnoreCase(algorithm)
+                || !(uri.equals(requestTarget) || uri.equals(path))) {
+            return new Refused(false);
+        }
+        Optional<StoredApiKey> key = state.apiKeyByPublicKey(username);
+        // An unknown user still costs a full computation, so timing does not tell whether it exists.
+        byte[] ha1 = key.map(StoredApiKey::ha1).orElseGet(() -> ha1(username, "unknown"));
+        String ha2 = Crypto.md5Hex(method + ":" + uri);
+        String expected = Crypto.md5Hex(Crypto.hex(ha1) + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+        boolean matches = Crypto.constantTimeEquals(expected, response.toLowerCase(Locale.ROOT));
+        if (!matches || key.isEmpty()) {
+            return new Refused(false);
+        }
+        NonceState nonceState = nonces.get(nonce);
+        if (nonceState == null || expired(nonceState, clock.now())) {
+            return new Refused(true);
+        }
+        if (!nonceState.usedCounts.add(nc.toLowerCase(Locale.ROOT))) {
+            return new Refused(false);
+        }
+        return new Authenticated(key.get());
+    }
+
+    public void clear() {
+        nonces.clear();
+    }
+
+    private boolean expired(NonceState nonce, Instant now) {
+        return !now.isBefore(nonce.issuedAt.plus(nonceLifetime));
+    }
+
+    static Map<String, String> parse(String header) {
+        Map<String, String> params = new HashMap<>();
+        Matcher m = PARAM.matcher(header);
+        int position = 0;
+        while (position < header.length() && m.find(position) && m.start() == position) {
+            String value = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
+            params.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), value);
+            position = m.end();
+        }
+        return params;
+    }
+
+    private static byte[] md5(byte[] input) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(input);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+}

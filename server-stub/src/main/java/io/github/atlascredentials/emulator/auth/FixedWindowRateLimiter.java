@@ -1,0 +1,53 @@
+package io.github.atlascredentials.emulator.auth;
+
+import io.github.atlascredentials.emulator.EmulatorClock;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Counts requests per key in fixed one-minute windows of the emulator clock. */
+public final class FixedWindowRateLimiter {
+    private static final long WINDOW_MILLIS = 60_000;
+
+    private final EmulatorClock clock;
+    private final int limit;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    /** The outcome of one request: allowed or not, the headers' values and, if refused, the wait. */
+    public record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
+    }
+
+    private record Window(long start, int count) {
+    }
+
+    public FixedWindowRateLimiter(EmulatorClock clock, int limit) {
+        this.clock = clock;
+        this.limit = limit;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    public Decision acquire(String key) {
+        long now = clock.now().toEpochMilli();
+        if (windows.size() > 10_000) {
+            windows.values().removeIf(w -> now - w.start() >= WINDOW_MILLIS);
+        }
+        Window window = windows.compute(key, (k, w) -> {
+            if (w == null || now - w.start() >= WINDOW_MILLIS) {
+                return new Window(now, 1);
+            }
+            return new Window(w.start(), w.count() + 1);
+        });
+        if (window.count() > limit) {
+            long retryAfter = Math.max(1, (window.start() + WINDOW_MILLIS - now + 999) / 1000);
+            return new Decision(false, limit, 0, retryAfter);
+        }
+        return new Decision(true, limit, limit - window.count(), 0);
+    }
+
+    public void clear() {
+        windows.clear();
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.atlascredentials.emulator.auth;
+
+import io.github.atlascredentials.emulator.EmulatorClock;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues, checks and revokes access tokens. Tokens are JWT-shaped random strings; only their SHA-256
+ * is kept. Tokens live in memory: a restart invalidates them, as clients simply fetch new ones.
+ */
+public final class TokenService {
+    public static final Duration LIFETIME = Duration.ofSeconds(3600);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+    private final EmulatorClock clock;
+    private final int maxActivePerAccount;
+    private final Map<String, TokenRecord> byHash = new ConcurrentHashMap<>();
+    private final Map<String, Deque<TokenRecord>> byAccount = new ConcurrentHashMap<>();
+
+    private static final class TokenRecord {
+        final String hash;
+        final String clientId;
+        final Instant expiresAt;
+        volatile boolean revoked;
+
+        TokenRecord(String hash, String clientId, Instant expiresAt) {
+            this.hash = hash;
+            this.clientId = clientId;
+            this.expiresAt = expiresAt;
+        }
+
+        boolean activeAt(Instant now) {
+            return !revoked && now.isBefore(expiresAt);
+        }
+    }
+
+    /** A token just issued: the only moment its plain value exists here. */
+    public record IssuedToken(String accessToken, long expiresInSeconds) {
+        @Override
+        public String toString() {
+            return "IssuedToken[accessToken=****, expiresIn=" + expiresInSeconds + "]";
+        }
+    }
+
+    public TokenService(EmulatorClock clock, int maxActivePerAccount) {
+        this.clock = clock;
+        this.maxActivePerAccount = maxActivePerAccount;
+    }
+
+    public int maxActivePerAccount() {
+        return maxActivePerAccount;
+    }
+
+    /** Issues a token, or returns empty if the account already has the maximum of active tokens. */
+    public Optional<IssuedToken> issue(String clientId) {
+        Deque<TokenRecord> tokens = byAccount.computeIfAbsent(clientId, k -> new ArrayDeque<>());
+        synchronized (tokens) {
+            Instant now = clock.now();
+            tokens.removeIf(t -> {
+                boolean inactive = !t.activeAt(now);
+                if (inactive) {
+                    byHash.remove(t.hash);
+                }
+                return inactive;
+            });
+            if (tokens.size() >= maxActivePerAccount) {
+                return Optional.empty();
+            }
+            long iat = now.getEpochSecond();
+            long exp = iat + LIFETIME.getSeconds();
+            String payload = "{\"sub\":\"" + clientId + "\",\"iat\":" + iat + ",\"exp\":" + exp
+                    + ",\"jti\":\"" + Crypto.randomHex(12) + "\",\"iss\":\"atlas-emulator\"}";
+            String token = HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                    + B64.encodeToString(Crypto.randomBytes(32));
+            TokenRecord record = new TokenRecord(hash(token), clientId, Instant.ofEpochSecond(exp));
+            tokens.add(record);
+            byHash.put(record.hash, record);
+            return Optional.of(new IssuedToken(token, LIFETIME.getSeconds()));
+        }
+    }
+
+    /** The client id a token was issued to, if the token is known, unexpired and not revoked. */
+    public Optional<String> authenticate(String token) {
+        TokenRecord record = byHash.get(hash(token));
+        if (record == null || !record.activeAt(clock.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(record.clientId);
+    }
+
+    /** Revokes a token issued to {@code clientId}; anything else is silently ignored (RFC 7009). */
+    public void revoke(String token, String clientId) {
+        TokenRecord record = byHash.get(hash(token));
+        if (record != null && record.clientId.equals(clientId)) {
+            record.revoked = true;
+            byHash.remove(record.hash);
+        }
+    }
+
+    public void clear() {
+        byHash.clear();
+        byAccount.clear();
+    }
+
+    private static String hash(String token) {
+        // A lookup key: the token has 256 random bits, so its hash reveals nothing worth timing.
+        return Crypto.hex(Crypto.sha256(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}

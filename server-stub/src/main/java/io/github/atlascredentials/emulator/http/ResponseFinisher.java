@@ -1,0 +1,70 @@
+package io.github.atlascredentials.emulator.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The last step of every response: the standard headers, then {@code envelope=true} and
+ * {@code pretty=true}, and the JSON bytes.
+ */
+@Priority(1)
+public final class ResponseFinisher implements ContainerResponseFilter {
+    private final String serviceVersion;
+
+    public ResponseFinisher(String serviceVersion) {
+        this.serviceVersion = serviceVersion;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        try {
+            response.getHeaders().putSingle("X-MongoDB-Service-Version", serviceVersion);
+            response.getHeaders().putSingle("Strict-Transport-Security", "max-age=300");
+            if (request.getProperty(RequestGate.PROPERTY_RATE_LIMIT) instanceof FixedWindowRateLimiter.Decision d) {
+                response.getHeaders().putSingle("RateLimit-Limit", Integer.toString(d.limit()));
+                response.getHeaders().putSingle("RateLimit-Remaining", Integer.toString(d.remaining()));
+            }
+            Object entity = response.getEntity();
+            if (entity == null || entity instanceof byte[] || entity instanceof String) {
+                return;
+            }
+            JsonNode body = entity instanceof JsonNode node ? node : Json.MAPPER.valueToTree(entity);
+            MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+            Operation op = (Operation) request.getProperty(RequestGate.PROPERTY_OPERATION);
+            List<String> envelope = request.getUriInfo().getQueryParameters().get("envelope");
+            if (op != null && op.family().isApi() && envelope != null && !envelope.isEmpty()
+                    && "true".equalsIgnoreCase(envelope.get(0))) {
+                ObjectNode wrapped = Json.MAPPER.createObjectNode();
+                wrapped.put("status", response.getStatus());
+                wrapped.set("content", body);
+                body = wrapped;
+                response.setStatus(200);
+            }
+            List<String> pretty = request.getUriInfo().getQueryParameters().get("pretty");
+            boolean indent = pretty != null && !pretty.isEmpty() && "true".equalsIgnoreCase(pretty.get(0));
+            byte[] bytes = indent
+                    ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(body)
+                    : Json.MAPPER.writeValueAsBytes(body);
+            response.setEntity(bytes, null, type);
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
+        } catch (JsonProcessingException e) {
+            response.setStatus(500);
+            response.setEntity("{\"error\":500,\"errorCode\":\"UNEXPECTED_ERROR\",\"reason\":\"Internal Server Error\","
+                    + "\"detail\":\"The answer could not be serialized.\",\"parameters\":[]}".getBytes(StandardCharsets.UTF_8),
+                    null, MediaType.APPLICATION_JSON_TYPE);
+        } finally {
+            Exchange.end();
+        }
+    }
+}

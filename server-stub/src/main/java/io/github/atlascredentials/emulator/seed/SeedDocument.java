@@ -1,0 +1,55 @@
+package io.github.atlascredentials.emulator.seed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The seed data the emulator starts with (see docs/emulator.md for the JSON shape). Plain secrets
+ * and private keys live here only until the state hashes them; {@code toString()} never prints them.
+ */
+public record SeedDocument(List<Organization> organizations) {
+    public SeedDocument {
+        organizations = List.copyOf(organizations);
+    }
+
+    public record Organization(String id, String name, int maxServiceAccountSecretValidityInHours,
+                               List<Project> projects, List<ServiceAccount> serviceAccounts, List<ApiKey> apiKeys) {
+        public Organization {
+            projects = List.copyOf(projects);
+            serviceAccounts = List.copyOf(serviceAccounts);
+            apiKeys = List.copyOf(apiKeys);
+        }
+    }
+
+    public record Project(String id, String name) {
+    }
+
+    public record ServiceAccount(String clientId, String name, Set<String> roles,
+                                 Map<String, Set<String>> projectRoles, List<Secret> secrets) {
+        public ServiceAccount {
+            roles = Set.copyOf(roles);
+            projectRoles = Map.copyOf(projectRoles);
+            secrets = List.copyOf(secrets);
+        }
+    }
+
+    public record Secret(String secret, Instant createdAt, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "Secret[secret=****, expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    public record ApiKey(String id, String publicKey, String privateKey, String desc, List<String> roles) {
+        public ApiKey {
+            roles = List.copyOf(roles);
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKey[id=" + id + ", publicKey=" + publicKey + ", privateKey=****]";
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package io.github.atlascredentials.emulator.state;
+
+import io.github.atlascredentials.emulator.EmulatorClock;
+import io.github.atlascredentials.emulator.auth.Crypto;
+import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
+import io.github.atlascredentials.emulator.seed.SeedDocument;
+import io.github.atlascredentials.emulator.seed.SeedException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The organizations, projects, service accounts, secrets and API keys. Reads are lock-free; every
+ * write runs under one lock and is persisted before it becomes visible and before the caller answers,
+ * which makes limits (2 secrets per account) exact under concurrency.
+ */
+public final class EmulatorState {
+    /** How long an older secret may live at most once a newer one is created. */
+    public static final Duration OLDER_SECRET_GRACE = Duration.ofDays(7);
+
+    private final EmulatorClock clock;
+    private final Persistence persistence;
+    private final int maxSecretsPerAccount;
+    private final Object writeLock = new Object();
+
+    private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
+    private final Map<String, Project> projects = new ConcurrentHashMap<>();
+    private final Map<String, ServiceAccount> serviceAccounts = new ConcurrentHashMap<>();
+    private final Map<String, List<StoredSecret>> secretsByClient = new ConcurrentHashMap<>();
+    private final Map<String, StoredApiKey> apiKeysByPublicKey = new ConcurrentHashMap<>();
+    private final Map<String, StoredApiKey> apiKeysById = new ConcurrentHashMap<>();
+
+    public EmulatorState(EmulatorClock clock, Persistence persistence, int maxSecretsPerAccount) {
+        this.clock = clock;
+        this.persistence = persistence;
+        this.maxSecretsPerAccount = maxSecretsPerAccount;
+    }
+
+    public int maxSecretsPerAccount() {
+        return maxSecretsPerAccount;
+    }
+
+    /** Loads what the persistence holds; returns false if it was never seeded. */
+    public boolean restore() {
+        synchronized (writeLock) {
+            if (!persistence.initialized()) {
+                return false;
+            }
+            apply(persistence.load());
+            return true;
+        }
+    }
+
+    /** Adds a seed document (rejecting ids that exist already) and persists it. */
+    public void load(String source, SeedDocument seed) {
+        synchronized (writeLock) {
+            Persistence.Snapshot snapshot = toSnapshot(source, seed);
+            persistence.saveAll(snapshot);
+            apply(snapshot);
+        }
+    }
+
+    /** Forgets everything, in memory and on disk. */
+    public void clear() {
+        synchronized (writeLock) {
+            persistence.clear();
+            organizations.clear();
+            projects.clear();
+            serviceAccounts.clear();
+            secretsByClient.clear();
+            apiKeysByPublicKey.clear();
+            apiKeysById.clear();
+        }
+    }
+
+    public Optional<Organization> organization(String id) {
+        return Optional.ofNullable(organizations.get(id));
+    }
+
+    public Optional<Project> project(String id) {
+        return Optional.ofNullable(projects.get(id));
+    }
+
+    public Optional<ServiceAccount> serviceAccount(String clientId) {
+        return Optional.ofNullable(serviceAccounts.get(clientId));
+    }
+
+    public Optional<StoredApiKey> apiKeyByPublicKey(String publicKey) {
+        return Optional.ofNullable(apiKeysByPublicKey.get(publicKey));
+    }
+
+    public List<StoredSecret> secretsOf(String clientId) {
+        return secretsByClient.getOrDefault(clientId, List.of());
+    }
+
+    /** The outcome of checking a client id and secret. */
+    public enum SecretCheck { UNKNOWN, EXPIRED, VALID }
+
+    /** A checked secret: whether it matched and, if so, which one. */
+    public record SecretMatch(SecretCheck check, StoredSecret secret) {
+    }
+
+    /** Checks a secret against the account's stored salted hashes, in constant time per candidate. */
+    public SecretMatch checkSecret(String clientId, String secret) {
+        StoredSecret match = null;
+        for (StoredSecret candidate : secretsOf(clientId)) {
+            if (Crypto.constantTimeEquals(candidate.hash(), Crypto.saltedSha256(candidate.salt(), secret))) {
+                match = candidate;
+            }
+        }
+        if (match == null || !serviceAccounts.containsKey(clientId)) {
+            return new SecretMatch(SecretCheck.UNKNOWN, null);
+        }
+        return new SecretMatch(match.expiredAt(clock.now()) ? SecretCheck.EXPIRED : SecretCheck.VALID, match);
+    }
+
+    /** Records that a secret obtained a token now. */
+    public void markUsed(StoredSecret secret) {
+        markUsed(secret, clock.nowSeconds());
+    }
+
+    private void markUsed(StoredSecret secret, Instant now) {
+        synchronized (writeLock) {
+            List<StoredSecret> current = new ArrayList<>(secretsOf(secret.clientId()));
+            for (int i = 0; i < current.size(); i++) {
+                if (current.get(i).id().equals(secret.id())) {
+                    StoredSecret used = current.get(i).withLastUsedAt(now);
+                    persistence.saveSecrets(List.of(used));
+                    current.set(i, used);
+                }
+            }
+            secretsByClient.put(secret.clientId(), List.copyOf(current));
+        }
+    }
+
+    /** A secret just created: the only moment its plain value exists. */
+    public record CreatedSecret(StoredSecret stored, String plainSecret) {
+        @Override
+        public String toString() {
+            return "CreatedSecret[" + stored + "]";
+        }
+    }
+
+    /** Thrown when the account already holds the maximum number of secrets. */
+    public static final class SecretLimitReached extends Exception {
+        public SecretLimitReached() {
+            super("secret limit reached", null, false, false);
+        }
+    }
+
+    /**
+     * Creates a secret valid for {@code hours}, shortening older secrets to at most 7 days from now.
+     */
+    public CreatedSecret createSecret(String clientId, int hours) throws SecretLimitReached {
+        String plain = "mdb_sa_sk_" + Crypto.randomUrlSafe(40);
+        byte[] salt = Crypto.randomBytes(16);
+        synchronized (writeLock) {
+            List<StoredSecret> existing = secretsOf(clientId);
+            if (existing.size() >= maxSecretsPerAccount) {
+                throw new SecretLimitReached();
+            }
+            Instant now = clock.nowSeconds();
+            Instant graceLimit = now.plus(OLDER_SECRET_GRACE);
+            List<StoredSecret> changed = new ArrayList<>();
+            List<StoredSecret> updated = new ArrayList<>();
+            for (StoredSecret older : existing) {
+                if (older.expiresAt().isAfter(graceLimit)) {
+                    StoredSecret shortened = older.withExpiresAt(graceLimit);
+                    changed.add(shortened);
+                    updated.add(shortened);
+                } else {
+                    updated.add(older);
+                }
+            }
+            StoredSecret created = new StoredSecret(newSecretId(), clientId, salt, Crypto.saltedSha256(salt, plain),
+                    mask(plain), now, now.plus(hours, ChronoUnit.HOURS), null);
+            changed.add(created);
+            updated.add(created);
+            persistence.saveSecrets(changed);
+            secretsByClient.put(clientId, List.copyOf(updated));
+            return new CreatedSecret(created, plain);
+        }
+    }
+
+    /** An API key just created: the only moment its private key exists in plain. */
+    public record CreatedApiKey(StoredApiKey stored, String plainPrivateKey) {
+        @Override
+        public String toString() {
+            return "CreatedApiKey[" + stored + "]";
+        }
+    }
+
+    public CreatedApiKey createApiKey(String orgId, String desc, List<String> roles) {
+        String privateKey = java.util.UUID.randomUUID().toString();
+        synchronized (writeLock) {
+            String publicKey;
+            do {
+                publicKey = Crypto.randomLowercase(8);
+            } while (apiKeysByPublicKey.containsKey(publicKey));
+            String id;
+            do {
+                id = Crypto.objectId();
+            } while (apiKeysById.containsKey(id));
+            StoredApiKey key = new StoredApiKey(id, orgId, publicKey, DigestAuthenticator.ha1(publicKey, privateKey),
+                    maskPrivateKey(privateKey), desc, roles);
+            persistence.saveApiKey(key);
+            apiKeysByPublicKey.put(publicKey, key);
+            apiKeysById.put(id, key);
+            return new CreatedApiKey(key, privateKey);
+        }
+    }
+
+    public static String mask(String secret) {
+        return "mdb_sa_sk_..." + secret.substring(secret.length() - 4);
+    }
+
+    public static String maskPrivateKey(String privateKey) {
+        return "********-****-****-" + privateKey.substring(privateKey.length() - 12);
+    }
+
+    private String newSecretId() {
+        return Crypto.objectId();
+    }
+
+    private void apply(Persistence.Snapshot snapshot) {
+        snapshot.organizations().forEach(o -> organizations.put(o.id(), o));
+        snapshot.projects().forEach(p -> projects.put(p.id(), p));
+        snapshot.serviceAccounts().forEach(sa -> serviceAccounts.put(sa.clientId(), sa));
+        Map<String, List<StoredSecret>> grouped = new java.util.LinkedHashMap<>();
+        snapshot.secrets().forEach(s -> grouped.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(s));
+        grouped.forEach((clientId, list) -> {
+            List<StoredSecret> merged = new ArrayList<>(secretsOf(clientId));
+            merged.addAll(list);
+            secretsByClient.put(clientId, List.copyOf(merged));
+        });
+        snapshot.apiKeys().forEach(k -> {
+            apiKeysByPublicKey.put(k.publicKey(), k);
+            apiKeysById.put(k.id(), k);
+        });
+    }
+
+    private Persistence.Snapshot toSnapshot(String source, SeedDocument seed) {
+        List<Organization> orgs = new ArrayList<>();
+        List<Project> projectList = new ArrayList<>();
+        List<ServiceAccount> accounts = new ArrayList<>();
+        List<StoredSecret> secrets = new ArrayList<>();
+        List<StoredApiKey> keys = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Instant now = clock.nowSeconds();
+        for (int o = 0; o < seed.organizations().size(); o++) {
+            SeedDocument.Organization org = seed.organizations().get(o);
+            String path = "$.organizations[" + o + "]";
+            requireNew(source, path + ".id", org.id(), organizations.containsKey(org.id()) || projects.containsKey(org.id()), seen);
+            orgs.add(new Organization(org.id(), org.name(), org.maxServiceAccountSecretValidityInHours()));
+            for (int p = 0; p < org.projects().size(); p++) {
+                SeedDocument.Project project = org.projects().get(p);
+                requireNew(source, path + ".projects[" + p + "].id", project.id(),
+                        projects.containsKey(project.id()) || organizations.containsKey(project.id()), seen);
+                projectList.add(new Project(project.id(), org.id(), project.name()));
+            }
+            for (int s = 0; s < org.serviceAccounts().size(); s++) {
+                SeedDocument.ServiceAccount sa = org.serviceAccounts().get(s);
+                String saPath = path + ".serviceAccounts[" + s + "]";
+                requireNew(source, saPath + ".clientId", sa.clientId(), serviceAccounts.containsKey(sa.clientId()), seen);
+                if (sa.secrets().size() > maxSecretsPerAccount) {
+                    throw new SeedException(source, saPath + ".secrets",
+                            "at most " + maxSecretsPerAccount + " secrets per service account");
+                }
+                accounts.add(new ServiceAccount(sa.clientId(), org.id(), sa.name(), sa.roles(), sa.projectRoles()));
+                for (SeedDocument.Secret secret : sa.secrets()) {
+                    byte[] salt = Crypto.randomBytes(16);
+                    Instant created = secret.createdAt() != null ? secret.createdAt() : now;
+                    secrets.add(new StoredSecret(newSecretId(), sa.clientId(), salt,
+                            Crypto.saltedSha256(salt, secret.secret()), mask(secret.secret()), created,
+                            secret.expiresAt(), null));
+                }
+            }
+            for (int k = 0; k < org.apiKeys().size(); k++) {
+                SeedDocument.ApiKey key = org.apiKeys().get(k);
+                String keyPath = path + ".apiKeys[" + k + "]";
+                requireNew(source, keyPath + ".publicKey", key.publicKey(),
+                        apiKeysByPublicKey.containsKey(key.publicKey()), seen);
+                String id = key.id() != null ? key.id() : Crypto.objectId();
+                requireNew(source, keyPath + ".id", id, apiKeysById.containsKey(id), seen);
+                keys.add(new StoredApiKey(id, org.id(), key.publicKey(), DigestAuthenticator.ha1(key.publicKey(), key.privateKey()),
+                        maskPrivateKey(key.privateKey()), key.desc(), key.roles()));
+            }
+        }
+        return new Persistence.Snapshot(orgs, projectList, accounts, secrets, keys);
+    }
+
+    private static void requireNew(String source, String path, String id, boolean exists, java.util.Set<String> seen) {
+        if (exists || !seen.add(id)) {
+            throw new SeedException(source, path, "duplicate id " + id);
+        }
+    }
+}
