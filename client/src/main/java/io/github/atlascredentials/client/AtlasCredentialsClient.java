@@ -1,0 +1,386 @@
+package io.github.atlascredentials.client;
+
+import io.github.atlascredentials.client.auth.ApiKeyCredential;
+import io.github.atlascredentials.client.auth.BearerAuthFilter;
+import io.github.atlascredentials.client.auth.BearerTokenCredential;
+import io.github.atlascredentials.client.auth.Credential;
+import io.github.atlascredentials.client.auth.DigestAuthFilter;
+import io.github.atlascredentials.client.auth.OAuthTokenManager;
+import io.github.atlascredentials.client.auth.OAuthTokenManager.TokenGrant;
+import io.github.atlascredentials.client.auth.ServiceAccountCredential;
+import io.github.atlascredentials.client.generated.api.ProgrammaticApiKeysApi;
+import io.github.atlascredentials.client.generated.api.ServiceAccountsApi;
+import io.github.atlascredentials.client.generated.invoker.ApiException;
+import io.github.atlascredentials.client.generated.invoker.ApiResponse;
+import io.github.atlascredentials.client.generated.model.ApiKey;
+import io.github.atlascredentials.client.generated.model.ApiKeyRequest;
+import io.github.atlascredentials.client.generated.model.CloudManagerSecretExpiresAfterHours;
+import io.github.atlascredentials.client.generated.model.CloudManagerServiceAccountSecretRequest;
+import io.github.atlascredentials.client.generated.model.OrgRoleName;
+import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
+import io.github.atlascredentials.client.generated.model.ServiceAccountSecretRequest;
+import io.github.atlascredentials.client.internal.AtlasApiClient;
+import io.github.atlascredentials.client.internal.EnvelopeUnwrapFilter;
+import io.github.atlascredentials.client.internal.Redactor;
+import io.github.atlascredentials.client.internal.RequestLogFilter;
+import io.github.atlascredentials.client.internal.RequestValidator;
+import io.github.atlascredentials.client.internal.TransportConfig;
+import io.github.atlascredentials.client.internal.UserAgent;
+import io.github.atlascredentials.client.internal.UserAgentFilter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The client of the Atlas and Cloud Manager credential endpoints. Immutable and thread-safe:
+ * build one and share it. {@link #close()} revokes the OAuth token it holds and releases its
+ * connections.
+ *
+ * <pre>{@code
+ * try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder()
+ *     .credential(ServiceAccountCredential.of(clientId, secret))
+ *     .build()) {
+ *   ServiceAccountSecret created = atlas.createOrgServiceAccountSecret(orgId, clientId, 24);
+ * }
+ * }</pre>
+ */
+public final class AtlasCredentialsClient implements AutoCloseable {
+  /** The default base URL. */
+  public static final URI MONGODB_CLOUD = URI.create("https://cloud.mongodb.com");
+  private static final Logger LOG = Logger.getLogger(AtlasCredentialsClient.class.getName());
+
+  private final AtlasApiClient apiClient;
+  private final ServiceAccountsApi serviceAccounts;
+  private final ProgrammaticApiKeysApi apiKeys;
+  private final OAuthTokenManager tokenManager;
+  private final Builder settings;
+  private final Redactor redactor;
+  private final RequestValidator validator = new RequestValidator();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private AtlasCredentialsClient(Builder b) {
+    this.settings = b.copy();
+    this.redactor = new Redactor();
+    Credential credential = settings.credential;
+    this.tokenManager = credential instanceof ServiceAccountCredential sa
+        ? new OAuthTokenManager(sa, settings.baseUrl, settings.clock, settings.tokenRenewalAhead,
+            settings.retryPolicy, redactor)
+        : null;
+    Object authFilter = authFilter(credential);
+    String userAgent = UserAgent.build(settings.userAgentSuffix);
+    this.apiClient = new AtlasApiClient(stripTrailingSlash(settings.baseUrl), userAgent,
+        settings.retryPolicy, redactor, config -> {
+          config.register(new UserAgentFilter(userAgent));
+          TransportConfig.apply(config, settings.connector, settings.connectTimeout, settings.readTimeout);
+          config.register(authFilter);
+          config.register(new EnvelopeUnwrapFilter());
+          if (settings.requestLog) {
+            config.register(new RequestLogFilter(redactor));
+          }
+        });
+    this.serviceAccounts = new ServiceAccountsApi(apiClient);
+    this.apiKeys = new ProgrammaticApiKeysApi(apiClient);
+  }
+
+  private Object authFilter(Credential credential) {
+    if (credential instanceof ApiKeyCredential key) {
+      redactor.register(key.privateKey());
+      return new DigestAuthFilter(key, settings.readTimeout);
+    }
+    if (credential instanceof BearerTokenCredential token) {
+      redactor.register(token.token());
+      return BearerAuthFilter.fixed(token);
+    }
+    return BearerAuthFilter.managed(tokenManager);
+  }
+
+  private static String stripTrailingSlash(URI uri) {
+    String text = uri.toString();
+    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates a secret for an organization service account (Atlas Admin API v2,
+   * {@code POST /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets}).
+   *
+   * @param secretExpiresAfterHours 8..8760, and within the organization's own maximum
+   */
+  public ServiceAccountSecret createOrgServiceAccountSecret(String orgId, String clientId, int secretExpiresAfterHours) {
+    ensureOpen();
+    ServiceAccountSecretRequest body = new ServiceAccountSecretRequest().secretExpiresAfterHours(secretExpiresAfterHours);
+    validator.checks("createOrgServiceAccountSecret")
+        .pathParameter("orgId", orgId, RequestValidator.HEX_ID)
+        .pathParameter("clientId", clientId, RequestValidator.CLIENT_ID)
+        .body(body)
+        .throwIfAny();
+    return call(() -> serviceAccounts.createOrgServiceAccountSecretWithHttpInfo(orgId, clientId, body, envelope(), null),
+        ServiceAccountSecret.class);
+  }
+
+  /**
+   * Creates a secret for a service account of a project (Atlas Admin API v2,
+   * {@code POST /api/atlas/v2/groups/{groupId}/serviceAccounts/{clientId}/secrets}).
+   *
+   * @param secretExpiresAfterHours 8..8760, and within the organization's own maximum
+   */
+  public ServiceAccountSecret createGroupServiceAccountSecret(String groupId, String clientId, int secretExpiresAfterHours) {
+    ensureOpen();
+    ServiceAccountSecretRequest body = new ServiceAccountSecretRequest().secretExpiresAfterHours(secretExpiresAfterHours);
+    validator.checks("createGroupServiceAccountSecret")
+        .pathParameter("groupId", groupId, RequestValidator.HEX_ID)
+        .pathParameter("clientId", clientId, RequestValidator.CLIENT_ID)
+        .body(body)
+        .throwIfAny();
+    return call(() -> serviceAccounts.createGroupServiceAccountSecretWithHttpInfo(groupId, clientId, body, envelope(), null),
+        ServiceAccountSecret.class);
+  }
+
+  /**
+   * Creates a secret for an organization service account (Cloud Manager Public API v1.0,
+   * {@code POST /api/public/v1.0/orgs/{orgId}/serviceAccounts/{clientId}/secrets/}). The hours
+   * are sent as a JSON string, the type Cloud Manager documents.
+   *
+   * @param secretExpiresAfterHours 8..8766
+   */
+  public ServiceAccountSecret createCloudManagerServiceAccountSecret(String orgId, String clientId,
+      int secretExpiresAfterHours) {
+    ensureOpen();
+    validator.checks("createCloudManagerServiceAccountSecret")
+        .pathParameter("orgId", orgId, RequestValidator.HEX_ID)
+        .pathParameter("clientId", clientId, RequestValidator.CLIENT_ID)
+        .range("secretExpiresAfterHours", secretExpiresAfterHours, 8, 8766)
+        .throwIfAny();
+    CloudManagerServiceAccountSecretRequest body = new CloudManagerServiceAccountSecretRequest()
+        .secretExpiresAfterHours(new CloudManagerSecretExpiresAfterHours(Integer.toString(secretExpiresAfterHours)));
+    return call(() -> serviceAccounts.createCloudManagerServiceAccountSecretWithHttpInfo(orgId, clientId, body,
+        null, null, null, envelope()), ServiceAccountSecret.class);
+  }
+
+  /**
+   * Creates a programmatic API key in an organization (Cloud Manager Public API v1.0,
+   * {@code POST /api/public/v1.0/orgs/{orgId}/apiKeys}; the service answers 200).
+   *
+   * @param desc 1..250 characters
+   * @param roles at least one organization role
+   */
+  public ApiKey createOrgApiKey(String orgId, String desc, Collection<OrgRoleName> roles) {
+    ensureOpen();
+    ApiKeyRequest body = new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
+    validator.checks("createOrgApiKey")
+        .pathParameter("orgId", orgId, RequestValidator.HEX_ID)
+        .body(body)
+        .throwIfAny();
+    return call(() -> apiKeys.createOrgApiKeyWithHttpInfo(orgId, body, null, null, null, envelope()), ApiKey.class);
+  }
+
+  /**
+   * Asks {@code /api/oauth/token} for a new access token for the given service account, without
+   * caching it: for example to prove that a freshly created secret works. Revoke it with
+   * {@link #revokeAccessToken} when done.
+   */
+  public TokenGrant requestAccessToken(ServiceAccountCredential credential) {
+    ensureOpen();
+    return oneOffTokens(credential).requestNewToken(apiClient.getHttpClient());
+  }
+
+  /** Revokes an access token of the given service account ({@code /api/oauth/revoke}). */
+  public void revokeAccessToken(ServiceAccountCredential credential, String accessToken) {
+    ensureOpen();
+    Objects.requireNonNull(accessToken, "accessToken");
+    oneOffTokens(credential).revoke(apiClient.getHttpClient(), accessToken);
+  }
+
+  private OAuthTokenManager oneOffTokens(ServiceAccountCredential credential) {
+    Objects.requireNonNull(credential, "credential");
+    return new OAuthTokenManager(credential, settings.baseUrl, settings.clock, settings.tokenRenewalAhead,
+        settings.retryPolicy, redactor);
+  }
+
+  /** The user agent this client sends. */
+  public String userAgent() {
+    return apiClient.getUserAgent();
+  }
+
+  private Boolean envelope() {
+    return settings.envelope ? Boolean.TRUE : null;
+  }
+
+  @FunctionalInterface
+  private interface GeneratedCall {
+    ApiResponse<?> invoke() throws ApiException;
+  }
+
+  private <T> T call(GeneratedCall call, Class<T> type) {
+    try {
+      // The generated signature may say Envelope; AtlasApiClient deserialized the real type.
+      return type.cast(call.invoke().getData());
+    } catch (ApiException e) {
+      throw new IllegalStateException("ApiException escaped the translation of AtlasApiClient", e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this AtlasCredentialsClient is closed");
+    }
+  }
+
+  /** Revokes the access token this client holds (if any), then releases its connections. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (tokenManager != null) {
+        tokenManager.revoke(apiClient.getHttpClient());
+      }
+    } catch (AtlasClientException e) {
+      LOG.log(Level.WARNING, "could not revoke the access token on close: {0}", e.getMessage());
+    } finally {
+      apiClient.getHttpClient().close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AtlasCredentialsClient[baseUrl=" + settings.baseUrl + ", credential=" + settings.credential
+        + ", connector=" + settings.connector + "]";
+  }
+
+  /** Settings of a client; {@link #credential(Credential)} is required, everything else has a default. */
+  public static final class Builder {
+    private URI baseUrl = MONGODB_CLOUD;
+    private Credential credential;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private String userAgentSuffix;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private boolean requestLog;
+    private boolean envelope;
+    private Connector connector = Connector.APACHE5;
+    private Duration tokenRenewalAhead = Duration.ofSeconds(60);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {
+    }
+
+    private Builder copy() {
+      Builder c = new Builder();
+      c.baseUrl = baseUrl;
+      c.credential = credential;
+      c.connectTimeout = connectTimeout;
+      c.readTimeout = readTimeout;
+      c.userAgentSuffix = userAgentSuffix;
+      c.retryPolicy = retryPolicy;
+      c.requestLog = requestLog;
+      c.envelope = envelope;
+      c.connector = connector;
+      c.tokenRenewalAhead = tokenRenewalAhead;
+      c.clock = clock;
+      return c;
+    }
+
+    /** Default {@code https://cloud.mongodb.com}. */
+    public Builder baseUrl(String url) {
+      return baseUrl(URI.create(url));
+    }
+
+    public Builder baseUrl(URI url) {
+      Objects.requireNonNull(url, "url");
+      if (!url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL");
+      }
+      this.baseUrl = url;
+      return this;
+    }
+
+    /** Required: a service account, an API key or a static bearer token. */
+    public Builder credential(Credential value) {
+      this.credential = Objects.requireNonNull(value, "credential");
+      return this;
+    }
+
+    /** Default 10 s; must be positive. */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = positive(value, "connectTimeout");
+      return this;
+    }
+
+    /** Default 30 s; must be positive. */
+    public Builder readTimeout(Duration value) {
+      this.readTimeout = positive(value, "readTimeout");
+      return this;
+    }
+
+    /** Appended to the user agent, e.g. {@code my-rotator/2.1}. */
+    public Builder userAgentSuffix(String value) {
+      this.userAgentSuffix = value;
+      return this;
+    }
+
+    /** Default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Logs one line per HTTP exchange to the java.util.logging logger
+     * {@value RequestLogFilter#LOGGER_NAME} at INFO; never credentials or bodies. Default off.
+     */
+    public Builder requestLog(boolean value) {
+      this.requestLog = value;
+      return this;
+    }
+
+    /** Asks for {@code envelope=true} answers (for proxies that hide status codes); unwrapped transparently. */
+    public Builder envelope(boolean value) {
+      this.envelope = value;
+      return this;
+    }
+
+    /** Default {@link Connector#APACHE5}, the fastest here and safe for creates (see docs/client-connector-benchmark.md). */
+    public Builder connector(Connector value) {
+      this.connector = Objects.requireNonNull(value, "connector");
+      return this;
+    }
+
+    /** How long before expiry an OAuth token is renewed; default 60 s (at most half its lifetime). */
+    public Builder tokenRenewalAhead(Duration value) {
+      this.tokenRenewalAhead = Objects.requireNonNull(value, "tokenRenewalAhead");
+      return this;
+    }
+
+    /** The clock token expiry is measured with; for tests. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    public AtlasCredentialsClient build() {
+      if (credential == null) {
+        throw new IllegalStateException("a credential is required");
+      }
+      return new AtlasCredentialsClient(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package io.github.atlascredentials.client.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atlascredentials.client.AtlasApiException;
+import io.github.atlascredentials.client.AtlasTransportException;
+import io.github.atlascredentials.client.RetryPolicy;
+import io.github.atlascredentials.client.internal.ErrorTranslator;
+import io.github.atlascredentials.client.internal.Redactor;
+import io.github.atlascredentials.client.internal.RequestProperties;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Holds the access token of one service account: fetched on first use, reused until shortly
+ * before it expires, renewed by exactly one caller while the others wait (single flight),
+ * renewed once more when the service rejects it, revoked on {@link #revoke}.
+ */
+public final class OAuthTokenManager {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final ServiceAccountCredential credential;
+  private final URI tokenEndpoint;
+  private final URI revokeEndpoint;
+  private final Clock clock;
+  private final Duration renewAhead;
+  private final RetryPolicy retryPolicy;
+  private final Redactor redactor;
+  private final ReentrantLock renewal = new ReentrantLock();
+  private volatile CachedToken current;
+
+  public OAuthTokenManager(ServiceAccountCredential credential, URI baseUrl, Clock clock, Duration renewAhead,
+      RetryPolicy retryPolicy, Redactor redactor) {
+    this.credential = credential;
+    this.tokenEndpoint = credential.tokenEndpoint().orElseGet(() -> resolve(baseUrl, "/api/oauth/token"));
+    this.revokeEndpoint = tokenEndpoint.resolve("revoke");
+    this.clock = clock;
+    this.renewAhead = renewAhead;
+    this.retryPolicy = retryPolicy;
+    this.redactor = redactor;
+    redactor.register(credential.secret());
+  }
+
+  private static URI resolve(URI base, String path) {
+    String text = base.toString();
+    return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);
+  }
+
+  /** A token valid for a while yet, fetching one if needed. */
+  public String token(Client client) {
+    CachedToken seen = current;
+    if (seen != null && seen.freshAt(clock.instant())) {
+      return seen.value;
+    }
+    return renew(client, seen);
+  }
+
+  /** Called after the service refused {@code rejected}: a new token, unless another caller already got one. */
+  public String renewAfterRejection(Client client, String rejected) {
+    CachedToken seen = current;
+    if (seen != null && !seen.value.equals(rejected)) {
+      return seen.value;
+    }
+    return renew(client, seen);
+  }
+
+  private String renew(Client client, CachedToken seen) {
+    renewal.lock();
+    try {
+      CachedToken now = current;
+      if (now != null && now != seen && now.freshAt(clock.instant())) {
+        return now.value; // another caller renewed it while this one waited
+      }
+      CachedToken fetched = fetch(client);
+      if (now != null) {
+        redactor.forget(now.value);
+      }
+      current = fetched;
+      return fetched.value;
+    } finally {
+      renewal.unlock();
+    }
+  }
+
+  private CachedToken fetch(Client client) {
+    Form form = new Form().param("grant_type", "client_credentials");
+    Instant requestedAt = clock.instant();
+    JsonNode json;
+    String body = post(client, tokenEndpoint, form, "token request");
+    try {
+      json = MAPPER.readTree(body);
+    } catch (java.io.IOException e) {
+      throw AtlasApiException.builder(200).detail("the token endpoint answered with a body that is not JSON").build();
+    }
+    String token = json.path("access_token").asText(null);
+    long expiresIn = json.path("expires_in").asLong(0);
+    if (token == null || token.isEmpty() || expiresIn <= 0) {
+      throw AtlasApiException.builder(200)
+          .detail("the token endpoint answered without access_token or a positive expires_in").build();
+    }
+    redactor.register(token);
+    Duration lifetime = Duration.ofSeconds(expiresIn);
+    Duration ahead = renewAhead.compareTo(lifetime.dividedBy(2)) > 0 ? lifetime.dividedBy(2) : renewAhead;
+    return new CachedToken(token, requestedAt.plus(lifetime).minus(ahead));
+  }
+
+  /** Revokes the held token, if any; a failure is reported, the token is forgotten either way. */
+  public void revoke(Client client) {
+    renewal.lock();
+    try {
+      CachedToken held = current;
+      current = null;
+      if (held != null) {
+        try {
+          post(client, revokeEndpoint,
+              new Form().param("token", held.value).param("token_type_hint", "access_token"), "token revocation");
+        } finally {
+          redactor.forget(held.value);
+        }
+      }
+    } finally {
+      renewal.unlock();
+    }
+  }
+
+  /** Revokes any token of this credential (revoking an unknown or expired one is not an error). */
+  public void revoke(Client client, String token) {
+    post(client, revokeEndpoint, new Form().param("token", token).param("token_type_hint", "access_token"),
+        "token revocation");
+  }
+
+  /** Obtains a fresh token for this credential without caching it (e.g. to prove a new secret works). */
+  public TokenGrant requestNewToken(Client client) {
+    CachedToken token = fetch(client);
+    return new TokenGrant(token.value);
+  }
+
+  /** The token of a one-off request; masked in {@code toString()}. */
+  public record TokenGrant(String accessToken) {
+    @Override
+    public String toString() {
+      return "TokenGrant[accessToken=" + Masking.MASK + "]";
+    }
+  }
+
+  private String post(Client client, URI endpoint, Form form, String what) {
+    String basic = "Basic " + Base64.getEncoder().encodeToString(
+        (credential.clientId() + ":" + credential.secret()).getBytes(StandardCharsets.UTF_8));
+    Duration waited = Duration.ZERO;
+    for (int attempt = 1; ; attempt++) {
+      try (Response response = client.target(endpoint).request(MediaType.APPLICATION_JSON_TYPE)
+          .property(RequestProperties.SKIP_AUTH, Boolean.TRUE)
+          .header(HttpHeaders.AUTHORIZATION, basic)
+          .post(Entity.form(form))) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
+          return body;
+        }
+        Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(attempt, waited,
+            response.getStatus(), response.getHeaderString("Retry-After"));
+        if (delay.isEmpty()) {
+          throw ErrorTranslator.translate(response.getStatus(), body, headers(response), redactor);
+        }
+        sleep(delay.get());
+        waited = waited.plus(delay.get());
+      } catch (ProcessingException e) {
+        throw new AtlasTransportException(what + " to " + endpoint + " failed: "
+            + redactor.redact(String.valueOf(e.getMessage())), null);
+      }
+    }
+  }
+
+  private static Map<String, List<String>> headers(Response response) {
+    Map<String, List<String>> copy = new java.util.HashMap<>();
+    response.getStringHeaders().forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
+    return copy;
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AtlasTransportException("interrupted while waiting to retry the token request", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OAuthTokenManager[" + credential + ", tokenEndpoint=" + tokenEndpoint + "]";
+  }
+
+  private record CachedToken(String value, Instant renewAt) {
+    boolean freshAt(Instant now) {
+      return now.isBefore(renewAt);
+    }
+
+    @Override
+    public String toString() {
+      return "CachedToken[value=" + Masking.MASK + ", renewAt=" + renewAt + "]";
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.github.atlascredentials.client.internal;
+
+import io.github.atlascredentials.client.AtlasClientException;
+import io.github.atlascredentials.client.AtlasTransportException;
+import io.github.atlascredentials.client.RetryPolicy;
+import io.github.atlascredentials.client.generated.invoker.ApiClient;
+import io.github.atlascredentials.client.generated.invoker.ApiException;
+import io.github.atlascredentials.client.generated.invoker.ApiResponse;
+import io.github.atlascredentials.client.generated.invoker.Pair;
+import io.github.atlascredentials.client.generated.model.Envelope;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.glassfish.jersey.client.ClientConfig;
+
+/**
+ * The generated {@link ApiClient}, adjusted without touching generated sources: authentication is
+ * left to our filters (the generated scribejava OAuth is never used), refused requests are retried
+ * per {@link RetryPolicy}, errors become our exceptions, and operations whose spec lists an
+ * {@code Envelope} 200 beside the real 201 deserialize the real type (the envelope is unwrapped
+ * by {@link EnvelopeUnwrapFilter} before the body is read).
+ */
+public final class AtlasApiClient extends ApiClient {
+  private final RetryPolicy retryPolicy;
+  private final Redactor redactor;
+
+  public AtlasApiClient(String basePath, String userAgent, RetryPolicy retryPolicy, Redactor redactor,
+      Consumer<ClientConfig> configurer) {
+    this.retryPolicy = retryPolicy;
+    this.redactor = redactor;
+    Client unused = getHttpClient();
+    setBasePath(basePath);
+    setUserAgent(userAgent);
+    ClientConfig config = getDefaultClientConfig();
+    configurer.accept(config);
+    setClientConfig(config);
+    unused.close();
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <T> ApiResponse<T> invokeAPI(String operation, String path, String method, List<Pair> queryParams,
+      Object body, Map<String, String> headerParams, Map<String, String> cookieParams,
+      Map<String, Object> formParams, String accept, String contentType, String[] authNames,
+      GenericType<T> returnType, boolean isBodyNullable, Map<String, GenericType> errorTypes) {
+    GenericType<T> successType = (GenericType<T>) successType(returnType, errorTypes);
+    try {
+      return super.invokeAPI(operation, path, method, queryParams, body, headerParams, cookieParams, formParams,
+          accept, contentType, null, successType, isBodyNullable, errorTypes);
+    } catch (ApiException e) {
+      throw ErrorTranslator.translate(e.getCode(), e.getResponseBody(), e.getResponseHeaders(), redactor);
+    } catch (ProcessingException e) {
+      throw unwrap(operation, e);
+    }
+  }
+
+  /** An {@code Envelope} return type stands for the other 2xx type the spec lists for the operation. */
+  @SuppressWarnings("rawtypes")
+  private static GenericType successType(GenericType declared, Map<String, GenericType> byStatus) {
+    if (declared == null || declared.getRawType() != Envelope.class || byStatus == null) {
+      return declared;
+    }
+    for (Map.Entry<String, GenericType> entry : byStatus.entrySet()) {
+      if (entry.getKey().startsWith("2") && entry.getValue().getRawType() != Envelope.class) {
+        return entry.getValue();
+      }
+    }
+    return declared;
+  }
+
+  private RuntimeException unwrap(String operation, ProcessingException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AtlasClientException known) {
+        return known;
+      }
+    }
+    return new AtlasTransportException(operation + " failed: " + redactor.redact(String.valueOf(e.getMessage())), null);
+  }
+
+  @Override
+  protected Response sendRequest(String method, Invocation.Builder invocationBuilder, Entity<?> entity) {
+    Duration waited = Duration.ZERO;
+    for (int attempt = 1; ; attempt++) {
+      Response response = super.sendRequest(method, invocationBuilder, entity);
+      Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(attempt, waited, response.getStatus(),
+          response.getHeaderString("Retry-After"));
+      if (delay.isEmpty()) {
+        return response;
+      }
+      response.close();
+      try {
+        Thread.sleep(delay.get().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AtlasTransportException("interrupted while waiting to retry", e);
+      }
+      waited = waited.plus(delay.get());
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.atlascredentials.client.internal;
+
+import io.github.atlascredentials.client.Connector;
+import java.time.Duration;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.client.ClientConfig;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.HttpUrlConnectorProvider;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpClientProperties;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
+
+/** Applies the connector and the finite timeouts to a Jersey client configuration. */
+public final class TransportConfig {
+  private static final int MAX_CONNECTIONS_PER_HOST = 16;
+
+  private TransportConfig() {
+  }
+
+  public static void apply(ClientConfig config, Connector connector, Duration connectTimeout, Duration readTimeout) {
+    config.property(ClientProperties.CONNECT_TIMEOUT, Math.toIntExact(connectTimeout.toMillis()));
+    config.property(ClientProperties.READ_TIMEOUT, Math.toIntExact(readTimeout.toMillis()));
+    switch (connector) {
+      case HTTP_URL_CONNECTION -> config.connectorProvider(new HttpUrlConnectorProvider());
+      case APACHE5 -> Apache5.apply(config, connectTimeout, readTimeout);
+      case JDK_HTTP_CLIENT -> JavaNet.apply(config);
+      default -> throw new IllegalArgumentException("unknown connector " + connector);
+    }
+  }
+
+  /** In its own class so that the Apache classes are only loaded when chosen. */
+  private static final class Apache5 {
+    static void apply(ClientConfig config, Duration connectTimeout, Duration readTimeout) {
+      PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+      // A connection manager of our own does not inherit Jersey's timeouts: set them here too.
+      pool.setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
+          .setConnectTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(connectTimeout.toMillis()))
+          .setSocketTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(readTimeout.toMillis()))
+          .build());
+      pool.setDefaultMaxPerRoute(MAX_CONNECTIONS_PER_HOST);
+      pool.setMaxTotal(MAX_CONNECTIONS_PER_HOST * 4);
+      config.property(Apache5ClientProperties.CONNECTION_MANAGER, pool);
+      config.connectorProvider(new Apache5ConnectorProvider());
+    }
+  }
+
+  /** In its own class so that the connector classes are only loaded when chosen. */
+  private static final class JavaNet {
+    static void apply(ClientConfig config) {
+      config.property(JavaNetHttpClientProperties.HTTP_VERSION, java.net.http.HttpClient.Version.HTTP_1_1);
+      config.connectorProvider(new JavaNetHttpConnectorProvider());
+    }
+  }
+}

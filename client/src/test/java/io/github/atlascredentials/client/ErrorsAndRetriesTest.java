@@ -1,0 +1,159 @@
+package io.github.atlascredentials.client;
+
+import static io.github.atlascredentials.client.support.Ids.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.atlascredentials.client.support.RecordedRequest;
+import io.github.atlascredentials.client.support.TestAtlasServer;
+import io.github.atlascredentials.client.support.TestAtlasServer.Scripted;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Error answers become one exception type; only refused requests are retried. */
+class ErrorsAndRetriesTest {
+  private TestAtlasServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new TestAtlasServer();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private AtlasCredentialsClient client(Connector connector, boolean envelope) {
+    return AtlasCredentialsClient.builder().baseUrl(server.baseUrl()).connector(connector).envelope(envelope)
+        .retryPolicy(RetryPolicy.of(3, Duration.ofSeconds(5), Duration.ofMillis(10)))
+        .credential(io.github.atlascredentials.client.auth.BearerTokenCredential.of("static-test-token-1234")).build();
+  }
+
+  private long apiRequests() {
+    return server.count(RecordedRequest::isApiRequest);
+  }
+
+  @Test
+  void atlasErrorIsReadWithEveryField() {
+    server.enqueue(Scripted.json(400, "{\"error\":400,\"errorCode\":\"VALIDATION_ERROR\",\"reason\":\"Bad Request\","
+        + "\"detail\":\"Invalid request body.\",\"parameters\":[\"a\",2],\"badRequestDetail\":{\"fields\":"
+        + "[{\"field\":\"secretExpiresAfterHours\",\"description\":\"must be between 8 and 720\"}]}}",
+        Map.of("X-MongoDB-Service-Version", "gitHash=abc; versionString=v1")));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 800))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.isErrorCode("VALIDATION_ERROR")).isTrue();
+            assertThat(e.reason()).contains("Bad Request");
+            assertThat(e.detail()).contains("Invalid request body.");
+            assertThat(e.parameters()).containsExactly("a", 2);
+            assertThat(e.fieldErrors()).containsExactly(new FieldError("secretExpiresAfterHours", "must be between 8 and 720"));
+            assertThat(e.header("x-mongodb-service-version")).contains("gitHash=abc; versionString=v1");
+            assertThat(e.getMessage()).isEqualTo(
+                "HTTP 400 VALIDATION_ERROR: Invalid request body. [secretExpiresAfterHours: must be between 8 and 720]");
+          });
+    }
+  }
+
+  @Test
+  void envelopedErrorIsUnwrapped() {
+    server.enqueue(Scripted.json(200, "{\"status\":404,\"content\":{\"error\":404,\"errorCode\":\"RESOURCE_NOT_FOUND\","
+        + "\"reason\":\"Not Found\",\"detail\":\"Cannot find resource.\",\"parameters\":[]}}", Map.of()));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, true)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.isErrorCode("RESOURCE_NOT_FOUND")).isTrue();
+          });
+    }
+  }
+
+  @Test
+  void proxyHtmlPageStillGivesAUsefulException() {
+    server.enqueue(new Scripted(502, "text/html", "<html><head><title>502 Bad Gateway</title><style>x{}</style></head>"
+        + "<body><h1>Bad Gateway</h1><p>The upstream server is unreachable.</p></body></html>", Map.of(), false));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.errorCode()).isEmpty();
+            assertThat(e.getMessage()).isEqualTo("HTTP 502 Bad Gateway: non-JSON error body (text/html): "
+                + "502 Bad Gateway Bad Gateway The upstream server is unreachable.");
+          });
+    }
+  }
+
+  @Test
+  void serviceUnavailableIsRetriedAfterRetryAfter() {
+    server.enqueue(Scripted.json(503, "{\"error\":503,\"errorCode\":\"SERVICE_UNAVAILABLE\"}", Map.of("Retry-After", "0")));
+    server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED\"}", Map.of("Retry-After", "0")));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThat(client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24).getSecret()).startsWith("mdb_sa_sk_");
+    }
+    assertThat(apiRequests()).isEqualTo(3);
+  }
+
+  @Test
+  void retriesStopAtMaxAttempts() {
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED\"}", Map.of("Retry-After", "0")));
+    }
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.isErrorCode("RATE_LIMITED")).isTrue());
+    }
+    assertThat(apiRequests()).isEqualTo(3);
+  }
+
+  @Test
+  void retryAfterBeyondTheTotalBudgetIsNotAwaited() {
+    server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED\"}", Map.of("Retry-After", "60")));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.header("Retry-After")).contains("60"));
+    }
+    assertThat(apiRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void otherServerErrorsAreNotRetried() {
+    server.enqueue(Scripted.json(500, "{\"error\":500,\"errorCode\":\"UNEXPECTED_ERROR\"}", Map.of()));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOf(AtlasApiException.class);
+    }
+    assertThat(apiRequests()).isEqualTo(1);
+  }
+
+  // HttpURLConnection is left out on purpose: unless the JVM starts with
+  // -Dsun.net.http.retryPost=false it re-sends a POST itself after such an error (see Connector).
+  @ParameterizedTest
+  @EnumSource(value = Connector.class, names = {"APACHE5", "JDK_HTTP_CLIENT"})
+  void aCreateIsNeverSentAgainAfterAnIoError(Connector connector) {
+    try (AtlasCredentialsClient client = client(connector, false)) {
+      client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24); // warm a keep-alive connection
+      server.enqueue(Scripted.drop());
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOf(AtlasTransportException.class);
+    }
+    assertThat(apiRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void connectionRefusedIsATransportException() {
+    String url = server.baseUrl();
+    server.close();
+    try (AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(url)
+        .credential(io.github.atlascredentials.client.auth.BearerTokenCredential.of("static-test-token-1234")).build()) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOf(AtlasTransportException.class)
+          .hasMessageNotContaining("static-test-token-1234");
+    }
+  }
+}
