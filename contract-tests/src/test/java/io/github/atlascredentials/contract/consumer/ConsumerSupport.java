@@ -1,0 +1,105 @@
+package io.github.atlascredentials.contract.consumer;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
+import io.github.atlascredentials.client.AtlasApiException;
+import io.github.atlascredentials.client.AtlasCredentialsClient;
+import io.github.atlascredentials.client.RetryPolicy;
+import io.github.atlascredentials.client.auth.BearerTokenCredential;
+import io.github.atlascredentials.contract.support.Contract;
+import io.github.atlascredentials.contract.support.PactBodies;
+import io.github.atlascredentials.contract.support.Spec;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * What the consumer tests share: the spec (examples and parameter examples), the client pointed
+ * at the Pact mock server with a fake static bearer token, and request/response builders.
+ */
+@ExtendWith(InteractionNames.class)
+abstract class ConsumerSupport {
+  static final Spec SPEC = Spec.load();
+  static final PactBodies BODIES = new PactBodies(SPEC);
+  static final String ORG_ID = SPEC.parameterExample("orgId");
+  static final String GROUP_ID = SPEC.parameterExample("groupId");
+  static final String CLIENT_ID = SPEC.parameterExample("clientId");
+
+  /** The client under test, as a user builds it, aimed at the mock server. No retries: each answer is the interaction's. */
+  static AtlasCredentialsClient client(MockServer server, boolean envelope) {
+    return AtlasCredentialsClient.builder()
+        .baseUrl(server.getUrl())
+        .credential(BearerTokenCredential.of(Contract.FAKE_ACCESS_TOKEN))
+        .retryPolicy(RetryPolicy.none())
+        .envelope(envelope)
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /** A Cloud Manager v1.0 request as the client sends it (application/json both ways). */
+  static PactDslRequestWithPath cloudManagerRequest(PactDslWithState state, String description, String path,
+      String body) {
+    return state.uponReceiving(InteractionNames.describe(description))
+        .method("POST")
+        .path(path)
+        .matchHeader("Authorization", Contract.BEARER_REGEX, "Bearer " + Contract.FAKE_ACCESS_TOKEN)
+        .matchHeader("Content-Type", "^application/json(;.*)?$", Contract.JSON)
+        .headers("Accept", Contract.JSON)
+        .body(body, Contract.JSON);
+  }
+
+  static PactDslWithState given(PactDslWithProvider builder, String state) {
+    return builder.given(state);
+  }
+
+  /** An Atlas v2 create-secret request as the client sends it, with the named request example as body. */
+  static PactDslRequestWithPath atlasSecretRequest(PactDslWithState state, String description, String path,
+      String body, String accept) {
+    PactDslRequestWithPath request = state.uponReceiving(InteractionNames.describe(description))
+        .method("POST")
+        .path(path)
+        .matchHeader("Authorization", Contract.BEARER_REGEX, "Bearer " + Contract.FAKE_ACCESS_TOKEN)
+        .matchHeader("Content-Type", "^application/vnd\\.atlas\\.2024-08-05\\+json(;.*)?$", Contract.ATLAS_JSON);
+    if (accept.equals(Contract.ATLAS_JSON)) {
+      request = request.headers("Accept", accept);
+    } else {
+      request = request.matchHeader("Accept", Contract.ATLAS_JSON_ANY_DATE, accept);
+    }
+    return request.body(body, Contract.ATLAS_JSON);
+  }
+
+  static String orgSecretsPath() {
+    return "/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/" + CLIENT_ID + "/secrets";
+  }
+
+  static String groupSecretsPath() {
+    return "/api/atlas/v2/groups/" + GROUP_ID + "/serviceAccounts/" + CLIENT_ID + "/secrets";
+  }
+
+  static String exampleJson(String name) {
+    return SPEC.example(name).toString();
+  }
+
+  /** An ApiError answer: the named example as body, always application/json. */
+  static PactDslResponse apiError(PactDslRequestWithPath request, int status, String exampleName) {
+    return request.willRespondWith()
+        .status(status)
+        .headers(Map.of("Content-Type", Contract.JSON))
+        .body(BODIES.response(exampleName, "ApiError"));
+  }
+
+  static AtlasApiException expectApiError(Executable call, int status, String errorCode) {
+    AtlasApiException e = assertThrows(AtlasApiException.class, call);
+    assertThat(e.status()).as("status of the answer \"%s\"", e.getMessage()).isEqualTo(status);
+    assertThat(e.errorCode()).as("errorCode of the answer \"%s\"", e.getMessage()).contains(errorCode);
+    return e;
+  }
+}

@@ -1,0 +1,268 @@
+package io.github.atlascredentials.contract.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atlascredentials.contract.support.Contract;
+import io.github.atlascredentials.contract.support.Spec;
+import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.seed.SeedDocument;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts the real emulator into the state an interaction needs, through its own seeding API
+ * ({@link AtlasEmulator#reset()} + {@link AtlasEmulator#loadSeed(SeedDocument)}), its clock and real
+ * HTTP calls, and decides the real credential to send: a Bearer token obtained from the
+ * emulator's token endpoint, or the service account's Basic credentials for the OAuth endpoints.
+ * Secrets are random per run and never leave this JVM.
+ */
+final class EmulatorStates {
+  static final Spec SPEC = Spec.load();
+  static final String ORG_ID = SPEC.parameterExample("orgId");
+  static final String GROUP_ID = SPEC.parameterExample("groupId");
+  static final String TARGET_ID = SPEC.parameterExample("clientId");
+  /** The caller: an Organization Owner of the organization (or of the other one). */
+  static final String ADMIN_ID = "mdb_sa_id_00000000000000000000ad01";
+  static final String OTHER_ORG_ID = "0000000000000000000000b2";
+  static final String OTHER_ADMIN_ID = "mdb_sa_id_00000000000000000000ad02";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+  private final AtlasEmulator emulator;
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1) // HTTP/2 upgrade requests hide POST bodies from Grizzly
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private volatile String authorization;
+
+  EmulatorStates(AtlasEmulator emulator) {
+    this.emulator = emulator;
+  }
+
+  /** The Authorization header the current interaction must carry instead of the consumer's fake one. */
+  String authorization() {
+    return authorization;
+  }
+
+  // --- states of the API operations -------------------------------------------------------------
+
+  void targetWithSecrets(int secrets) {
+    seed(organization(ORG_ID, 8760, admin(ADMIN_ID), target(secrets, true)));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  void organizationMaximum(int hours) {
+    seed(organization(ORG_ID, hours, admin(ADMIN_ID), target(0, true)));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  void expiredCallerToken() {
+    targetWithSecrets(0);
+    emulator.clock().advance(Duration.ofSeconds(3601)); // tokens live 3600 s
+  }
+
+  void callerInOtherOrganization() {
+    seed(organization(ORG_ID, 8760, target(0, true)), organization(OTHER_ORG_ID, 8760, admin(OTHER_ADMIN_ID)));
+    authorization = bearer(OTHER_ADMIN_ID);
+  }
+
+  void targetMissing() {
+    seed(organization(ORG_ID, 8760, admin(ADMIN_ID)));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  void targetNotInProject() {
+    seed(organization(ORG_ID, 8760, admin(ADMIN_ID), target(0, false)));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  /**
+   * An API key with the Organization Owner role; the credential is HTTP Digest, answered to a real
+   * challenge of the emulator for exactly this method and path.
+   */
+  void ownerApiKeyWithDigest(String method, String path) {
+    String publicKey = randomLetters(8);
+    String privateKey = java.util.UUID.randomUUID().toString();
+    SeedDocument.ApiKey key = new SeedDocument.ApiKey(null, publicKey, privateKey, "caller", List.of("ORG_OWNER"));
+    seed(new SeedDocument.Organization(ORG_ID, "Organization " + ORG_ID, 8760,
+        List.of(new SeedDocument.Project(GROUP_ID, "Project " + GROUP_ID)), List.of(target(0, true)), List.of(key)));
+    HttpResponse<String> challenge = send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + path))
+        .header("Content-Type", Contract.JSON)
+        .header("Accept", Contract.JSON)
+        .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+        .build());
+    requireStatus(challenge, 401);
+    String header = challenge.headers().firstValue("WWW-Authenticate").orElseThrow();
+    java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"").matcher(header);
+    if (!nonce.find()) {
+      throw new IllegalStateException("no nonce in the Digest challenge " + header);
+    }
+    String cnonce = randomLetters(16);
+    String ha1 = md5(publicKey + ":MMS Public API:" + privateKey);
+    String ha2 = md5(method + ":" + path);
+    String response = md5(ha1 + ":" + nonce.group(1) + ":00000001:" + cnonce + ":auth:" + ha2);
+    authorization = "Digest username=\"" + publicKey + "\", realm=\"MMS Public API\", nonce=\"" + nonce.group(1)
+        + "\", uri=\"" + path + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"" + cnonce
+        + "\", response=\"" + response + "\"";
+  }
+
+  private static String md5(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String randomLetters(int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append((char) ('a' + RANDOM.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
+  // --- states of the OAuth endpoints ------------------------------------------------------------
+
+  private String targetSecret;
+
+  void validSecret() {
+    seedTargetWithOneSecret(false);
+    authorization = Contract.basic(TARGET_ID, targetSecret);
+  }
+
+  void wrongSecret() {
+    seedTargetWithOneSecret(false);
+    authorization = Contract.basic(TARGET_ID, newSecret());
+  }
+
+  void expiredSecret() {
+    seedTargetWithOneSecret(true);
+    authorization = Contract.basic(TARGET_ID, targetSecret);
+  }
+
+  /** 100 real token requests, moving the clock past the 50-a-minute window when needed. */
+  void tokensAtMaximum() {
+    validSecret();
+    for (int issued = 0; issued < 100; issued++) {
+      if (issued % 50 == 0) {
+        emulator.clock().advance(Duration.ofSeconds(61));
+      }
+      requireStatus(tokenRequest(authorization), 200);
+    }
+    emulator.clock().advance(Duration.ofSeconds(61));
+  }
+
+  /** 50 real token requests in this minute: the next is the 51st. */
+  void tokenRateLimitReached() {
+    validSecret();
+    for (int i = 0; i < 50; i++) {
+      requireStatus(tokenRequest(authorization), 200);
+    }
+  }
+
+  private void seedTargetWithOneSecret(boolean expired) {
+    targetSecret = newSecret();
+    Instant now = emulator.clock().nowSeconds();
+    SeedDocument.Secret secret = expired
+        ? new SeedDocument.Secret(targetSecret, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
+        : new SeedDocument.Secret(targetSecret, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+    seed(organization(ORG_ID, 8760, new SeedDocument.ServiceAccount(TARGET_ID, "target", Set.of("ORG_MEMBER"),
+        Map.of(GROUP_ID, Set.of("GROUP_OWNER")), List.of(secret))));
+  }
+
+  // --- seeding ----------------------------------------------------------------------------------
+
+  private final Map<String, String> adminSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private void seed(SeedDocument.Organization... organizations) {
+    emulator.reset();
+    emulator.loadSeed(new SeedDocument(List.of(organizations)));
+  }
+
+  private static SeedDocument.Organization organization(String id, int maxHours, SeedDocument.ServiceAccount... accounts) {
+    return new SeedDocument.Organization(id, "Organization " + id, maxHours,
+        id.equals(ORG_ID) ? List.of(new SeedDocument.Project(GROUP_ID, "Project " + GROUP_ID)) : List.of(),
+        List.of(accounts), List.of());
+  }
+
+  private SeedDocument.ServiceAccount admin(String clientId) {
+    String secret = newSecret();
+    adminSecrets.put(clientId, secret);
+    Instant now = emulator.clock().nowSeconds();
+    return new SeedDocument.ServiceAccount(clientId, "caller", Set.of("ORG_OWNER"), Map.of(),
+        List.of(new SeedDocument.Secret(secret, now, now.plus(Duration.ofDays(365)))));
+  }
+
+  private SeedDocument.ServiceAccount target(int secrets, boolean inProject) {
+    Instant now = emulator.clock().nowSeconds();
+    List<SeedDocument.Secret> list = new ArrayList<>();
+    for (int i = 0; i < secrets; i++) {
+      list.add(new SeedDocument.Secret(newSecret(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))));
+    }
+    return new SeedDocument.ServiceAccount(TARGET_ID, "target", Set.of("ORG_MEMBER"),
+        inProject ? Map.of(GROUP_ID, Set.of("GROUP_OWNER")) : Map.of(), list);
+  }
+
+  static String newSecret() {
+    StringBuilder sb = new StringBuilder("mdb_sa_sk_");
+    for (int i = 0; i < 40; i++) {
+      sb.append(SECRET_ALPHABET.charAt(RANDOM.nextInt(SECRET_ALPHABET.length())));
+    }
+    return sb.toString();
+  }
+
+  // --- real HTTP --------------------------------------------------------------------------------
+
+  /** A Bearer header with a token the emulator's token endpoint issued to {@code clientId}. */
+  String bearer(String clientId) {
+    HttpResponse<String> response = tokenRequest(Contract.basic(clientId, adminSecrets.get(clientId)));
+    requireStatus(response, 200);
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      return "Bearer " + body.path("access_token").asText();
+    } catch (IOException e) {
+      throw new IllegalStateException("the token endpoint answered with a body that is not JSON", e);
+    }
+  }
+
+  HttpResponse<String> tokenRequest(String basic) {
+    return send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/api/oauth/token"))
+        .header("Authorization", basic)
+        .header("Content-Type", Contract.FORM)
+        .header("Accept", Contract.JSON)
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+        .build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("request to the emulator failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void requireStatus(HttpResponse<String> response, int status) {
+    if (response.statusCode() != status) {
+      throw new IllegalStateException("state setup: expected HTTP " + status + " from " + response.uri().getPath()
+          + " but got " + response.statusCode());
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.atlascredentials.contract.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * What both sides of the pact agree on: participant names, provider state names and the fake
+ * credentials the consumer tests use. Fake values are obviously fake and short of a live shape;
+ * the provider replaces them with real credentials per request.
+ */
+public final class Contract {
+  public static final String CONSUMER = "atlas-credentials-client";
+  public static final String PROVIDER = "atlas-emulator";
+
+  /** The spec's own fake access token (example {@code AccessToken}). */
+  public static final String FAKE_ACCESS_TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJleGFtcGxlIn0.fake";
+  /** Not a live shape: a live secret is {@code mdb_sa_sk_} plus 40 characters. */
+  public static final String FAKE_CLIENT_SECRET = "mdb_sa_sk_FAKE";
+
+  public static final String BEARER_REGEX = "^Bearer [A-Za-z0-9._~+/-]+=*$";
+  public static final String BASIC_REGEX = "^Basic [A-Za-z0-9+/]+=*$";
+  public static final String ATLAS_JSON = "application/vnd.atlas.2024-08-05+json";
+  public static final String ATLAS_JSON_ANY_DATE = "^application/vnd\\.atlas\\.\\d{4}-\\d{2}-\\d{2}\\+json$";
+  /** A version date before the first version of these operations (2024-08-05): 406 by the spec. */
+  public static final String ATLAS_JSON_UNSERVED = "application/vnd.atlas.2023-01-01+json";
+  public static final String JSON = "application/json";
+  public static final String FORM = "application/x-www-form-urlencoded";
+  public static final String DIGEST_CHALLENGE_REGEX = "^Digest realm=\"MMS Public API\".*$";
+  public static final String DIGEST_CHALLENGE_EXAMPLE =
+      "Digest realm=\"MMS Public API\", domain=\"\", nonce=\"FAKE-NONCE\", algorithm=MD5, qop=\"auth\", stale=false";
+
+  /** The Basic header the consumer tests send (fake secret). */
+  public static String fakeBasic(String clientId) {
+    return basic(clientId, FAKE_CLIENT_SECRET);
+  }
+
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Provider states: each names the situation; the provider seeds exactly that into the emulator. */
+  public static final class States {
+    /** Org (spec orgId example) with project (spec groupId example); the target account (spec clientId example) is in both. */
+    public static final String TARGET_HAS_NO_SECRET = "the target service account has no secret";
+    public static final String TARGET_HAS_ONE_SECRET = "the target service account has one secret";
+    public static final String TARGET_HAS_TWO_SECRETS = "the target service account already has two secrets";
+    public static final String ORG_MAX_24_HOURS = "the organization allows secrets of at most 24 hours";
+    public static final String CALLER_TOKEN_EXPIRED = "the caller's access token has expired";
+    public static final String CALLER_IN_OTHER_ORG = "the caller belongs to another organization";
+    public static final String TARGET_MISSING = "the target service account does not exist";
+    public static final String TARGET_NOT_IN_PROJECT = "the target service account is not assigned to the project";
+    public static final String CALLER_API_KEY_OWNER = "the caller is an API key with the Organization Owner role";
+    public static final String SECRET_VALID = "the service account has a valid secret";
+    public static final String SECRET_WRONG = "the presented client secret is wrong";
+    public static final String SECRET_EXPIRED = "the service account's only secret has expired";
+    public static final String TOKENS_AT_MAXIMUM = "the service account already has 100 active access tokens";
+    public static final String TOKEN_RATE_LIMIT_REACHED = "the service account has used up its token requests for this minute";
+
+    private States() {
+    }
+  }
+
+  private Contract() {
+  }
+}
