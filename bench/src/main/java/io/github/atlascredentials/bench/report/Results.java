@@ -1,0 +1,164 @@
+package io.github.atlascredentials.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything bench/run.sh measured, read from its results folder. */
+final class Results {
+    /** Servers of the throughput runs, in display order. */
+    static final Map<String, String> SERVERS = names(
+            "emulator-memory", "Emulator, in memory",
+            "emulator-disk", "Emulator, --data-dir",
+            "fixed-body", "(a) Jersey+Grizzly, fixed body",
+            "prism", "(b) Prism mock");
+    /** Start-up candidates, in display order. */
+    static final Map<String, String> STARTERS = names(
+            "emulator-cds", "Emulator, scripts/atlas-emulator (AppCDS archive)",
+            "emulator-jar", "Emulator, plain java -jar",
+            "fixed-body", "(a) Jersey+Grizzly, fixed body, java -jar",
+            "prism", "(b) Prism mock");
+    static final Map<String, String> WORKLOADS = names(
+            "secret", "Atlas secret creation",
+            "apikey", "API key creation");
+
+    record Key(String server, String workload, int connections) {
+    }
+
+    record Throughput(Stats rps, Stats p50Us, Stats p99Us, long requests, long notOk, long socketErrors) {
+    }
+
+    record ClientBench(String name, double score, double error, String unit, Stats forkMeans, int forks) {
+    }
+
+    final Map<Key, Throughput> throughput = new LinkedHashMap<>();
+    final Map<String, ClientBench> client = new LinkedHashMap<>();
+    final List<Map<String, String>> roundTrips;
+    final Map<String, Stats> startup = new LinkedHashMap<>();
+    final List<Map<String, String>> build;
+    final Map<String, String> machine = new LinkedHashMap<>();
+    final String commands;
+
+    Results(Path dir) throws IOException {
+        readThroughput(Tsv.read(dir.resolve("throughput.tsv")));
+        readClient(dir);
+        roundTrips = Tsv.read(dir.resolve("roundtrips.tsv"));
+        readStartup(Tsv.read(dir.resolve("startup.tsv")));
+        build = Tsv.read(dir.resolve("build.tsv"));
+        Path commandsFile = dir.resolve("commands.txt");
+        commands = Files.exists(commandsFile) ? Files.readString(commandsFile).strip() : "(not recorded)";
+        for (Map<String, String> row : Tsv.read(dir.resolve("machine.tsv"))) {
+            machine.put(row.get("key"), row.get("value"));
+        }
+    }
+
+    private void readThroughput(List<Map<String, String>> rows) {
+        for (String server : SERVERS.keySet()) {
+            for (String workload : WORKLOADS.keySet()) {
+                for (int connections : connections(rows)) {
+                    List<Map<String, String>> runs = rows.stream()
+                            .filter(r -> r.get("server").equals(server) && r.get("workload").equals(workload)
+                                    && Integer.parseInt(r.get("connections")) == connections)
+                            .toList();
+                    if (!runs.isEmpty()) {
+                        throughput.put(new Key(server, workload, connections), new Throughput(
+                                stats(runs, "rps"), stats(runs, "p50_us"), stats(runs, "p99_us"),
+                                sum(runs, "requests"), sum(runs, "not_2xx"), sum(runs, "socket_errors")));
+                    }
+                }
+            }
+        }
+    }
+
+    static List<Integer> connections(List<Map<String, String>> rows) {
+        return rows.stream().map(r -> Integer.parseInt(r.get("connections"))).distinct().sorted().toList();
+    }
+
+    List<Integer> connectionLevels() {
+        return throughput.keySet().stream().map(Key::connections).distinct().sorted().toList();
+    }
+
+    Optional<Throughput> throughput(String server, String workload, int connections) {
+        return Optional.ofNullable(throughput.get(new Key(server, workload, connections)));
+    }
+
+    private static Stats stats(List<Map<String, String>> runs, String column) {
+        return Stats.of(runs.stream().map(r -> Double.parseDouble(r.get(column))).toList());
+    }
+
+    private static long sum(List<Map<String, String>> runs, String column) {
+        return runs.stream().mapToLong(r -> Long.parseLong(r.get(column))).sum();
+    }
+
+    /** Reads every client-*.json of JMH (one fork each when run.sh interleaves rounds) and merges per benchmark. */
+    private void readClient(Path dir) throws IOException {
+        Map<String, List<List<Double>>> forks = new java.util.TreeMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.filter(p -> p.getFileName().toString().matches("client.*\\.json")).sorted().toList();
+        }
+        for (Path json : files) {
+            for (JsonNode bench : new ObjectMapper().readTree(json.toFile())) {
+                String full = bench.get("benchmark").asText();
+                String name = full.substring(full.lastIndexOf('.') + 1);
+                JsonNode metric = bench.get("primaryMetric");
+                units.put(name, metric.get("scoreUnit").asText());
+                for (JsonNode fork : metric.get("rawData")) {
+                    List<Double> iterations = new ArrayList<>();
+                    fork.forEach(i -> iterations.add(i.asDouble()));
+                    forks.computeIfAbsent(name, n -> new ArrayList<>()).add(iterations);
+                }
+            }
+        }
+        forks.forEach((name, list) -> {
+            List<Double> all = list.stream().flatMap(List::stream).toList();
+            List<Double> forkMeans = list.stream()
+                    .map(f -> f.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)).toList();
+            double mean = all.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            client.put(name, new ClientBench(name, mean, confidence999(all, mean), units.get(name),
+                    Stats.of(forkMeans), list.size()));
+        });
+    }
+
+    /** Half-width of the 99.9 % confidence interval of the mean, as JMH reports it. */
+    private static double confidence999(List<Double> values, double mean) {
+        int n = values.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (n - 1);
+        double t = new org.apache.commons.math3.distribution.TDistribution(n - 1).inverseCumulativeProbability(0.9995);
+        return t * Math.sqrt(variance / n);
+    }
+
+    private void readStartup(List<Map<String, String>> rows) {
+        for (String server : STARTERS.keySet()) {
+            List<Double> ms = rows.stream().filter(r -> r.get("server").equals(server))
+                    .map(r -> Double.parseDouble(r.get("ms"))).toList();
+            if (!ms.isEmpty()) {
+                startup.put(server, Stats.of(ms));
+            }
+        }
+    }
+
+    /** The emulator launch the user guide documents: the AppCDS script when it was measured. */
+    Optional<Map.Entry<String, Stats>> emulatorStartup() {
+        return startup.entrySet().stream().filter(e -> e.getKey().startsWith("emulator")).findFirst();
+    }
+
+    private static Map<String, String> names(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
