@@ -4,7 +4,9 @@ import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.http.ErrorMappers;
-import io.github.atlascredentials.emulator.http.H2cUpgradeIgnoringAddOn;
+import io.github.atlascredentials.emulator.http.GrizzlyGuards;
+import io.github.atlascredentials.emulator.http.ParsedBodyReader;
+import io.github.atlascredentials.emulator.http.UpgradeIgnoringAddOn;
 import io.github.atlascredentials.emulator.http.RequestGate;
 import io.github.atlascredentials.emulator.http.ResponseFinisher;
 import io.github.atlascredentials.emulator.resources.OAuthResource;
@@ -30,6 +32,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A running emulator of the credential endpoints. Start one in-process with
@@ -63,24 +67,54 @@ public final class AtlasEmulator implements AutoCloseable {
         this.settings = b;
         this.clock = b.clock;
         this.seedSource = b.seedFile != null ? b.seedFile.toString() : b.seed != null ? "seed document" : "built-in demo seed";
-        this.seed = b.seed != null ? b.seed : b.seedFile != null ? SeedParser.parse(b.seedFile) : demoSeed();
         this.persistence = b.dataDir != null ? new H2Persistence(b.dataDir, b.syncWrites) : Persistence.none();
         this.state = new EmulatorState(clock, persistence, b.maxSecretsPerAccount);
+        // Reading the seed (or the database) and building the Jersey application are independent and
+        // each take a few hundred milliseconds on a cold JVM: do them side by side.
+        CompletableFuture<SeedDocument> loaded = CompletableFuture.supplyAsync(() -> loadState(b),
+                task -> new Thread(task, "emulator-seed-loader").start());
+        HttpServer http = null;
         try {
-            if (!state.restore()) {
-                state.load(seedSource, seed);
-            }
             this.tokens = new TokenService(clock, b.maxActiveTokensPerAccount);
             this.digest = new DigestAuthenticator(state, clock, b.nonceLifetime);
             this.tokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
             this.apiLimiter = new FixedWindowRateLimiter(clock, b.apiRateLimitPerMinute);
-            this.server = startServer(b.bind, b.port);
+            http = createServer(b.bind, b.port);
+            this.seed = awaitSeed(loaded);
+            startListening(http, b.bind, b.port);
+            this.server = http;
         } catch (RuntimeException e) {
+            loaded.handle((doc, failure) -> null).join();
+            if (http != null) {
+                http.shutdownNow();
+            }
             persistence.close();
             throw e;
         }
         NetworkListener listener = server.getListeners().iterator().next();
         this.baseUri = URI.create("http://" + hostForUri(b.bind) + ":" + listener.getPort());
+    }
+
+    private SeedDocument loadState(Builder b) {
+        SeedDocument document = b.seed != null ? b.seed : b.seedFile != null ? SeedParser.parse(b.seedFile) : demoSeed();
+        if (!state.restore()) {
+            state.load(seedSource, document);
+        }
+        return document;
+    }
+
+    private static SeedDocument awaitSeed(CompletableFuture<SeedDocument> loaded) {
+        try {
+            return loaded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     public static Builder builder() {
@@ -130,7 +164,7 @@ public final class AtlasEmulator implements AutoCloseable {
         persistence.close();
     }
 
-    private HttpServer startServer(String bind, int port) {
+    private HttpServer createServer(String bind, int port) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
@@ -138,6 +172,7 @@ public final class AtlasEmulator implements AutoCloseable {
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonMapperResolver())
+                .register(new ParsedBodyReader())
                 .register(new RequestGate(state, tokens, digest, tokenLimiter, apiLimiter))
                 .register(new ResponseFinisher("gitHash=atlas-emulator; versionString=" + version()))
                 .register(new ErrorMappers.Problems())
@@ -151,16 +186,20 @@ public final class AtlasEmulator implements AutoCloseable {
         URI uri = URI.create("http://" + hostForUri(bind) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
         for (NetworkListener listener : http.getListeners()) {
-            listener.registerAddOn(new H2cUpgradeIgnoringAddOn());
+            listener.registerAddOn(new UpgradeIgnoringAddOn());
             listener.setMaxPendingBytes(-1);
         }
         http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPage());
+        GrizzlyGuards.install(http, "gitHash=atlas-emulator; versionString=" + version());
+        return http;
+    }
+
+    private static void startListening(HttpServer http, String bind, int port) {
         try {
             http.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
-        return http;
     }
 
     private static String hostForUri(String host) {

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar atlas-emulator.jar [options]}: runs the emulator until SIGTERM. */
 public final class EmulatorMain {
-    private static final String USAGE = """
+    static final String USAGE = """
             Usage: java -jar atlas-emulator.jar [options]
               --port N                     port to listen on (default 8080, 0 = any free port)
               --bind HOST                  address to bind (default 127.0.0.1)
@@ -18,6 +18,7 @@ public final class EmulatorMain {
               --max-secrets-per-account N  secrets per service account (default 2, as the real service)
               --token-rate-limit N         token requests per minute per client and IP (default 50)
               --api-rate-limit N           API requests per minute per credential (default 100000)
+              --self-test                  start on a free port, try the main requests, stop (exit 0 = fine)
               --help                       print this help
             Prints "Listening on http://HOST:PORT" when ready; stops cleanly on SIGTERM.
             """;
@@ -51,6 +52,11 @@ public final class EmulatorMain {
                     case "--help", "-h" -> {
                         out.print(USAGE);
                         return 0;
+                    }
+                    case "--self-test" -> {
+                        String failure = SelfTest.run();
+                        (failure == null ? out : err).println(failure == null ? "Self-test passed" : "Self-test failed: " + failure);
+                        return failure == null ? 0 : 1;
                     }
                     case "--port" -> builder.port(intValue(arg, value(args, ++i, arg)));
                     case "--bind" -> builder.bind(value(args, ++i, arg));

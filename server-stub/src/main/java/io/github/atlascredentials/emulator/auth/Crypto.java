@@ -5,10 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /** Hashes, constant-time comparison and random identifiers. */
 public final class Crypto {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One DRBG per thread: the default NativePRNG serializes every caller on one global lock (and so
+     * does {@link UUID#randomUUID()}), which capped the emulator's throughput. Each instance is seeded
+     * from the system's entropy source, so the values stay cryptographically random.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Crypto::newRandom);
     private static final HexFormat HEX = HexFormat.of();
     private static final char[] SECRET_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".toCharArray();
@@ -18,8 +24,22 @@ public final class Crypto {
 
     public static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return bytes;
+    }
+
+    /** A random (version 4) UUID, as {@link UUID#randomUUID()} makes, from this thread's generator. */
+    public static UUID randomUuid() {
+        byte[] b = randomBytes(16);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (b[i] & 0xff);
+            lsb = (lsb << 8) | (b[i + 8] & 0xff);
+        }
+        return new UUID(msb, lsb);
     }
 
     /** 24 lowercase hex characters, the shape of every identifier of the API. */
@@ -33,19 +53,28 @@ public final class Crypto {
 
     /** {@code n} characters of {@code [A-Za-z0-9_-]}. */
     public static String randomUrlSafe(int n) {
-        StringBuilder sb = new StringBuilder(n);
+        // 64 symbols: the low 6 bits of a random byte pick one uniformly, one byte per character.
+        byte[] bytes = randomBytes(n);
+        char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
-            sb.append(SECRET_ALPHABET[RANDOM.nextInt(SECRET_ALPHABET.length)]);
+            chars[i] = SECRET_ALPHABET[bytes[i] & (SECRET_ALPHABET.length - 1)];
         }
-        return sb.toString();
+        return new String(chars);
     }
 
     public static String randomLowercase(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append((char) ('a' + RANDOM.nextInt(26)));
+        // Random bytes below 234 (= 9 * 26) map uniformly onto the 26 letters; the rest are drawn again.
+        char[] chars = new char[n];
+        int filled = 0;
+        while (filled < n) {
+            for (byte b : randomBytes(n - filled + 4)) {
+                int value = b & 0xff;
+                if (value < 234 && filled < n) {
+                    chars[filled++] = (char) ('a' + value % 26);
+                }
+            }
         }
-        return sb.toString();
+        return new String(chars);
     }
 
     public static byte[] sha256(byte[]... parts) {
@@ -80,6 +109,14 @@ public final class Crypto {
     /** Constant-time equality of two strings (their UTF-8 bytes). */
     public static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom(); // every JDK 9+ has DRBG; keep working on one that does not
+        }
     }
 
     private static MessageDigest digest(String algorithm) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class DigestAuthenticator {
     public static final String REALM = "MMS Public API";
-    private static final Pattern PARAM = Pattern.compile(
-            "\\s*([A-Za-z0-9_-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s,]*))\\s*(?:,|$)");
     private static final Pattern NC = Pattern.compile("^[0-9a-fA-F]{8}$");
     private static final int MAX_NONCES = 200_000;
 
@@ -125,16 +122,85 @@ public final class DigestAuthenticator {
         return !now.isBefore(nonce.issuedAt.plus(nonceLifetime));
     }
 
+    /**
+     * The auth-params of a Digest header ({@code name=token} or {@code name="quoted \"string\""}, comma
+     * separated), names in lower case, first occurrence wins; parsing stops at the first malformed
+     * parameter. A single left-to-right pass: linear in the header length whatever it holds.
+     */
     static Map<String, String> parse(String header) {
         Map<String, String> params = new HashMap<>();
-        Matcher m = PARAM.matcher(header);
-        int position = 0;
-        while (position < header.length() && m.find(position) && m.start() == position) {
-            String value = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
-            params.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), value);
-            position = m.end();
+        int n = header.length();
+        int i = 0;
+        while (i < n) {
+            i = skipSpace(header, i);
+            int nameStart = i;
+            while (i < n && isNameChar(header.charAt(i))) {
+                i++;
+            }
+            if (i == nameStart) {
+                break;
+            }
+            String name = header.substring(nameStart, i).toLowerCase(Locale.ROOT);
+            i = skipSpace(header, i);
+            if (i >= n || header.charAt(i) != '=') {
+                break;
+            }
+            i = skipSpace(header, i + 1);
+            StringBuilder value = new StringBuilder();
+            if (i < n && header.charAt(i) == '"') {
+                i = quotedString(header, i + 1, value);
+                if (i < 0) {
+                    break;
+                }
+            } else {
+                while (i < n && header.charAt(i) != ',' && !isSpace(header.charAt(i))) {
+                    value.append(header.charAt(i++));
+                }
+            }
+            i = skipSpace(header, i);
+            if (i < n && header.charAt(i) != ',') {
+                break;
+            }
+            params.putIfAbsent(name, value.toString());
+            i++;
         }
         return params;
+    }
+
+    /** Reads a quoted string's content from just after the opening quote; the index after the closing quote, or -1. */
+    private static int quotedString(String header, int from, StringBuilder value) {
+        int i = from;
+        while (i < header.length()) {
+            char c = header.charAt(i);
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                if (i + 1 >= header.length()) {
+                    return -1;
+                }
+                c = header.charAt(++i);
+            }
+            value.append(c);
+            i++;
+        }
+        return -1;
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static int skipSpace(String header, int from) {
+        int i = from;
+        while (i < header.length() && isSpace(header.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static byte[] md5(byte[] input) {

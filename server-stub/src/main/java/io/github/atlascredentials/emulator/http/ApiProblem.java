@@ -1,10 +1,12 @@
 package io.github.atlascredentials.emulator.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,20 @@ public final class ApiProblem extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The extra headers (such as {@code Allow} or {@code WWW-Authenticate}), in order. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /** The JSON body as bytes, for answers written outside JAX-RS. */
+    public byte[] bodyBytes() {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
     }
 
     public Response toResponse() {

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.emulator.auth.Principal;
 import io.github.atlascredentials.emulator.state.Organization;
 import io.github.atlascredentials.emulator.state.StoredSecret;
@@ -21,6 +22,14 @@ public final class Exchange {
     public StoredSecret clientSecret;
     public boolean clientSecretExpired;
     public String baseUri;
+    /** The JSON body as the gate parsed it, so that binding it for the resource does not parse it again. */
+    public JsonNode body;
+
+    /** Parses the body (400 if malformed) and keeps the tree for {@link ParsedBodyReader}. */
+    JsonNode parsedBody(byte[] bytes) {
+        body = RequestBodies.parse(bytes);
+        return body;
+    }
 
     public static Exchange begin() {
         Exchange exchange = new Exchange();
@@ -34,6 +43,11 @@ public final class Exchange {
             throw new IllegalStateException("no request in progress on this thread");
         }
         return exchange;
+    }
+
+    /** The current exchange, or null outside a request. */
+    static Exchange currentOrNull() {
+        return CURRENT.get();
     }
 
     public static void end() {

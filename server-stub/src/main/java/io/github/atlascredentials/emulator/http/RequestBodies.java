@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.emulator.Roles;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -32,7 +36,7 @@ public final class RequestBodies {
     }
 
     public static JsonNode parse(byte[] body) {
-        if (body.length == 0) {
+        if (body.length == 0 || !strictUtf8(body)) {
             throw malformed();
         }
         try {
@@ -48,8 +52,36 @@ public final class RequestBodies {
         }
     }
 
+    /**
+     * Whether the bytes are well-formed UTF-8 (RFC 3629). Jackson's decoder lets overlong forms, encoded
+     * surrogates and code points above U+10FFFF through; the JDK decoder in REPORT mode does not.
+     */
+    static boolean strictUtf8(byte[] body) {
+        int i = 0;
+        while (i < body.length && body[i] >= 0) {
+            i++; // ASCII, the usual case, needs no decoder
+        }
+        if (i == body.length) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body, i, body.length - i));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     /** Atlas: an integer between 8 and the organization's maximum. */
     public static int atlasHours(byte[] body, int maxHours) {
+        return atlasHours(parse(body), maxHours);
+    }
+
+    /** As {@link #atlasHours(byte[], int)}, over a body already {@linkplain #parse parsed}. */
+    public static int atlasHours(JsonNode body, int maxHours) {
         JsonNode value = requiredField(body, Set.of(HOURS), HOURS);
         if (!value.isIntegralNumber()) {
             throw wrongType(HOURS, "an integer");
@@ -62,6 +94,11 @@ public final class RequestBodies {
 
     /** Cloud Manager: an integer, or a string of digits, between 8 and 8766. */
     public static int cloudManagerHours(byte[] body) {
+        return cloudManagerHours(parse(body));
+    }
+
+    /** As {@link #cloudManagerHours(byte[])}, over a body already {@linkplain #parse parsed}. */
+    public static int cloudManagerHours(JsonNode body) {
         JsonNode value = requiredField(body, Set.of(HOURS), HOURS);
         String rule = "must be between " + MIN_HOURS + " and " + CLOUD_MANAGER_MAX_HOURS;
         if (value.isIntegralNumber()) {
@@ -82,6 +119,11 @@ public final class RequestBodies {
     }
 
     public static ApiKeyInput apiKey(byte[] body) {
+        return apiKey(parse(body));
+    }
+
+    /** As {@link #apiKey(byte[])}, over a body already {@linkplain #parse parsed}. */
+    public static ApiKeyInput apiKey(JsonNode body) {
         JsonNode root = objectWithKnownFields(body, Set.of("desc", "roles"));
         JsonNode desc = root.get("desc");
         if (desc == null || desc.isNull()) {
@@ -121,7 +163,7 @@ public final class RequestBodies {
         return new ApiKeyInput(text, new ArrayList<>(names));
     }
 
-    private static JsonNode requiredField(byte[] body, Set<String> known, String field) {
+    private static JsonNode requiredField(JsonNode body, Set<String> known, String field) {
         JsonNode root = objectWithKnownFields(body, known);
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {
@@ -130,8 +172,7 @@ public final class RequestBodies {
         return value;
     }
 
-    private static JsonNode objectWithKnownFields(byte[] body, Set<String> known) {
-        JsonNode root = parse(body);
+    private static JsonNode objectWithKnownFields(JsonNode root, Set<String> known) {
         if (!root.isObject()) {
             throw ApiProblem.api(400, "INVALID_JSON", "Received JSON is not an object.");
         }

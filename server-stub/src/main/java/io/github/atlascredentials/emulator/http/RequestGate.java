@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.emulator.Roles;
 import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
@@ -81,13 +82,11 @@ public final class RequestGate implements ContainerRequestFilter {
     private void check(ContainerRequestContext ctx, Exchange exchange) {
         URI requestUri = ctx.getUriInfo().getRequestUri();
         String rawPath = requestUri.getRawPath();
-        Operation.Match match = Operation.match(rawPath).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
-                "Cannot find resource " + rawPath + ".", rawPath));
+        Operation.Match match = Operation.match(rawPath).orElseThrow(() -> notFound(rawPath));
         Operation op = match.operation();
         ctx.setProperty(PROPERTY_OPERATION, op);
         if (!op.methods().contains(ctx.getMethod())) {
-            throw ApiProblem.api(405, "METHOD_NOT_ALLOWED", "Method " + ctx.getMethod() + " is not allowed on "
-                    + rawPath + ".", ctx.getMethod()).header("Allow", String.join(", ", op.methods()));
+            throw methodNotAllowed(ctx.getMethod(), rawPath, op);
         }
         if (!match.canonicalPath().equals(rawPath)) {
             ctx.setRequestUri(ctx.getUriInfo().getBaseUri(),
@@ -112,13 +111,7 @@ public final class RequestGate implements ContainerRequestFilter {
             checkInteger(query, "pageNum", 1, Integer.MAX_VALUE);
             checkInteger(query, "itemsPerPage", 1, 500);
         }
-        for (Map.Entry<String, String> p : match.pathParameters().entrySet()) {
-            Pattern pattern = p.getKey().equals("clientId") ? CLIENT_ID : OBJECT_ID;
-            if (!pattern.matcher(p.getValue()).matches()) {
-                throw ApiProblem.api(400, "INVALID_PATH_PARAMETER", "Invalid path parameter " + p.getKey()
-                        + ": it must match " + pattern.pattern() + ".", p.getKey());
-            }
-        }
+        checkPathParameters(match);
         checkContentType(ctx, atlas);
         if (atlas) {
             exchange.responseMediaType = VersionNegotiator.negotiate(ctx.getHeaderString(HttpHeaders.ACCEPT),
@@ -143,9 +136,10 @@ public final class RequestGate implements ContainerRequestFilter {
                 Organization org = orgOwnerOf(principal, path.get("orgId"));
                 targetAccount(org.id(), path.get("clientId"), null);
                 exchange.organization = org;
+                JsonNode tree = exchange.parsedBody(body);
                 exchange.secretExpiresAfterHours = atlas
-                        ? RequestBodies.atlasHours(body, org.maxServiceAccountSecretValidityInHours())
-                        : RequestBodies.cloudManagerHours(body);
+                        ? RequestBodies.atlasHours(tree, org.maxServiceAccountSecretValidityInHours())
+                        : RequestBodies.cloudManagerHours(tree);
             }
             case CREATE_GROUP_SECRET -> {
                 String groupId = path.get("groupId");
@@ -161,13 +155,33 @@ public final class RequestGate implements ContainerRequestFilter {
                 Organization org = state.organization(project.orgId()).orElseThrow();
                 targetAccount(org.id(), path.get("clientId"), groupId);
                 exchange.organization = org;
-                exchange.secretExpiresAfterHours = RequestBodies.atlasHours(body, org.maxServiceAccountSecretValidityInHours());
+                exchange.secretExpiresAfterHours = RequestBodies.atlasHours(exchange.parsedBody(body),
+                        org.maxServiceAccountSecretValidityInHours());
             }
             case CREATE_API_KEY -> {
                 exchange.organization = orgOwnerOf(principal, path.get("orgId"));
-                exchange.apiKeyInput = RequestBodies.apiKey(body);
+                exchange.apiKeyInput = RequestBodies.apiKey(exchange.parsedBody(body));
             }
             default -> throw new IllegalStateException("not an API operation: " + op);
+        }
+    }
+
+    static ApiProblem notFound(String rawPath) {
+        return ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find resource " + rawPath + ".", rawPath);
+    }
+
+    static ApiProblem methodNotAllowed(String method, String rawPath, Operation op) {
+        return ApiProblem.api(405, "METHOD_NOT_ALLOWED", "Method " + method + " is not allowed on " + rawPath + ".", method)
+                .header("Allow", String.join(", ", op.methods()));
+    }
+
+    static void checkPathParameters(Operation.Match match) {
+        for (Map.Entry<String, String> p : match.pathParameters().entrySet()) {
+            Pattern pattern = p.getKey().equals("clientId") ? CLIENT_ID : OBJECT_ID;
+            if (!pattern.matcher(p.getValue()).matches()) {
+                throw ApiProblem.api(400, "INVALID_PATH_PARAMETER", "Invalid path parameter " + p.getKey()
+                        + ": it must match " + pattern.pattern() + ".", p.getKey());
+            }
         }
     }
 
@@ -322,25 +336,30 @@ public final class RequestGate implements ContainerRequestFilter {
         }
     }
 
-    private static ApiProblem invalidQuery(String name, String rule) {
+    static ApiProblem invalidQuery(String name, String rule) {
         return ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter " + name + ": it " + rule + ".", name);
     }
 
     /** Reads at most 64 KiB (413 beyond) and puts the bytes back for JAX-RS. */
     private static byte[] readBody(ContainerRequestContext ctx) {
         String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        int expected = 8192;
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                long declared = Long.parseLong(length.trim());
+                if (declared > MAX_BODY_BYTES) {
                     throw tooLarge();
+                }
+                if (declared >= 0) {
+                    expected = (int) declared + 1; // small bodies (the usual case) need one small buffer
                 }
             } catch (NumberFormatException e) {
                 // Grizzly rejects malformed lengths itself; count the bytes instead.
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(expected);
         try (InputStream in = ctx.getEntityStream()) {
-            byte[] buffer = new byte[8192];
+            byte[] buffer = new byte[Math.min(expected, 8192)];
             int n;
             while ((n = in.read(buffer)) != -1) {
                 out.write(buffer, 0, n);

@@ -15,24 +15,25 @@ import org.glassfish.grizzly.http.util.Header;
 import java.io.IOException;
 
 /**
- * Serves {@code Upgrade: h2c} requests (sent by default by {@code java.net.http.HttpClient} on
- * cleartext) as plain HTTP/1.1. Grizzly would otherwise treat the request as upgraded and never read
- * its body. RFC 7230 lets a server ignore an Upgrade header, and the client then keeps HTTP/1.1.
+ * Serves every request that asks for a protocol upgrade as plain HTTP/1.1: {@code Upgrade: h2c} (sent
+ * by default by {@code java.net.http.HttpClient} on cleartext), {@code websocket} or anything else.
+ * Grizzly would otherwise treat the request as upgraded, never read its body and write answers without
+ * their headers. The emulator speaks no other protocol, and RFC 9110 lets a server ignore Upgrade.
  */
-public final class H2cUpgradeIgnoringAddOn implements AddOn {
+public final class UpgradeIgnoringAddOn implements AddOn {
 
     @Override
     public void setup(NetworkListener networkListener, FilterChainBuilder builder) {
         int codec = builder.indexOfType(HttpServerFilter.class);
-        builder.add(codec + 1, new IgnoreH2cFilter());
+        builder.add(codec + 1, new IgnoreUpgradeFilter());
     }
 
-    static final class IgnoreH2cFilter extends BaseFilter {
+    static final class IgnoreUpgradeFilter extends BaseFilter {
         @Override
         public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
             if (event.type() == IncomingHttpUpgradeEvent.TYPE) {
                 HttpHeader header = ((IncomingHttpUpgradeEvent) event).getHttpHeader();
-                if (header.isRequest() && header.getUpgrade().toLowerCase(java.util.Locale.ROOT).contains("h2c")) {
+                if (header.isRequest()) {
                     header.getUpgradeDC().recycle();
                     header.getHeaders().removeHeader(Header.Upgrade);
                     header.getHeaders().removeHeader("HTTP2-Settings");

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Atlas media-type versions: a requested date resolves to the newest version on or before it. */
 public final class VersionNegotiator {
@@ -14,12 +16,17 @@ public final class VersionNegotiator {
     public static final List<LocalDate> VERSIONS = List.of(LocalDate.of(2024, 8, 5));
     private static final Pattern VERSIONED = Pattern.compile(
             "^application/vnd\\.atlas\\.([^+;\\s]*)\\+json$", Pattern.CASE_INSENSITIVE);
+    private static final Map<LocalDate, String> VERSION_NAMES = VERSIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(v -> v, LocalDate::toString));
+    private static final Map<LocalDate, String> MEDIA_TYPES = VERSIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(v -> v, v -> "application/vnd.atlas." + v + "+json"));
 
     private VersionNegotiator() {
     }
 
     public static String mediaType(LocalDate version) {
-        return "application/vnd.atlas." + version + "+json";
+        String known = MEDIA_TYPES.get(version);
+        return known != null ? known : "application/vnd.atlas." + version + "+json";
     }
 
     /** The resolved version's media type, or a 406 problem. */
@@ -52,6 +59,11 @@ public final class VersionNegotiator {
     }
 
     static Optional<LocalDate> resolve(String date) {
+        for (LocalDate v : VERSIONS) {
+            if (VERSION_NAMES.get(v).equals(date)) {
+                return Optional.of(v); // the usual request names a version exactly: no date parsing
+            }
+        }
         LocalDate requested;
         try {
             requested = LocalDate.parse(date.toLowerCase(Locale.ROOT));

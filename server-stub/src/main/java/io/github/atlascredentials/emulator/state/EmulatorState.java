@@ -32,7 +32,7 @@ public final class EmulatorState {
     private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
     private final Map<String, Project> projects = new ConcurrentHashMap<>();
     private final Map<String, ServiceAccount> serviceAccounts = new ConcurrentHashMap<>();
-    private final Map<String, List<StoredSecret>> secretsByClient = new ConcurrentHashMap<>();
+    private final Map<String, SecretList> secretsByClient = new ConcurrentHashMap<>();
     private final Map<String, StoredApiKey> apiKeysByPublicKey = new ConcurrentHashMap<>();
     private final Map<String, StoredApiKey> apiKeysById = new ConcurrentHashMap<>();
 
@@ -96,7 +96,7 @@ public final class EmulatorState {
     }
 
     public List<StoredSecret> secretsOf(String clientId) {
-        return secretsByClient.getOrDefault(clientId, List.of());
+        return secretsByClient.getOrDefault(clientId, SecretList.EMPTY);
     }
 
     /** The outcome of checking a client id and secret. */
@@ -135,7 +135,7 @@ public final class EmulatorState {
                     current.set(i, used);
                 }
             }
-            secretsByClient.put(secret.clientId(), List.copyOf(current));
+            secretsByClient.put(secret.clientId(), SecretList.of(current));
         }
     }
 
@@ -160,13 +160,25 @@ public final class EmulatorState {
     public CreatedSecret createSecret(String clientId, int hours) throws SecretLimitReached {
         String plain = "mdb_sa_sk_" + Crypto.randomUrlSafe(40);
         byte[] salt = Crypto.randomBytes(16);
+        // Everything that needs no state is computed outside the write lock.
+        byte[] hash = Crypto.saltedSha256(salt, plain);
+        String masked = mask(plain);
+        String id = newSecretId();
         synchronized (writeLock) {
-            List<StoredSecret> existing = secretsOf(clientId);
+            SecretList existing = secretsByClient.getOrDefault(clientId, SecretList.EMPTY);
             if (existing.size() >= maxSecretsPerAccount) {
                 throw new SecretLimitReached();
             }
             Instant now = clock.nowSeconds();
             Instant graceLimit = now.plus(OLDER_SECRET_GRACE);
+            StoredSecret created = new StoredSecret(id, clientId, salt, hash, masked, now,
+                    now.plus(hours, ChronoUnit.HOURS), null);
+            if (!existing.latestExpiry().isAfter(graceLimit)) {
+                // No older secret outlives the grace period (the usual case): nothing to shorten.
+                persistence.saveSecrets(List.of(created));
+                secretsByClient.put(clientId, existing.append(created));
+                return new CreatedSecret(created, plain);
+            }
             List<StoredSecret> changed = new ArrayList<>();
             List<StoredSecret> updated = new ArrayList<>();
             for (StoredSecret older : existing) {
@@ -178,12 +190,10 @@ public final class EmulatorState {
                     updated.add(older);
                 }
             }
-            StoredSecret created = new StoredSecret(newSecretId(), clientId, salt, Crypto.saltedSha256(salt, plain),
-                    mask(plain), now, now.plus(hours, ChronoUnit.HOURS), null);
             changed.add(created);
             updated.add(created);
             persistence.saveSecrets(changed);
-            secretsByClient.put(clientId, List.copyOf(updated));
+            secretsByClient.put(clientId, SecretList.of(updated));
             return new CreatedSecret(created, plain);
         }
     }
@@ -197,7 +207,7 @@ public final class EmulatorState {
     }
 
     public CreatedApiKey createApiKey(String orgId, String desc, List<String> roles) {
-        String privateKey = java.util.UUID.randomUUID().toString();
+        String privateKey = Crypto.randomUuid().toString();
         synchronized (writeLock) {
             String publicKey;
             do {
@@ -237,7 +247,7 @@ public final class EmulatorState {
         grouped.forEach((clientId, list) -> {
             List<StoredSecret> merged = new ArrayList<>(secretsOf(clientId));
             merged.addAll(list);
-            secretsByClient.put(clientId, List.copyOf(merged));
+            secretsByClient.put(clientId, SecretList.of(merged));
         });
         snapshot.apiKeys().forEach(k -> {
             apiKeysByPublicKey.put(k.publicKey(), k);

@@ -1,0 +1,65 @@
+package io.github.atlascredentials.emulator.http;
+
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes the HTTP layer below JAX-RS answer like the API: every refusal Grizzly or Jersey's container
+ * would produce on its own (bare 400, 505, 500 on an illegal URI) becomes a 4xx error JSON. Call once
+ * on a server that is not started yet.
+ */
+public final class GrizzlyGuards {
+    /** Request line plus headers; Grizzly's default is 8 KiB, too little for long queries. */
+    public static final int MAX_HEAD_BYTES = 64 * 1024;
+
+    private GrizzlyGuards() {
+    }
+
+    public static void install(HttpServer server, String serviceVersion) {
+        for (NetworkListener listener : server.getListeners()) {
+            listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
+            listener.registerAddOn(new CodecAddOn(serviceVersion));
+        }
+        ServerConfiguration config = server.getServerConfiguration();
+        // GET, DELETE and HEAD with a body reach the request gate (405 with Allow) instead of a bare 400.
+        config.setAllowPayloadForUndefinedHttpMethods(true);
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = new LinkedHashMap<>(config.getHttpHandlersWithMapping());
+        handlers.forEach((handler, mappings) -> {
+            if (!(handler instanceof RequestTargetGuard)) {
+                config.removeHttpHandler(handler);
+                config.addHttpHandler(new RequestTargetGuard(handler, serviceVersion), mappings);
+            }
+        });
+    }
+
+    /** Replaces Grizzly's HTTP codec by {@link ApiErrorHttpCodecFilter} with the same settings. */
+    private static final class CodecAddOn implements AddOn {
+        private final String serviceVersion;
+
+        CodecAddOn(String serviceVersion) {
+            this.serviceVersion = serviceVersion;
+        }
+
+        @Override
+        public void setup(NetworkListener listener, FilterChainBuilder builder) {
+            int index = builder.indexOfType(HttpServerFilter.class);
+            if (index < 0 || builder.get(index) instanceof ApiErrorHttpCodecFilter) {
+                return;
+            }
+            HttpServerFilter original = (HttpServerFilter) builder.get(index);
+            int maxHead = listener.getMaxHttpHeaderSize() > 0 ? listener.getMaxHttpHeaderSize() : MAX_HEAD_BYTES;
+            ApiErrorHttpCodecFilter replacement = new ApiErrorHttpCodecFilter(listener, maxHead, serviceVersion);
+            replacement.copySettingsOf(original);
+            builder.set(index, replacement);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.atlascredentials.emulator.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The answer to a request whose target is no legal URI (a raw {@code {}, {@code |}, a control
+ * character, a broken %-escape...), which JAX-RS cannot even represent. Runs only for such requests,
+ * and answers as the request gate would, in the same order: unknown path (404), method (405), query
+ * parameter, path parameter (400).
+ */
+final class IllegalRequestTargets {
+    /** The characters Jersey's Grizzly container percent-encodes in a query before parsing it. */
+    private static final String[][] JERSEY_QUERY_ESCAPES = {
+            {"{", "%7B"}, {"}", "%7D"}, {"\\", "%5C"}, {"^", "%5E"}, {"|", "%7C"}, {"`", "%60"}};
+
+    private IllegalRequestTargets() {
+    }
+
+    /**
+     * @param rawPath  the request path as sent (not decoded)
+     * @param rawQuery the query as sent, or null
+     * @param hostValid whether scheme, Host and port form a valid base URI
+     */
+    static ApiProblem problemFor(String method, String rawPath, String rawQuery, boolean hostValid) {
+        if (!hostValid) {
+            return ApiProblem.api(400, "INVALID_REQUEST", "The Host header is not a valid host name.");
+        }
+        boolean pathLegal = legalPath(rawPath);
+        Optional<Operation.Match> match = rawPath.startsWith("/") ? Operation.match(rawPath) : Optional.empty();
+        if (match.isEmpty()) {
+            return RequestGate.notFound(rawPath);
+        }
+        Operation op = match.get().operation();
+        if (!op.methods().contains(method)) {
+            return RequestGate.methodNotAllowed(method, rawPath, op);
+        }
+        String badParameter = rawQuery == null ? null : firstIllegalQueryParameter(rawQuery);
+        if (badParameter != null) {
+            if (op.family() == Operation.Family.OAUTH) {
+                return ApiProblem.oauth(400, "invalid_request", "The query string is not valid.");
+            }
+            return RequestGate.invalidQuery(badParameter, "is not validly encoded");
+        }
+        if (!pathLegal) {
+            try {
+                RequestGate.checkPathParameters(match.get());
+            } catch (ApiProblem problem) {
+                return problem;
+            }
+        }
+        return ApiProblem.api(400, "INVALID_REQUEST", "The request target is not a valid URI.");
+    }
+
+    static boolean legalPath(String rawPath) {
+        return rawPath.startsWith("/") && parses("http://h" + rawPath);
+    }
+
+    /** The decoded name of the first query parameter that makes the query illegal, or null if none does. */
+    static String firstIllegalQueryParameter(String rawQuery) {
+        for (String pair : rawQuery.split("&", -1)) {
+            if (!parses("http://h/?" + escapeLikeJersey(pair))) {
+                String name = pair.split("=", 2)[0];
+                return name.isEmpty() ? "(empty)" : lenientDecode(name);
+            }
+        }
+        return null;
+    }
+
+    private static String escapeLikeJersey(String query) {
+        String result = query;
+        for (String[] escape : JERSEY_QUERY_ESCAPES) {
+            result = result.replace(escape[0], escape[1]);
+        }
+        return result;
+    }
+
+    private static String lenientDecode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    private static boolean parses(String uri) {
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.atlascredentials.emulator.auth;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** The hand-written Digest auth-param parser: the same results the former regex gave, in linear time. */
+class DigestHeaderParseTest {
+
+    @Test
+    void readsTokensAndQuotedStringsWithEscapes() {
+        Map<String, String> p = DigestAuthenticator.parse(
+                "Username=\"zmm\\\"r\", realm=\"MMS Public API\",nonce=abc , nc=00000001,qop=auth, uri=\"/a?b=c,d\"");
+        assertThat(p).containsEntry("username", "zmm\"r").containsEntry("realm", "MMS Public API")
+                .containsEntry("nonce", "abc").containsEntry("nc", "00000001").containsEntry("qop", "auth")
+                .containsEntry("uri", "/a?b=c,d");
+    }
+
+    @Test
+    void firstOccurrenceWinsAndEmptyTokenIsKept() {
+        assertThat(DigestAuthenticator.parse("a=1, A=2, b=")).containsEntry("a", "1").containsEntry("b", "");
+    }
+
+    @Test
+    void stopsAtTheFirstMalformedParameter() {
+        assertThat(DigestAuthenticator.parse("a=1, b=\"unclosed, c=3")).containsOnlyKeys("a");
+        assertThat(DigestAuthenticator.parse("a=1 junk, c=3")).containsOnlyKeys();
+        assertThat(DigestAuthenticator.parse("a=1, =2, c=3")).containsOnlyKeys("a");
+        assertThat(DigestAuthenticator.parse("a=\"x\\")).isEmpty();
+    }
+
+    @Test
+    void hugeQuotedValuesAreParsedWithoutRecursion() {
+        String huge = "u".repeat(1_000_000);
+        String escaped = "\\\"".repeat(200_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(DigestAuthenticator.parse("username=\"" + huge + "\", nonce=n")).containsEntry("username", huge)
+                    .containsEntry("nonce", "n");
+            assertThat(DigestAuthenticator.parse("username=\"" + escaped + "\"").get("username")).hasSize(200_000);
+        });
+    }
+}
