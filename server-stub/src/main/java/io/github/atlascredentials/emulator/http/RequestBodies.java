@@ -75,12 +75,7 @@ public final class RequestBodies {
         }
     }
 
-    /** Atlas: an integer between 8 and the organization's maximum. */
-    public static int atlasHours(byte[] body, int maxHours) {
-        return atlasHours(parse(body), maxHours);
-    }
-
-    /** As {@link #atlasHours(byte[], int)}, over a body already {@linkplain #parse parsed}. */
+    /** Atlas: an integer between 8 and the organization's maximum, from a {@linkplain #parse parsed} body. */
     public static int atlasHours(JsonNode body, int maxHours) {
         JsonNode value = requiredField(body, Set.of(HOURS), HOURS);
         if (!value.isIntegralNumber()) {
@@ -92,12 +87,7 @@ public final class RequestBodies {
         return value.intValue();
     }
 
-    /** Cloud Manager: an integer, or a string of digits, between 8 and 8766. */
-    public static int cloudManagerHours(byte[] body) {
-        return cloudManagerHours(parse(body));
-    }
-
-    /** As {@link #cloudManagerHours(byte[])}, over a body already {@linkplain #parse parsed}. */
+    /** Cloud Manager: an integer, or a string of digits, between 8 and 8766, from a {@linkplain #parse parsed} body. */
     public static int cloudManagerHours(JsonNode body) {
         JsonNode value = requiredField(body, Set.of(HOURS), HOURS);
         String rule = "must be between " + MIN_HOURS + " and " + CLOUD_MANAGER_MAX_HOURS;
@@ -118,11 +108,7 @@ public final class RequestBodies {
         throw wrongType(HOURS, "an integer or a string of digits");
     }
 
-    public static ApiKeyInput apiKey(byte[] body) {
-        return apiKey(parse(body));
-    }
-
-    /** As {@link #apiKey(byte[])}, over a body already {@linkplain #parse parsed}. */
+    /** The API-key request, from a {@linkplain #parse parsed} body. */
     public static ApiKeyInput apiKey(JsonNode body) {
         JsonNode root = objectWithKnownFields(body, Set.of("desc", "roles"));
         JsonNode desc = root.get("desc");
