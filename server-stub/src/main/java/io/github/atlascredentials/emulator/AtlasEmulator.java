@@ -5,10 +5,25 @@ import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.http.ErrorMappers;
 import io.github.atlascredentials.emulator.http.GrizzlyGuards;
-import io.github.atlascredentials.emulator.http.ParsedBodyReader;
-import io.github.atlascredentials.emulator.http.UpgradeIgnoringAddOn;
-import io.github.atlascredentials.emulator.http.RequestGate;
+import io.github.atlascredentials.emulator.http.ParsedBodyInterceptor;
+import io.github.atlascredentials.emulator.http.RequestPipeline;
+import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.emulator.http.ResponseFinisher;
+import io.github.atlascredentials.emulator.http.RouteTable;
+import io.github.atlascredentials.emulator.http.UpgradeIgnoringAddOn;
+import io.github.atlascredentials.emulator.http.steps.AccessStep;
+import io.github.atlascredentials.emulator.http.steps.ApiRateLimitStep;
+import io.github.atlascredentials.emulator.http.steps.BodySizeStep;
+import io.github.atlascredentials.emulator.http.steps.BodyValidationStep;
+import io.github.atlascredentials.emulator.http.steps.ClientCredentialStep;
+import io.github.atlascredentials.emulator.http.steps.ClientRateLimitStep;
+import io.github.atlascredentials.emulator.http.steps.ContentTypeStep;
+import io.github.atlascredentials.emulator.http.steps.CredentialStep;
+import io.github.atlascredentials.emulator.http.steps.FormStep;
+import io.github.atlascredentials.emulator.http.steps.PathParameterStep;
+import io.github.atlascredentials.emulator.http.steps.QueryParameterStep;
+import io.github.atlascredentials.emulator.http.steps.VersionStep;
+import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.emulator.resources.OAuthResource;
 import io.github.atlascredentials.emulator.resources.ProgrammaticApiKeysResource;
 import io.github.atlascredentials.emulator.resources.ServiceAccountsResource;
@@ -31,6 +46,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -79,7 +95,7 @@ public final class AtlasEmulator implements AutoCloseable {
             this.digest = new DigestAuthenticator(state, clock, b.nonceLifetime);
             this.tokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
             this.apiLimiter = new FixedWindowRateLimiter(clock, b.apiRateLimitPerMinute);
-            http = createServer(b.bind, b.port);
+            http = createServer(b.bind, b.port, b.rules);
             this.seed = awaitSeed(loaded);
             startListening(http, b.bind, b.port);
             this.server = http;
@@ -164,7 +180,30 @@ public final class AtlasEmulator implements AutoCloseable {
         persistence.close();
     }
 
-    private HttpServer createServer(String bind, int port) {
+    /**
+     * The request steps, in the order of precedence of their answers. A step that does not concern an
+     * operation (Digest on the token endpoint, a form on a JSON operation) lets it pass.
+     */
+    private List<RequestStep> requestSteps() {
+        return List.of(
+                new BodySizeStep(SpecFacts.MAX_REQUEST_BODY_BYTES),
+                new QueryParameterStep(),
+                new PathParameterStep(),
+                new ClientRateLimitStep(tokenLimiter),
+                new ContentTypeStep(),
+                new FormStep(),
+                new VersionStep(),
+                new CredentialStep(state, tokens, digest),
+                new ClientCredentialStep(state),
+                new ApiRateLimitStep(apiLimiter),
+                new AccessStep(state),
+                new BodyValidationStep());
+    }
+
+    private HttpServer createServer(String bind, int port, ApiRules rules) {
+        List<Object> resources = List.of(new ServiceAccountsResource(state), new ProgrammaticApiKeysResource(state),
+                new OAuthResource(state, tokens));
+        RouteTable routes = RouteTable.of(rules, resources, List.of(TestSupportResource.class));
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
@@ -172,17 +211,15 @@ public final class AtlasEmulator implements AutoCloseable {
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonMapperResolver())
-                .register(new ParsedBodyReader())
-                .register(new RequestGate(state, tokens, digest, tokenLimiter, apiLimiter))
+                .register(new ParsedBodyInterceptor())
+                .register(new RequestPipeline(routes, requestSteps()))
                 .register(new ResponseFinisher("gitHash=atlas-emulator; versionString=" + version()))
                 .register(new ErrorMappers.Problems())
                 .register(new ErrorMappers.Json())
-                .register(new ErrorMappers.Web())
+                .register(new ErrorMappers.Web(SpecFacts.MAX_REQUEST_BODY_BYTES))
                 .register(new ErrorMappers.Unexpected())
-                .register(new ServiceAccountsResource(state))
-                .register(new ProgrammaticApiKeysResource(state))
-                .register(new OAuthResource(state, tokens))
                 .register(new TestSupportResource(this));
+        resources.forEach(config::register);
         URI uri = URI.create("http://" + hostForUri(bind) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
         for (NetworkListener listener : http.getListeners()) {
@@ -190,7 +227,7 @@ public final class AtlasEmulator implements AutoCloseable {
             listener.setMaxPendingBytes(-1);
         }
         http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPage());
-        GrizzlyGuards.install(http, "gitHash=atlas-emulator; versionString=" + version());
+        GrizzlyGuards.install(http, routes, "gitHash=atlas-emulator; versionString=" + version());
         return http;
     }
 
@@ -208,7 +245,7 @@ public final class AtlasEmulator implements AutoCloseable {
 
     static String version() {
         String v = AtlasEmulator.class.getPackage().getImplementationVersion();
-        return v != null ? v : "1.0.0-api.2024-08-05";
+        return v != null ? v : "development-api." + SpecFacts.RULES.specVersion();
     }
 
     static SeedDocument demoSeed() {
@@ -228,9 +265,10 @@ public final class AtlasEmulator implements AutoCloseable {
         private Path dataDir;
         private boolean syncWrites;
         private EmulatorClock clock = new EmulatorClock();
-        private int maxSecretsPerAccount = 2;
-        private int maxActiveTokensPerAccount = 100;
-        private int tokenRateLimitPerMinute = 50;
+        private ApiRules rules = SpecFacts.RULES;
+        private int maxSecretsPerAccount = SpecFacts.MAX_SECRETS_PER_ACCOUNT;
+        private int maxActiveTokensPerAccount = SpecFacts.MAX_ACTIVE_TOKENS_PER_ACCOUNT;
+        private int tokenRateLimitPerMinute = SpecFacts.TOKEN_REQUESTS_PER_MINUTE;
         private int apiRateLimitPerMinute = 100_000;
         private Duration nonceLifetime = Duration.ofMinutes(5);
 
@@ -283,7 +321,16 @@ public final class AtlasEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Secrets per service account, expired ones included; the real service allows 2. */
+        /**
+         * The spec's rules for routing, versions and request checks; default the rules this jar was
+         * built with. For trying a changed spec in-process without rebuilding (see guide 7).
+         */
+        public Builder rules(ApiRules specRules) {
+            this.rules = Objects.requireNonNull(specRules, "specRules");
+            return this;
+        }
+
+        /** Secrets per service account, expired ones included; default the spec's {@code maxSecretsPerServiceAccount}. */
         public Builder maxSecretsPerAccount(int max) {
             this.maxSecretsPerAccount = positive(max, "maxSecretsPerAccount");
             return this;
@@ -294,7 +341,7 @@ public final class AtlasEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Token requests per minute per client and IP address; the real service allows 50. */
+        /** Token requests per minute per client and IP address; default the spec's {@code tokenRequestsPerMinute}. */
         public Builder tokenRateLimitPerMinute(int limit) {
             this.tokenRateLimitPerMinute = positive(limit, "tokenRateLimitPerMinute");
             return this;

@@ -9,8 +9,7 @@ public final class Roles {
     public static final String GROUP_OWNER = "GROUP_OWNER";
 
     /** Organization roles, in the spec's order. */
-    public static final List<String> ORG_ROLES = List.of("ORG_OWNER", "ORG_MEMBER", "ORG_GROUP_CREATOR",
-            "ORG_BILLING_ADMIN", "ORG_READ_ONLY", "ORG_BILLING_READ_ONLY");
+    public static final List<String> ORG_ROLES = SpecFacts.ORG_ROLES;
 
     /** Project roles a service account may hold on a project. */
     public static final Set<String> PROJECT_ROLES = Set.of("GROUP_OWNER", "GROUP_READ_ONLY", "GROUP_DATA_ACCESS_ADMIN",

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class SelfTest {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String ATLAS = "application/vnd.atlas.2024-08-05+json";
+    private static final String ATLAS = "application/vnd.atlas." + SpecFacts.RULES.versions().get(SpecFacts.RULES.versions().size() - 1) + "+json";
 
     private final URI base;
 

@@ -56,7 +56,7 @@ class SeedParserTest {
             "desc": "k",                       | "desc": "k", "owner": true,            | $.organizations[0].apiKeys[0].owner                   | unknown field: unknown field
             "expiresAt": "2030-01-01T00:00:00Z" | "expiresAt": "next year"              | $.organizations[0].serviceAccounts[0].secrets[0].expiresAt | bad timestamp: must be an ISO 8601 UTC timestamp
             ["GROUP_OWNER"]                    | ["ORG_OWNER"]                          | $.organizations[0].serviceAccounts[0].projectRoles.32b6e34b3d91647abb20e7b8[0] | bad role: must be a project role
-            "publicKey": "abcdefgh"            | "publicKey": "ABCDEFGH"                | $.organizations[0].apiKeys[0].publicKey               | bad public key: must be 8 lowercase letters
+            "publicKey": "abcdefgh"            | "publicKey": "ABCDEFGH"                | $.organizations[0].apiKeys[0].publicKey               | bad public key: must match ^[a-z]{8}$
             "name": "P"}]                      | "name": "P"}, {"id": "32b6e34b3d91647abb20e7b8"}] | $.organizations[0].projects[1].id              | duplicate project: duplicate project id
             """)
     void badDocumentNamesFilePathAndProblem(String good, String bad, String jsonPath, String caseAndProblem) {

@@ -31,6 +31,12 @@ public final class ErrorMappers {
     }
 
     public static final class Web implements ExceptionMapper<WebApplicationException> {
+        private final int maxBodyBytes;
+
+        public Web(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -38,7 +44,8 @@ public final class ErrorMappers {
                 case 404 -> ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find resource.");
                 case 405 -> ApiProblem.api(405, "METHOD_NOT_ALLOWED", "Method not allowed.");
                 case 406 -> ApiProblem.api(406, "INVALID_VERSION_DATE", "Invalid accept header or version date.");
-                case 413 -> ApiProblem.api(413, "REQUEST_TOO_LARGE", "The request body exceeds 65536 bytes.", 65536);
+                case 413 -> ApiProblem.api(413, "REQUEST_TOO_LARGE", "The request body exceeds " + maxBodyBytes + " bytes.",
+                        maxBodyBytes);
                 case 415 -> ApiProblem.api(415, "UNSUPPORTED_MEDIA_TYPE", "The Content-Type is not supported.");
                 case 400 -> ApiProblem.api(400, "MALFORMED_JSON", "Received JSON is malformed.");
                 default -> status >= 500

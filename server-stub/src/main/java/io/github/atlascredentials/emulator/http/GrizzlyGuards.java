@@ -24,7 +24,7 @@ public final class GrizzlyGuards {
     private GrizzlyGuards() {
     }
 
-    public static void install(HttpServer server, String serviceVersion) {
+    public static void install(HttpServer server, RouteTable routes, String serviceVersion) {
         for (NetworkListener listener : server.getListeners()) {
             listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
             listener.registerAddOn(new CodecAddOn(serviceVersion));
@@ -36,7 +36,7 @@ public final class GrizzlyGuards {
         handlers.forEach((handler, mappings) -> {
             if (!(handler instanceof RequestTargetGuard)) {
                 config.removeHttpHandler(handler);
-                config.addHttpHandler(new RequestTargetGuard(handler, serviceVersion), mappings);
+                config.addHttpHandler(new RequestTargetGuard(handler, routes, serviceVersion), mappings);
             }
         });
     }

@@ -1,5 +1,7 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.http.steps.PathParameterStep;
+import io.github.atlascredentials.spec.rules.OperationRule;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -25,29 +27,30 @@ final class IllegalRequestTargets {
      * @param rawQuery the query as sent, or null
      * @param hostValid whether scheme, Host and port form a valid base URI
      */
-    static ApiProblem problemFor(String method, String rawPath, String rawQuery, boolean hostValid) {
+    static ApiProblem problemFor(RouteTable routes, String method, String rawPath, String rawQuery, boolean hostValid) {
         if (!hostValid) {
             return ApiProblem.api(400, "INVALID_REQUEST", "The Host header is not a valid host name.");
         }
         boolean pathLegal = legalPath(rawPath);
-        Optional<Operation.Match> match = rawPath.startsWith("/") ? Operation.match(rawPath) : Optional.empty();
+        Optional<RouteTable.Match> match = rawPath.startsWith("/") ? routes.match(rawPath) : Optional.empty();
         if (match.isEmpty()) {
-            return RequestGate.notFound(rawPath);
+            return Answers.notFound(rawPath);
         }
-        Operation op = match.get().operation();
-        if (!op.methods().contains(method)) {
-            return RequestGate.methodNotAllowed(method, rawPath, op);
+        Route route = match.get().route();
+        if (!route.methods().contains(method)) {
+            return Answers.methodNotAllowed(method, rawPath, route);
         }
+        OperationRule op = route.operation(method);
         String badParameter = rawQuery == null ? null : firstIllegalQueryParameter(rawQuery);
         if (badParameter != null) {
-            if (op.family() == Operation.Family.OAUTH) {
+            if (op != null && op.authentication() == OperationRule.Authentication.CLIENT_BASIC) {
                 return ApiProblem.oauth(400, "invalid_request", "The query string is not valid.");
             }
-            return RequestGate.invalidQuery(badParameter, "is not validly encoded");
+            return Answers.invalidQuery(badParameter, "is not validly encoded");
         }
-        if (!pathLegal) {
+        if (!pathLegal && op != null) {
             try {
-                RequestGate.checkPathParameters(match.get());
+                PathParameterStep.check(op, match.get().pathParameters());
             } catch (ApiProblem problem) {
                 return problem;
             }

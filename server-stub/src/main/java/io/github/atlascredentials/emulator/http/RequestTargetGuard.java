@@ -19,11 +19,13 @@ final class RequestTargetGuard extends HttpHandler {
     private static final Logger LOG = Logger.getLogger(RequestTargetGuard.class.getName());
 
     private final HttpHandler jersey;
+    private final RouteTable routes;
     private final String serviceVersion;
 
-    RequestTargetGuard(HttpHandler jersey, String serviceVersion) {
+    RequestTargetGuard(HttpHandler jersey, RouteTable routes, String serviceVersion) {
         super(jersey.getName());
         this.jersey = jersey;
+        this.routes = routes;
         this.serviceVersion = serviceVersion;
     }
 
@@ -46,7 +48,7 @@ final class RequestTargetGuard extends HttpHandler {
                 throw e;
             }
             LOG.log(Level.FINE, "request target or Host is no legal URI");
-            ApiProblem problem = IllegalRequestTargets.problemFor(request.getMethod().getMethodString(),
+            ApiProblem problem = IllegalRequestTargets.problemFor(routes, request.getMethod().getMethodString(),
                     request.getRequestURI(), request.getQueryString(), hostValid(request));
             GrizzlyErrorAnswers.write(response, problem, serviceVersion);
         }

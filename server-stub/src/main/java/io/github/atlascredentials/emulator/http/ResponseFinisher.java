@@ -36,7 +36,9 @@ public final class ResponseFinisher implements ContainerResponseFilter {
         try {
             response.getHeaders().putSingle("X-MongoDB-Service-Version", serviceVersion);
             response.getHeaders().putSingle("Strict-Transport-Security", "max-age=300");
-            if (request.getProperty(RequestGate.PROPERTY_RATE_LIMIT) instanceof FixedWindowRateLimiter.Decision d) {
+            ApiRequest api = ApiRequest.of(request);
+            FixedWindowRateLimiter.Decision d = api == null ? null : api.rateLimit();
+            if (d != null) {
                 response.getHeaders().putSingle("RateLimit-Limit", Integer.toString(d.limit()));
                 response.getHeaders().putSingle("RateLimit-Remaining", Integer.toString(d.remaining()));
             }
@@ -46,10 +48,11 @@ public final class ResponseFinisher implements ContainerResponseFilter {
             }
             Object body = entity;
             MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
-            Operation op = (Operation) request.getProperty(RequestGate.PROPERTY_OPERATION);
             MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
             List<String> envelope = query.get("envelope");
-            if (op != null && op.family().isApi() && envelope != null && !envelope.isEmpty()
+            // Only operations whose spec declares the envelope parameter wrap their answers.
+            boolean declared = api != null && api.operation().parameter("envelope").isPresent();
+            if (declared && envelope != null && !envelope.isEmpty()
                     && "true".equalsIgnoreCase(envelope.get(0))) {
                 ObjectNode wrapped = Json.MAPPER.createObjectNode();
                 wrapped.put("status", response.getStatus());
@@ -68,8 +71,6 @@ public final class ResponseFinisher implements ContainerResponseFilter {
             response.setEntity("{\"error\":500,\"errorCode\":\"UNEXPECTED_ERROR\",\"reason\":\"Internal Server Error\","
                     + "\"detail\":\"The answer could not be serialized.\",\"parameters\":[]}".getBytes(StandardCharsets.UTF_8),
                     null, MediaType.APPLICATION_JSON_TYPE);
-        } finally {
-            Exchange.end();
         }
     }
 }

@@ -3,16 +3,22 @@ package io.github.atlascredentials.emulator.resources;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.OAuthApi;
 import io.github.atlascredentials.emulator.generated.model.TokenResponse;
+import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiProblem;
-import io.github.atlascredentials.emulator.http.Exchange;
+import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.state.EmulatorState;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The OAuth 2.0 token and revocation endpoints. The gate has already checked the client's Basic credentials. */
+/** The OAuth 2.0 token and revocation endpoints. The steps have already identified the client by its Basic credentials. */
 public final class OAuthResource implements OAuthApi {
     private final EmulatorState state;
     private final TokenService tokens;
+    @Context
+    private Provider<ContainerRequestContext> context;
 
     public OAuthResource(EmulatorState state, TokenService tokens) {
         this.state = state;
@@ -21,20 +27,20 @@ public final class OAuthResource implements OAuthApi {
 
     @Override
     public Response requestAccessToken(String grantType) {
-        Exchange exchange = Exchange.current();
+        ApiRequest.OAuthClient client = RequestData.of(context).client();
         if (grantType == null || grantType.isBlank()) {
             throw ApiProblem.oauth(400, "invalid_request", "The grant_type parameter is required.");
         }
         if (!"client_credentials".equals(grantType)) {
             throw ApiProblem.oauth(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
         }
-        if (exchange.clientSecretExpired) {
+        if (client.secretExpired()) {
             throw ApiProblem.oauth(400, "invalid_grant", "The client secret has expired.");
         }
-        TokenService.IssuedToken token = tokens.issue(exchange.clientId).orElseThrow(() -> ApiProblem.oauth(403,
+        TokenService.IssuedToken token = tokens.issue(client.clientId()).orElseThrow(() -> ApiProblem.oauth(403,
                 "access_denied", "The service account already has " + tokens.maxActivePerAccount()
                         + " active access tokens."));
-        state.markUsed(exchange.clientSecret);
+        state.markUsed(client.secret());
         TokenResponse body = new TokenResponse()
                 .accessToken(token.accessToken())
                 .expiresIn((int) token.expiresInSeconds())
@@ -47,14 +53,17 @@ public final class OAuthResource implements OAuthApi {
 
     @Override
     public Response revokeAccessToken(String token, String tokenTypeHint) {
-        Exchange exchange = Exchange.current();
+        ApiRequest.OAuthClient client = RequestData.of(context).client();
+        if (client.secretExpired()) {
+            throw Answers.invalidClient(); // an expired secret may no longer act for its account here
+        }
         if (token == null || token.isEmpty()) {
             throw ApiProblem.oauth(400, "invalid_request", "The token parameter is required.");
         }
         if (tokenTypeHint != null && !"access_token".equals(tokenTypeHint)) {
             throw ApiProblem.oauth(400, "invalid_request", "token_type_hint must be access_token.");
         }
-        tokens.revoke(token, exchange.clientId);
+        tokens.revoke(token, client.clientId());
         return Response.ok().build();
     }
 }

@@ -1,25 +1,35 @@
 package io.github.atlascredentials.emulator.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.generated.api.ServiceAccountsApi;
 import io.github.atlascredentials.emulator.generated.model.CloudManagerServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.http.ApiProblem;
-import io.github.atlascredentials.emulator.http.Exchange;
+import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.state.EmulatorState;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The three create-secret operations. The request gate has authenticated, authorized and validated
- * the request; this applies the limit and the expiry rule.
+ * The service-account secret operations. The request steps have authenticated, authorized and
+ * validated the request against the spec; this applies the rules the spec cannot express: the
+ * organization's own maximum validity, the secret limit and the expiry of older secrets.
  */
 public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
+    @Context
+    private Provider<ContainerRequestContext> context;
 
     public ServiceAccountsResource(EmulatorState state) {
         this.state = state;
@@ -28,20 +38,24 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     @Override
     public Response createOrgServiceAccountSecret(String orgId, String clientId, ServiceAccountSecretRequest body,
                                                   Boolean envelope, Boolean pretty) {
-        return atlasAnswer(create(clientId));
+        ApiRequest request = RequestData.of(context);
+        return atlasAnswer(request, create(request, clientId, body.getSecretExpiresAfterHours()));
     }
 
     @Override
     public Response createGroupServiceAccountSecret(String groupId, String clientId, ServiceAccountSecretRequest body,
                                                     Boolean envelope, Boolean pretty) {
-        return atlasAnswer(create(clientId));
+        ApiRequest request = RequestData.of(context);
+        return atlasAnswer(request, create(request, clientId, body.getSecretExpiresAfterHours()));
     }
 
     @Override
     public Response createCloudManagerServiceAccountSecret(String orgId, String clientId,
                                                            CloudManagerServiceAccountSecretRequest body, Integer pageNum,
                                                            Integer itemsPerPage, Boolean pretty, Boolean envelope) {
-        EmulatorState.CreatedSecret created = create(clientId);
+        JsonNode hours = body.getSecretExpiresAfterHours(); // an integer or a string of digits, both validated
+        int value = hours.isTextual() ? Integer.parseInt(hours.textValue()) : hours.intValue();
+        EmulatorState.CreatedSecret created = createWithinLimit(clientId, value);
         // Cloud Manager's documented answer has exactly these four fields.
         ServiceAccountSecret secret = new ServiceAccountSecret()
                 .id(created.stored().id())
@@ -51,10 +65,19 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(secret).build();
     }
 
-    private EmulatorState.CreatedSecret create(String clientId) {
-        Exchange exchange = Exchange.current();
+    /** Atlas: the spec's bounds are checked; the organization may allow less than the spec's maximum. */
+    private EmulatorState.CreatedSecret create(ApiRequest request, String clientId, int hours) {
+        int orgMax = request.organization().maxServiceAccountSecretValidityInHours();
+        if (hours > orgMax) {
+            throw ApiProblem.validation(List.of(Map.entry("secretExpiresAfterHours",
+                    "must be between " + SpecFacts.MIN_SECRET_HOURS + " and " + orgMax)));
+        }
+        return createWithinLimit(clientId, hours);
+    }
+
+    private EmulatorState.CreatedSecret createWithinLimit(String clientId, int hours) {
         try {
-            return state.createSecret(clientId, exchange.secretExpiresAfterHours);
+            return state.createSecret(clientId, hours);
         } catch (EmulatorState.SecretLimitReached e) {
             int max = state.maxSecretsPerAccount();
             throw ApiProblem.api(400, "MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED", "Service account " + clientId
@@ -62,7 +85,7 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         }
     }
 
-    private Response atlasAnswer(EmulatorState.CreatedSecret created) {
+    private static Response atlasAnswer(ApiRequest request, EmulatorState.CreatedSecret created) {
         ServiceAccountSecret secret = new ServiceAccountSecret()
                 .id(created.stored().id())
                 .createdAt(created.stored().createdAt().atOffset(ZoneOffset.UTC))
@@ -71,6 +94,6 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
                 .secret(created.plainSecret());
         ObjectNode body = Json.MAPPER.valueToTree(secret);
         body.putNull("lastUsedAt");
-        return Response.status(201).type(Exchange.current().responseMediaType).entity(body).build();
+        return Response.status(201).type(request.responseMediaType()).entity(body).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.seed;
 
+import io.github.atlascredentials.emulator.SpecFacts;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +23,10 @@ import java.util.regex.Pattern;
 
 /** Reads a seed document, reporting the first problem with its JSON path. */
 public final class SeedParser {
-    private static final Pattern OBJECT_ID = Pattern.compile("^[a-f0-9]{24}$");
-    private static final Pattern CLIENT_ID = Pattern.compile("^mdb_sa_id_[a-fA-F\\d]{24}$");
+    private static final Pattern OBJECT_ID = SpecFacts.OBJECT_ID;
+    private static final Pattern CLIENT_ID = SpecFacts.CLIENT_ID;
     private static final Pattern SECRET = Pattern.compile("^mdb_sa_sk_[A-Za-z0-9_-]{40}$");
-    private static final Pattern PUBLIC_KEY = Pattern.compile("^[a-z]{8}$");
+    private static final Pattern PUBLIC_KEY = SpecFacts.PUBLIC_KEY;
     private static final Pattern PRIVATE_KEY =
             Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -79,7 +80,7 @@ public final class SeedParser {
                 "serviceAccounts", "apiKeys"));
         String id = requireString(node, path, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters");
         String name = optionalString(node, path, "name", "Organization " + id);
-        int maxHours = 8760;
+        int maxHours = SpecFacts.MAX_SECRET_HOURS;
         JsonNode max = node.get("maxServiceAccountSecretValidityInHours");
         if (max != null && !max.isNull()) {
             String p = path + ".maxServiceAccountSecretValidityInHours";
@@ -87,8 +88,8 @@ public final class SeedParser {
                 throw fail(p, "must be a whole number");
             }
             maxHours = max.intValue();
-            if (maxHours < 8 || maxHours > 8760) {
-                throw fail(p, "must be between 8 and 8760");
+            if (maxHours < SpecFacts.MIN_SECRET_HOURS || maxHours > SpecFacts.MAX_SECRET_HOURS) {
+                throw fail(p, "must be between " + SpecFacts.MIN_SECRET_HOURS + " and " + SpecFacts.MAX_SECRET_HOURS);
             }
         }
         List<SeedDocument.Project> projects = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class SeedParser {
 
     private SeedDocument.ServiceAccount serviceAccount(JsonNode node, String path, Set<String> projectIds) {
         requireObject(node, path, Set.of("clientId", "name", "roles", "projectRoles", "secrets"));
-        String clientId = requireString(node, path, "clientId", CLIENT_ID, "must match ^mdb_sa_id_[a-fA-F\\d]{24}$");
+        String clientId = requireString(node, path, "clientId", CLIENT_ID, "must match " + CLIENT_ID.pattern());
         String name = optionalString(node, path, "name", clientId);
         Set<String> roles = roleList(node, path, "roles", Set.copyOf(Roles.ORG_ROLES), "an organization role");
         Map<String, Set<String>> projectRoles = new LinkedHashMap<>();
@@ -156,7 +157,7 @@ public final class SeedParser {
         requireObject(node, path, Set.of("id", "publicKey", "privateKey", "desc", "roles"));
         String id = node.hasNonNull("id")
                 ? requireString(node, path, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters") : null;
-        String publicKey = requireString(node, path, "publicKey", PUBLIC_KEY, "must be 8 lowercase letters");
+        String publicKey = requireString(node, path, "publicKey", PUBLIC_KEY, "must match " + PUBLIC_KEY.pattern());
         String privateKey = requireString(node, path, "privateKey", PRIVATE_KEY, "must be a lowercase UUID");
         String desc = optionalString(node, path, "desc", "API key " + publicKey);
         if (desc.isEmpty() || desc.codePointCount(0, desc.length()) > 250) {

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmulatorState {
     /** How long an older secret may live at most once a newer one is created. */
-    public static final Duration OLDER_SECRET_GRACE = Duration.ofDays(7);
+    public static final Duration OLDER_SECRET_GRACE = io.github.atlascredentials.emulator.SpecFacts.OLDER_SECRET_GRACE;
 
     private final EmulatorClock clock;
     private final Persistence persistence;

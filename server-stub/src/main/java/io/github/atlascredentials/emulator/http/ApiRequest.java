@@ -1,0 +1,148 @@
+package io.github.atlascredentials.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.emulator.auth.Principal;
+import io.github.atlascredentials.emulator.state.Organization;
+import io.github.atlascredentials.emulator.state.StoredSecret;
+import io.github.atlascredentials.spec.rules.OperationRule;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import java.util.Map;
+
+/**
+ * What the request steps established about one request, carried in Jersey's request context (one
+ * property) from step to step and on to the resource method and the response filter. Each step
+ * fills in its part once; everything later reads it. Confined to the request's thread.
+ */
+public final class ApiRequest {
+    private static final String PROPERTY = ApiRequest.class.getName();
+
+    private final RouteTable.Match match;
+    private final OperationRule operation;
+    private final String baseUri;
+    private final String remoteAddress;
+    private byte[] body = new byte[0];
+    private JsonNode json;
+    private String responseMediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+    private Principal principal;
+    private Organization organization;
+    private OAuthClient client;
+    private FixedWindowRateLimiter.Decision rateLimit;
+
+    /** The service account that authenticated with HTTP Basic on an OAuth endpoint, and the secret it used. */
+    public record OAuthClient(String clientId, StoredSecret secret, boolean secretExpired) {
+        @Override
+        public String toString() {
+            return "OAuthClient[clientId=" + clientId + "]";
+        }
+    }
+
+    private ApiRequest(RouteTable.Match match, OperationRule operation, String baseUri, String remoteAddress) {
+        this.match = match;
+        this.operation = operation;
+        this.baseUri = baseUri;
+        this.remoteAddress = remoteAddress;
+    }
+
+    public static ApiRequest begin(ContainerRequestContext ctx, RouteTable.Match match, OperationRule operation,
+                                   String baseUri, String remoteAddress) {
+        ApiRequest request = new ApiRequest(match, operation, baseUri, remoteAddress);
+        ctx.setProperty(PROPERTY, request);
+        return request;
+    }
+
+    /** The request's data, or null when no step ran (a path outside the route table). */
+    public static ApiRequest of(ContainerRequestContext ctx) {
+        return (ApiRequest) ctx.getProperty(PROPERTY);
+    }
+
+    public static ApiRequest of(jakarta.ws.rs.ext.InterceptorContext ctx) {
+        return (ApiRequest) ctx.getProperty(PROPERTY);
+    }
+
+    /** The spec operation, or null for test-support paths. */
+    public OperationRule operation() {
+        return operation;
+    }
+
+    public boolean isApiOperation() {
+        return operation != null;
+    }
+
+    public Map<String, String> pathParameters() {
+        return match.pathParameters();
+    }
+
+    public RouteTable.Match match() {
+        return match;
+    }
+
+    /** Scheme, host and port, without a trailing slash, for links in answers. */
+    public String baseUri() {
+        return baseUri;
+    }
+
+    /** The peer's IP address, or null when not running on Grizzly. */
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public void body(byte[] bytes) {
+        this.body = bytes;
+    }
+
+    /** The body as parsed and validated, or null when the operation takes no JSON body. */
+    public JsonNode json() {
+        return json;
+    }
+
+    public void json(JsonNode tree) {
+        this.json = tree;
+    }
+
+    public String responseMediaType() {
+        return responseMediaType;
+    }
+
+    public void responseMediaType(String mediaType) {
+        this.responseMediaType = mediaType;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    public void principal(Principal who) {
+        this.principal = who;
+    }
+
+    /** The organization the request acts in (the project's organization for project paths). */
+    public Organization organization() {
+        return organization;
+    }
+
+    public void organization(Organization org) {
+        this.organization = org;
+    }
+
+    public OAuthClient client() {
+        return client;
+    }
+
+    public void client(OAuthClient oauthClient) {
+        this.client = oauthClient;
+    }
+
+    public FixedWindowRateLimiter.Decision rateLimit() {
+        return rateLimit;
+    }
+
+    public void rateLimit(FixedWindowRateLimiter.Decision decision) {
+        this.rateLimit = decision;
+    }
+}

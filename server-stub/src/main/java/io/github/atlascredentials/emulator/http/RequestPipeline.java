@@ -1,0 +1,80 @@
+package io.github.atlascredentials.emulator.http;
+
+import io.github.atlascredentials.spec.rules.OperationRule;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Runs every request through the steps, in their fixed order, before JAX-RS matching: the route
+ * first (404, 405, 501), then each {@link RequestStep}. Only requests that pass reach the resource
+ * methods. The order of the steps is the order of precedence of the answers.
+ */
+@PreMatching
+@Priority(1)
+public final class RequestPipeline implements ContainerRequestFilter {
+    private final RouteTable routes;
+    private final List<RequestStep> steps;
+    @jakarta.ws.rs.core.Context
+    private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
+
+    public RequestPipeline(RouteTable routes, List<RequestStep> steps) {
+        this.routes = routes;
+        this.steps = List.copyOf(steps);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        try {
+            ApiRequest request = route(ctx);
+            if (request != null) {
+                for (RequestStep step : steps) {
+                    step.apply(request, ctx);
+                }
+            }
+        } catch (ApiProblem problem) {
+            ctx.abortWith(problem.toResponse());
+        }
+    }
+
+    /** The request's route and operation; null for test-support paths, which JAX-RS serves as they are. */
+    private ApiRequest route(ContainerRequestContext ctx) {
+        URI requestUri = ctx.getUriInfo().getRequestUri();
+        String rawPath = requestUri.getRawPath();
+        RouteTable.Match match = routes.match(rawPath).orElseThrow(() -> Answers.notFound(rawPath));
+        Route route = match.route();
+        if (!route.methods().contains(ctx.getMethod())) {
+            throw Answers.methodNotAllowed(ctx.getMethod(), rawPath, route);
+        }
+        if (!match.canonicalPath().equals(rawPath)) {
+            ctx.setRequestUri(ctx.getUriInfo().getBaseUri(),
+                    UriBuilder.fromUri(requestUri).replacePath(match.canonicalPath()).build());
+        }
+        OperationRule operation = route.operation(ctx.getMethod());
+        if (operation == null) {
+            return null;
+        }
+        if (route.unimplemented(operation)) {
+            throw ApiProblem.api(501, "NOT_IMPLEMENTED", "The emulator does not implement " + operation.operationId()
+                    + " yet.", operation.operationId());
+        }
+        return ApiRequest.begin(ctx, match, operation, stripSlash(ctx.getUriInfo().getBaseUri().toString()), remoteAddress());
+    }
+
+    private String remoteAddress() {
+        try {
+            return grizzlyRequest == null ? null : grizzlyRequest.get().getRemoteAddr();
+        } catch (RuntimeException e) {
+            return null; // not running on Grizzly
+        }
+    }
+
+    private static String stripSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.atlascredentials.emulator.http.steps;
+
+import io.github.atlascredentials.emulator.http.Answers;
+import io.github.atlascredentials.emulator.http.ApiRequest;
+import io.github.atlascredentials.emulator.http.RequestStep;
+import io.github.atlascredentials.spec.rules.ParameterRule;
+import io.github.atlascredentials.spec.rules.RequestChecks;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.util.List;
+
+/** Each query parameter the operation declares, against its schema in the spec (400 {@code INVALID_QUERY_PARAMETER}). */
+public final class QueryParameterStep implements RequestStep {
+    @Override
+    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+        List<ParameterRule> declared = request.operation().queryParameters();
+        if (declared.isEmpty()) {
+            return;
+        }
+        MultivaluedMap<String, String> query = ctx.getUriInfo().getQueryParameters();
+        for (ParameterRule parameter : declared) {
+            List<String> values = query.get(parameter.name());
+            if (values == null) {
+                continue;
+            }
+            for (String value : values) {
+                RequestChecks.parameter(parameter, value).ifPresent(rule -> {
+                    throw Answers.invalidQuery(parameter.name(), rule);
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.atlascredentials.emulator.http.steps;
+
+import io.github.atlascredentials.emulator.http.ApiRequest;
+import io.github.atlascredentials.emulator.http.RequestStep;
+import io.github.atlascredentials.emulator.http.VersionNegotiator;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The answer's media type: for a versioned operation, the newest of the operation's own versions on
+ * or before the requested date (406 otherwise); {@code application/json} for the others.
+ */
+public final class VersionStep implements RequestStep {
+    @Override
+    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+        String mediaType = request.operation().versioned()
+                ? VersionNegotiator.negotiate(request.operation().versions(), ctx.getHeaderString(HttpHeaders.ACCEPT),
+                        ctx.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                : MediaType.APPLICATION_JSON;
+        request.responseMediaType(mediaType);
+        // JAX-RS matching then sees exactly what the resource declares: any accepted JSON body is JSON.
+        ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, mediaType);
+        String contentType = ctx.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && VersionNegotiator.isVersioned(contentType.split(";", 2)[0].trim())) {
+            ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        }
+    }
+}
