@@ -24,6 +24,7 @@ import io.github.atlascredentials.client.internal.EnvelopeUnwrapFilter;
 import io.github.atlascredentials.client.internal.Redactor;
 import io.github.atlascredentials.client.internal.RequestLogFilter;
 import io.github.atlascredentials.client.internal.RequestValidator;
+import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.client.internal.TransportConfig;
 import io.github.atlascredentials.client.internal.UserAgent;
 import io.github.atlascredentials.client.internal.UserAgentFilter;
@@ -61,7 +62,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   private final OAuthTokenManager tokenManager;
   private final Builder settings;
   private final Redactor redactor;
-  private final RequestValidator validator = new RequestValidator();
+  private final RequestValidator validator = new RequestValidator(ApiRules.builtIn());
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private AtlasCredentialsClient(Builder b) {
@@ -119,8 +120,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     ensureOpen();
     ServiceAccountSecretRequest body = new ServiceAccountSecretRequest().secretExpiresAfterHours(secretExpiresAfterHours);
     validator.checks("createOrgServiceAccountSecret")
-        .pathParameter("orgId", orgId, RequestValidator.HEX_ID)
-        .pathParameter("clientId", clientId, RequestValidator.CLIENT_ID)
+        .pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId)
         .body(body)
         .throwIfAny();
     return call(() -> serviceAccounts.createOrgServiceAccountSecretWithHttpInfo(orgId, clientId, body, envelope(), null),
@@ -137,8 +138,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     ensureOpen();
     ServiceAccountSecretRequest body = new ServiceAccountSecretRequest().secretExpiresAfterHours(secretExpiresAfterHours);
     validator.checks("createGroupServiceAccountSecret")
-        .pathParameter("groupId", groupId, RequestValidator.HEX_ID)
-        .pathParameter("clientId", clientId, RequestValidator.CLIENT_ID)
+        .pathParameter("groupId", groupId)
+        .pathParameter("clientId", clientId)
         .body(body)
         .throwIfAny();
     return call(() -> serviceAccounts.createGroupServiceAccountSecretWithHttpInfo(groupId, clientId, body, envelope(), null),
@@ -155,13 +156,13 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   public ServiceAccountSecret createCloudManagerServiceAccountSecret(String orgId, String clientId,
       int secretExpiresAfterHours) {
     ensureOpen();
-    validator.checks("createCloudManagerServiceAccountSecret")
-        .pathParameter("orgId", orgId, RequestValidator.HEX_ID)
-        .pathParameter("clientId", clientId, RequestValidator.CLIENT_ID)
-        .range("secretExpiresAfterHours", secretExpiresAfterHours, 8, 8766)
-        .throwIfAny();
     CloudManagerServiceAccountSecretRequest body = new CloudManagerServiceAccountSecretRequest()
         .secretExpiresAfterHours(new CloudManagerSecretExpiresAfterHours(Integer.toString(secretExpiresAfterHours)));
+    validator.checks("createCloudManagerServiceAccountSecret")
+        .pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId)
+        .body(body)
+        .throwIfAny();
     return call(() -> serviceAccounts.createCloudManagerServiceAccountSecretWithHttpInfo(orgId, clientId, body,
         null, null, null, envelope()), ServiceAccountSecret.class);
   }
@@ -177,7 +178,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     ensureOpen();
     ApiKeyRequest body = new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
     validator.checks("createOrgApiKey")
-        .pathParameter("orgId", orgId, RequestValidator.HEX_ID)
+        .pathParameter("orgId", orgId)
         .body(body)
         .throwIfAny();
     return call(() -> apiKeys.createOrgApiKeyWithHttpInfo(orgId, body, null, null, null, envelope()), ApiKey.class);

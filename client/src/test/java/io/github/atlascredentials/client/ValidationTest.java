@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
+import io.github.atlascredentials.client.generated.model.ApiKeyRequest;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
+import io.github.atlascredentials.client.internal.RequestValidator;
+import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.client.support.TestAtlasServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -65,24 +68,38 @@ class ValidationTest {
   @Test
   void atlasHoursBounds() {
     assertRefused(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 7),
-        "secretExpiresAfterHours", "must be greater than or equal to 8");
+        "secretExpiresAfterHours", "must be between 8 and 8760");
     assertRefused(() -> client.createGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, 8761),
-        "secretExpiresAfterHours", "must be less than or equal to 8760");
+        "secretExpiresAfterHours", "must be between 8 and 8760");
   }
 
   @Test
   void cloudManagerHoursBounds() {
+    // Sent as the string Cloud Manager documents, so the rule of the string form applies.
     assertRefused(() -> client.createCloudManagerServiceAccountSecret(ORG_ID, CLIENT_ID, 8767),
-        "secretExpiresAfterHours", "must be between 8 and 8766");
+        "secretExpiresAfterHours", "must be a whole number of hours (digits, no sign or leading zero) between 8 and 8766");
   }
 
   @Test
   void apiKeyBody() {
-    assertRefused(() -> client.createOrgApiKey(ORG_ID, "", List.of(OrgRoleName.ORG_OWNER)), "desc", "size must be between 1 and 250");
+    assertRefused(() -> client.createOrgApiKey(ORG_ID, "", List.of(OrgRoleName.ORG_OWNER)), "desc",
+        "must be between 1 and 250 characters long");
     assertRefused(() -> client.createOrgApiKey(ORG_ID, "x".repeat(251), List.of(OrgRoleName.ORG_OWNER)),
-        "desc", "size must be between 1 and 250");
-    assertRefused(() -> client.createOrgApiKey(ORG_ID, "d", List.of()), "roles", "size must be between 1 and 2147483647");
+        "desc", "must be between 1 and 250 characters long");
+    assertRefused(() -> client.createOrgApiKey(ORG_ID, "d", List.of()), "roles", "must be at least 1 items");
     assertRefused(() -> client.createOrgApiKey(ORG_ID, null, null), "roles", "must not be null");
+    assertRefused(() -> client.createOrgApiKey(ORG_ID, "d", java.util.Arrays.asList(OrgRoleName.ORG_OWNER, null)),
+        "roles", "must be an array of role names");
+  }
+
+  @Test
+  void lengthsCountCodePointsAsTheSpecAndTheEmulatorDo() {
+    // 250 emoji are 500 UTF-16 chars but 250 characters in the spec's (JSON Schema's) sense.
+    String emoji = "\uD83D\uDD11".repeat(250);
+    new RequestValidator(ApiRules.builtIn()).checks("createOrgApiKey").pathParameter("orgId", ORG_ID)
+        .body(new ApiKeyRequest().desc(emoji).roles(List.of(OrgRoleName.ORG_OWNER))).throwIfAny();
+    assertRefused(() -> client.createOrgApiKey(ORG_ID, emoji + "\uD83D\uDD11", List.of(OrgRoleName.ORG_OWNER)),
+        "desc", "must be between 1 and 250 characters long");
   }
 
   @Test

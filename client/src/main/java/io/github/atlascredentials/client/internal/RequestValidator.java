@@ -1,72 +1,72 @@
 package io.github.atlascredentials.client.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.atlascredentials.client.AtlasValidationException;
 import io.github.atlascredentials.client.FieldError;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import io.github.atlascredentials.spec.rules.ApiRules;
+import io.github.atlascredentials.spec.rules.OperationRule;
+import io.github.atlascredentials.spec.rules.ParameterRule;
+import io.github.atlascredentials.spec.rules.RequestChecks;
+import io.github.atlascredentials.spec.rules.Violation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Checks arguments against the spec before anything is sent: body constraints through Hibernate
- * Validator on the generated models (which carry the spec's bean-validation annotations), path
- * parameter patterns explicitly (the generated API ignores them). Thread-safe.
+ * Checks arguments against the spec before anything is sent, with the spec's own rule table (the
+ * same checks the emulator runs on receipt): path parameter patterns, and every rule of the body as it
+ * would be sent. Thread-safe.
  */
 public final class RequestValidator {
-  /** {@code components.parameters.orgId/groupId} pattern of the spec. */
-  public static final Pattern HEX_ID = Pattern.compile("^([a-f0-9]{24})$");
-  /** {@code components.parameters.clientId} pattern of the spec. */
-  public static final Pattern CLIENT_ID = Pattern.compile("^mdb_sa_id_[a-fA-F\\d]{24}$");
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
-  private final Validator validator = FACTORY.getValidator();
+  private final ApiRules rules;
 
-  /** Starts the checks of one call. */
-  public Checks checks(String operation) {
-    return new Checks(operation);
+  public RequestValidator(ApiRules rules) {
+    this.rules = rules;
+  }
+
+  /** Starts the checks of one call of the operation. */
+  public Checks checks(String operationId) {
+    return new Checks(rules.requireOperation(operationId));
   }
 
   /** The violations found for one call; {@link #throwIfAny()} ends it. */
-  public final class Checks {
-    private final String operation;
+  public static final class Checks {
+    private final OperationRule operation;
     private final List<FieldError> violations = new ArrayList<>();
 
-    private Checks(String operation) {
+    private Checks(OperationRule operation) {
       this.operation = operation;
     }
 
-    public Checks pathParameter(String name, String value, Pattern pattern) {
+    public Checks pathParameter(String name, String value) {
+      ParameterRule parameter = operation.parameter(name)
+          .orElseThrow(() -> new IllegalStateException(operation.operationId() + " has no parameter " + name));
       if (value == null) {
         violations.add(new FieldError(name, "must not be null"));
-      } else if (!pattern.matcher(value).matches()) {
-        violations.add(new FieldError(name, "must match " + pattern.pattern()));
+      } else {
+        RequestChecks.parameter(parameter, value).ifPresent(rule -> violations.add(new FieldError(name, rule)));
       }
       return this;
     }
 
-    public Checks range(String name, int value, int min, int max) {
-      if (value < min || value > max) {
-        violations.add(new FieldError(name, "must be between " + min + " and " + max));
-      }
-      return this;
-    }
-
+    /** The body as the generated client will serialize it. */
     public Checks body(Object model) {
-      List<ConstraintViolation<Object>> found = new ArrayList<>(validator.validate(model));
-      found.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
-      for (ConstraintViolation<Object> v : found) {
-        violations.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+      JsonNode json = MAPPER.valueToTree(model);
+      for (Violation v : RequestChecks.body(operation.requestBody(), json)) {
+        violations.add(new FieldError(v.field(), v.rule()));
       }
       return this;
     }
 
     public void throwIfAny() {
       if (!violations.isEmpty()) {
-        throw new AtlasValidationException(operation, violations);
+        throw new AtlasValidationException(operation.operationId(), violations);
       }
     }
   }

@@ -146,7 +146,7 @@ class GuideExamplesTest {
     try (AtlasCredentialsClient atlas = HandlingErrors.patientClient(server.baseUrl(),
         ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET))) {
       assertThat(HandlingErrors.createSecret(atlas, "not-an-org-id", CLIENT_ID, 5))
-          .isEqualTo("not sent: [orgId: must match ^([a-f0-9]{24})$, secretExpiresAfterHours: must be greater than or equal to 8]");
+          .isEqualTo("not sent: [orgId: must match ^([a-f0-9]{24})$, secretExpiresAfterHours: must be between 8 and 8760]");
       assertThat(server.requests()).isEmpty();
 
       server.enqueue(Scripted.json(400, MAX_SECRETS, Map.of()));

@@ -123,6 +123,9 @@ public final class RequestChecks {
     }
 
     private static void valueRule(SchemaRule rule, JsonNode value, String field, List<Violation> found) {
+        if (!typeMatches(rule, value, false)) {
+            return; // reported as a wrong type already
+        }
         if (!rule.oneOf().isEmpty()) {
             for (SchemaRule branch : rule.oneOf()) {
                 if (typeMatches(branch, value, false)) {
