@@ -114,7 +114,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * Creates a secret for an organization service account (Atlas Admin API v2,
    * {@code POST /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets}).
    *
-   * @param secretExpiresAfterHours 8..8760, and within the organization's own maximum
+   * @param secretExpiresAfterHours within the spec's bounds (see the API reference) and the organization's own maximum
    */
   public ServiceAccountSecret createOrgServiceAccountSecret(String orgId, String clientId, int secretExpiresAfterHours) {
     ensureOpen();
@@ -132,7 +132,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * Creates a secret for a service account of a project (Atlas Admin API v2,
    * {@code POST /api/atlas/v2/groups/{groupId}/serviceAccounts/{clientId}/secrets}).
    *
-   * @param secretExpiresAfterHours 8..8760, and within the organization's own maximum
+   * @param secretExpiresAfterHours within the spec's bounds (see the API reference) and the organization's own maximum
    */
   public ServiceAccountSecret createGroupServiceAccountSecret(String groupId, String clientId, int secretExpiresAfterHours) {
     ensureOpen();
@@ -151,7 +151,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * {@code POST /api/public/v1.0/orgs/{orgId}/serviceAccounts/{clientId}/secrets/}). The hours
    * are sent as a JSON string, the type Cloud Manager documents.
    *
-   * @param secretExpiresAfterHours 8..8766
+   * @param secretExpiresAfterHours within the spec's bounds for Cloud Manager (see the API reference)
    */
   public ServiceAccountSecret createCloudManagerServiceAccountSecret(String orgId, String clientId,
       int secretExpiresAfterHours) {
@@ -171,7 +171,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * Creates a programmatic API key in an organization (Cloud Manager Public API v1.0,
    * {@code POST /api/public/v1.0/orgs/{orgId}/apiKeys}; the service answers 200).
    *
-   * @param desc 1..250 characters
+   * @param desc within the spec's length bounds, counted in characters (code points)
    * @param roles at least one organization role
    */
   public ApiKey createOrgApiKey(String orgId, String desc, Collection<OrgRoleName> roles) {

@@ -20,6 +20,7 @@ import io.github.atlascredentials.emulator.http.steps.ClientRateLimitStep;
 import io.github.atlascredentials.emulator.http.steps.ContentTypeStep;
 import io.github.atlascredentials.emulator.http.steps.CredentialStep;
 import io.github.atlascredentials.emulator.http.steps.FormStep;
+import io.github.atlascredentials.emulator.http.steps.ImplementationStep;
 import io.github.atlascredentials.emulator.http.steps.PathParameterStep;
 import io.github.atlascredentials.emulator.http.steps.QueryParameterStep;
 import io.github.atlascredentials.emulator.http.steps.VersionStep;
@@ -197,7 +198,8 @@ public final class AtlasEmulator implements AutoCloseable {
                 new ClientCredentialStep(state),
                 new ApiRateLimitStep(apiLimiter),
                 new AccessStep(state),
-                new BodyValidationStep());
+                new BodyValidationStep(),
+                new ImplementationStep());
     }
 
     private HttpServer createServer(String bind, int port, ApiRules rules) {

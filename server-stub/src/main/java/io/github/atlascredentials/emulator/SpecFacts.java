@@ -23,6 +23,12 @@ public final class SpecFacts {
             .requireProperty("secretExpiresAfterHours");
     public static final int MIN_SECRET_HOURS = SECRET_HOURS.minimum().intValue();
     public static final int MAX_SECRET_HOURS = SECRET_HOURS.maximum().intValue();
+    /** OAuth form values the spec allows (the forms are checked by the OAuth resource, answering OAuth errors). */
+    public static final List<String> GRANT_TYPES = RULES.schema("TokenRequest").requireProperty("grant_type").enumValues();
+    public static final List<String> TOKEN_TYPE_HINTS = RULES.schema("RevokeRequest").requireProperty("token_type_hint")
+            .enumValues();
+    /** An API key's description. */
+    public static final SchemaRule API_KEY_DESC = RULES.schema("ApiKeyRequest").requireProperty("desc");
     /** Organization roles, in the spec's order. */
     public static final List<String> ORG_ROLES = RULES.schema("OrgRoleName").enumValues();
 
@@ -32,6 +38,7 @@ public final class SpecFacts {
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(RULES.limit("accessTokenLifetime"));
     public static final Duration OLDER_SECRET_GRACE = Duration.ofDays(RULES.limit("olderSecretsExpireWithin"));
     public static final int MAX_REQUEST_BODY_BYTES = (int) RULES.limit("maxRequestBodySize");
+    public static final int MAX_REQUEST_HEAD_BYTES = (int) RULES.limit("maxRequestHeadSize");
 
     private SpecFacts() {
     }

@@ -18,8 +18,8 @@ import java.util.Map;
  * on a server that is not started yet.
  */
 public final class GrizzlyGuards {
-    /** Request line plus headers; Grizzly's default is 8 KiB, too little for long queries. */
-    public static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** Request line plus headers (the spec's {@code maxRequestHeadSize}); Grizzly's default, 8 KiB, is too little for long queries. */
+    public static final int MAX_HEAD_BYTES = io.github.atlascredentials.emulator.SpecFacts.MAX_REQUEST_HEAD_BYTES;
 
     private GrizzlyGuards() {
     }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Runs every request through the steps, in their fixed order, before JAX-RS matching: the route
- * first (404, 405, 501), then each {@link RequestStep}. Only requests that pass reach the resource
+ * first (404, 405), then each {@link RequestStep}. Only requests that pass reach the resource
  * methods. The order of the steps is the order of precedence of the answers.
  */
 @PreMatching
@@ -58,10 +58,6 @@ public final class RequestPipeline implements ContainerRequestFilter {
         OperationRule operation = route.operation(ctx.getMethod());
         if (operation == null) {
             return null;
-        }
-        if (route.unimplemented(operation)) {
-            throw ApiProblem.api(501, "NOT_IMPLEMENTED", "The emulator does not implement " + operation.operationId()
-                    + " yet.", operation.operationId());
         }
         return ApiRequest.begin(ctx, match, operation, stripSlash(ctx.getUriInfo().getBaseUri().toString()), remoteAddress());
     }

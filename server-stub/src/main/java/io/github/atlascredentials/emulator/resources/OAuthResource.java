@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.resources;
 
+import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.OAuthApi;
 import io.github.atlascredentials.emulator.generated.model.TokenResponse;
@@ -31,8 +32,9 @@ public final class OAuthResource implements OAuthApi {
         if (grantType == null || grantType.isBlank()) {
             throw ApiProblem.oauth(400, "invalid_request", "The grant_type parameter is required.");
         }
-        if (!"client_credentials".equals(grantType)) {
-            throw ApiProblem.oauth(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
+        if (!SpecFacts.GRANT_TYPES.contains(grantType)) {
+            throw ApiProblem.oauth(400, "unsupported_grant_type", "Only grant_type=" + String.join(", ", SpecFacts.GRANT_TYPES)
+                    + " is supported.");
         }
         if (client.secretExpired()) {
             throw ApiProblem.oauth(400, "invalid_grant", "The client secret has expired.");
@@ -60,8 +62,9 @@ public final class OAuthResource implements OAuthApi {
         if (token == null || token.isEmpty()) {
             throw ApiProblem.oauth(400, "invalid_request", "The token parameter is required.");
         }
-        if (tokenTypeHint != null && !"access_token".equals(tokenTypeHint)) {
-            throw ApiProblem.oauth(400, "invalid_request", "token_type_hint must be access_token.");
+        if (tokenTypeHint != null && !SpecFacts.TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
+            throw ApiProblem.oauth(400, "invalid_request", "token_type_hint must be " + String.join(", ", SpecFacts.TOKEN_TYPE_HINTS)
+                    + ".");
         }
         tokens.revoke(token, client.clientId());
         return Response.ok().build();

@@ -160,8 +160,10 @@ public final class SeedParser {
         String publicKey = requireString(node, path, "publicKey", PUBLIC_KEY, "must match " + PUBLIC_KEY.pattern());
         String privateKey = requireString(node, path, "privateKey", PRIVATE_KEY, "must be a lowercase UUID");
         String desc = optionalString(node, path, "desc", "API key " + publicKey);
-        if (desc.isEmpty() || desc.codePointCount(0, desc.length()) > 250) {
-            throw fail(path + ".desc", "must be 1 to 250 characters");
+        int length = desc.codePointCount(0, desc.length());
+        if (length < SpecFacts.API_KEY_DESC.minLength() || length > SpecFacts.API_KEY_DESC.maxLength()) {
+            throw fail(path + ".desc", "must be " + SpecFacts.API_KEY_DESC.minLength() + " to "
+                    + SpecFacts.API_KEY_DESC.maxLength() + " characters");
         }
         Set<String> roles = roleList(node, path, "roles", Set.copyOf(Roles.ORG_ROLES), "an organization role");
         if (roles.isEmpty()) {

@@ -1,0 +1,20 @@
+package io.github.atlascredentials.emulator.http.steps;
+
+import io.github.atlascredentials.emulator.http.ApiProblem;
+import io.github.atlascredentials.emulator.http.ApiRequest;
+import io.github.atlascredentials.emulator.http.RequestStep;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * Last: an operation of the spec that no resource implements yet (a spec edit ahead of the emulator)
+ * answers 501 once everything the spec says about the request has been checked, never a bare 404.
+ */
+public final class ImplementationStep implements RequestStep {
+    @Override
+    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+        if (request.match().route().unimplemented(request.operation())) {
+            throw ApiProblem.api(501, "NOT_IMPLEMENTED", "The emulator does not implement "
+                    + request.operation().operationId() + " yet.", request.operation().operationId());
+        }
+    }
+}
