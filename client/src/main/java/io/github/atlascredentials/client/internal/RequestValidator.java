@@ -48,6 +48,14 @@ public final class RequestValidator {
       return this;
     }
 
+    /** Bean validation lets {@code null} elements of a list through; the spec's items never are null. */
+    public Checks noNullElements(String name, java.util.Collection<?> values) {
+      if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+        violations.add(new FieldError(name, "must not contain null elements"));
+      }
+      return this;
+    }
+
     public Checks range(String name, int value, int min, int max) {
       if (value < min || value > max) {
         violations.add(new FieldError(name, "must be between " + min + " and " + max));
@@ -59,6 +67,9 @@ public final class RequestValidator {
       List<ConstraintViolation<Object>> found = new ArrayList<>(validator.validate(model));
       found.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
       for (ConstraintViolation<Object> v : found) {
+        if (CodePointLengths.withinBoundsInCodePoints(v)) {
+          continue; // the spec counts code points, @Size counts chars
+        }
         violations.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
       }
       return this;
