@@ -1,7 +1,6 @@
 package io.github.atlascredentials.client.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,8 +99,8 @@ final class SuccessBodyReader {
       missing.add(path.isEmpty() ? "(the whole object)" : path);
       return;
     }
-    DeserializationConfig config = mapper.getDeserializationConfig();
-    BeanDescription description = config.introspect(type);
+    // Seen from the getters: the generated creators do not repeat required=true.
+    BeanDescription description = mapper.getSerializationConfig().introspect(type);
     for (BeanPropertyDefinition property : description.findProperties()) {
       JsonNode value = node.get(property.getName());
       String at = path.isEmpty() ? property.getName() : path + "." + property.getName();
