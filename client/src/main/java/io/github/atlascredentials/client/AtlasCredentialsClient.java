@@ -28,6 +28,8 @@ import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.client.internal.TransportConfig;
 import io.github.atlascredentials.client.internal.UserAgent;
 import io.github.atlascredentials.client.internal.UserAgentFilter;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,11 +39,12 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.jersey.client.ClientConfig;
 
 /**
  * The client of the Atlas and Cloud Manager credential endpoints. Immutable and thread-safe:
  * build one and share it. {@link #close()} revokes the OAuth token it holds and releases its
- * connections.
+ * connections; a call after it throws {@link AtlasClientClosedException}.
  *
  * <pre>{@code
  * try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder()
@@ -57,6 +60,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(AtlasCredentialsClient.class.getName());
 
   private final AtlasApiClient apiClient;
+  /** The OAuth endpoints' own small pool: token renewals never wait for the API calls' connections. */
+  private final Client oauthHttp;
   private final ServiceAccountsApi serviceAccounts;
   private final ProgrammaticApiKeysApi apiKeys;
   private final OAuthTokenManager tokenManager;
@@ -69,16 +74,18 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     this.settings = b.copy();
     this.redactor = new Redactor();
     Credential credential = settings.credential;
+    String userAgent = UserAgent.build(settings.userAgentSuffix);
+    this.oauthHttp = ClientBuilder.newClient(oauthConfig(userAgent));
     this.tokenManager = credential instanceof ServiceAccountCredential sa
         ? new OAuthTokenManager(sa, settings.baseUrl, settings.clock, settings.tokenRenewalAhead,
-            settings.retryPolicy, redactor)
+            settings.retryPolicy, redactor, oauthHttp)
         : null;
     Object authFilter = authFilter(credential);
-    String userAgent = UserAgent.build(settings.userAgentSuffix);
     this.apiClient = new AtlasApiClient(stripTrailingSlash(settings.baseUrl), userAgent,
         settings.retryPolicy, redactor, config -> {
           config.register(new UserAgentFilter(userAgent));
-          TransportConfig.apply(config, settings.connector, settings.connectTimeout, settings.readTimeout);
+          TransportConfig.apply(config, settings.connector, settings.connectTimeout, settings.readTimeout,
+              TransportConfig.API_CONNECTIONS_PER_HOST);
           config.register(authFilter);
           config.register(new EnvelopeUnwrapFilter());
           if (settings.requestLog) {
@@ -89,9 +96,20 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     this.apiKeys = new ProgrammaticApiKeysApi(apiClient);
   }
 
+  private ClientConfig oauthConfig(String userAgent) {
+    ClientConfig config = new ClientConfig();
+    config.register(new UserAgentFilter(userAgent));
+    TransportConfig.apply(config, settings.connector, settings.connectTimeout, settings.readTimeout,
+        TransportConfig.OAUTH_CONNECTIONS_PER_HOST);
+    if (settings.requestLog) {
+      config.register(new RequestLogFilter(redactor));
+    }
+    return config;
+  }
+
   private Object authFilter(Credential credential) {
     if (credential instanceof ApiKeyCredential key) {
-      redactor.register(key.privateKey());
+      redactor.registerBasic(key.publicKey(), key.privateKey());
       return new DigestAuthFilter(key, settings.readTimeout);
     }
     if (credential instanceof BearerTokenCredential token) {
@@ -191,20 +209,20 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    */
   public TokenGrant requestAccessToken(ServiceAccountCredential credential) {
     ensureOpen();
-    return oneOffTokens(credential).requestNewToken(apiClient.getHttpClient());
+    return oneOffTokens(credential).requestNewToken();
   }
 
   /** Revokes an access token of the given service account ({@code /api/oauth/revoke}). */
   public void revokeAccessToken(ServiceAccountCredential credential, String accessToken) {
     ensureOpen();
     Objects.requireNonNull(accessToken, "accessToken");
-    oneOffTokens(credential).revoke(apiClient.getHttpClient(), accessToken);
+    oneOffTokens(credential).revoke(accessToken);
   }
 
   private OAuthTokenManager oneOffTokens(ServiceAccountCredential credential) {
     Objects.requireNonNull(credential, "credential");
     return new OAuthTokenManager(credential, settings.baseUrl, settings.clock, settings.tokenRenewalAhead,
-        settings.retryPolicy, redactor);
+        settings.retryPolicy, redactor, oauthHttp);
   }
 
   /** The user agent this client sends. */
@@ -223,8 +241,12 @@ public final class AtlasCredentialsClient implements AutoCloseable {
 
   private <T> T call(GeneratedCall call, Class<T> type) {
     try {
+      ApiResponse<?> response = call.invoke();
+      if (response.getData() == null) { // a 204, which no create operation of the spec answers
+        throw new AtlasResponseException(response.getStatusCode(), "no body", "");
+      }
       // The generated signature may say Envelope; AtlasApiClient deserialized the real type.
-      return type.cast(call.invoke().getData());
+      return type.cast(response.getData());
     } catch (ApiException e) {
       throw new IllegalStateException("ApiException escaped the translation of AtlasApiClient", e);
     }
@@ -232,7 +254,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
 
   private void ensureOpen() {
     if (closed.get()) {
-      throw new IllegalStateException("this AtlasCredentialsClient is closed");
+      throw new AtlasClientClosedException("this AtlasCredentialsClient is closed; nothing was sent");
     }
   }
 
@@ -244,12 +266,13 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     }
     try {
       if (tokenManager != null) {
-        tokenManager.revoke(apiClient.getHttpClient());
+        tokenManager.revokeAll();
       }
     } catch (AtlasClientException e) {
-      LOG.log(Level.WARNING, "could not revoke the access token on close: {0}", e.getMessage());
+      LOG.log(Level.WARNING, "could not revoke the access token on close: {0}", redactor.redact(e.getMessage()));
     } finally {
       apiClient.getHttpClient().close();
+      oauthHttp.close();
     }
   }
 

@@ -152,7 +152,7 @@ class TokenBehaviourTest {
     assertThat(revoke.header("Authorization")).startsWith("Basic ");
     assertThat(server.count(RecordedRequest::isRevokeRequest)).isEqualTo(1);
     assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(AtlasClientClosedException.class);
   }
 
   @Test

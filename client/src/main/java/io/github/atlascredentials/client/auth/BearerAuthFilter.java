@@ -2,6 +2,7 @@ package io.github.atlascredentials.client.auth;
 
 import io.github.atlascredentials.client.internal.RequestProperties;
 import io.github.atlascredentials.client.internal.RequestReplayer;
+import io.github.atlascredentials.client.internal.ResponseBodies;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.ClientRequestContext;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Sends {@code Authorization: Bearer}: a service account's managed token (renewed and the request
- * repeated once after a 401), or a static token (never renewed).
+ * repeated once after a 401 that rejects the token itself, see {@link TokenRejection}), or a static
+ * token (never renewed).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthFilter implements ClientRequestFilter, ClientResponseFilter {
@@ -40,7 +42,7 @@ public final class BearerAuthFilter implements ClientRequestFilter, ClientRespon
         || request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
       return;
     }
-    String token = tokens == null ? staticToken : tokens.token(request.getClient());
+    String token = tokens == null ? staticToken : tokens.token();
     request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     request.setProperty(SENT_TOKEN, token);
   }
@@ -53,11 +55,17 @@ public final class BearerAuthFilter implements ClientRequestFilter, ClientRespon
       return;
     }
     Object sent = request.getProperty(SENT_TOKEN);
-    if (sent instanceof String rejected) {
-      tokens.renewAfterRejection(request.getClient(), rejected);
-      request.removeProperty(SENT_TOKEN);
-      RequestReplayer.replay(request, response);
+    if (!(sent instanceof String rejected)) {
+      return;
     }
+    // Read the verdict and release this connection before the renewal needs one.
+    byte[] body = ResponseBodies.consumeAndKeep(response);
+    if (!TokenRejection.tokenRejected(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE), body)) {
+      return; // a role error, say: a new token would be refused the same way
+    }
+    tokens.renewAfterRejection(rejected);
+    request.removeProperty(SENT_TOKEN);
+    RequestReplayer.replay(request, response);
   }
 
   @Override

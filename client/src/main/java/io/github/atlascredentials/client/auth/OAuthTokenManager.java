@@ -3,6 +3,7 @@ package io.github.atlascredentials.client.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlascredentials.client.AtlasApiException;
+import io.github.atlascredentials.client.AtlasClientException;
 import io.github.atlascredentials.client.AtlasTransportException;
 import io.github.atlascredentials.client.RetryPolicy;
 import io.github.atlascredentials.client.internal.ErrorTranslator;
@@ -20,20 +21,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Holds the access token of one service account: fetched on first use, reused until shortly
  * before it expires, renewed by exactly one caller while the others wait (single flight),
- * renewed once more when the service rejects it, revoked on {@link #revoke}.
+ * renewed once more when the service rejects it, revoked on {@link #revoke}. The token a renewal
+ * replaces is revoked at once, so a client never holds more than {@link #MAX_TOKENS_PER_CLIENT}
+ * active tokens of the account (the service allows 100 per account, shared by all its users).
+ * Token requests go through their own small HTTP client, never through the pool that API calls
+ * waiting for a token hold.
  */
 public final class OAuthTokenManager {
+  /** The token in use plus replaced ones whose revocation failed and is retried at each renewal. */
+  public static final int MAX_TOKENS_PER_CLIENT = 3;
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Logger LOG = Logger.getLogger(OAuthTokenManager.class.getName());
 
   private final ServiceAccountCredential credential;
   private final URI tokenEndpoint;
@@ -42,19 +54,26 @@ public final class OAuthTokenManager {
   private final Duration renewAhead;
   private final RetryPolicy retryPolicy;
   private final Redactor redactor;
+  private final Client http;
   private final ReentrantLock renewal = new ReentrantLock();
+  /** Replaced tokens not yet revoked; guarded by {@link #renewal}. */
+  private final Deque<String> unrevoked = new ArrayDeque<>();
   private volatile CachedToken current;
 
+  /**
+   * @param http the client for the OAuth endpoints only (no auth filter); the caller closes it
+   */
   public OAuthTokenManager(ServiceAccountCredential credential, URI baseUrl, Clock clock, Duration renewAhead,
-      RetryPolicy retryPolicy, Redactor redactor) {
+      RetryPolicy retryPolicy, Redactor redactor, Client http) {
     this.credential = credential;
+    this.http = http;
     this.tokenEndpoint = credential.tokenEndpoint().orElseGet(() -> resolve(baseUrl, "/api/oauth/token"));
     this.revokeEndpoint = tokenEndpoint.resolve("revoke");
     this.clock = clock;
     this.renewAhead = renewAhead;
     this.retryPolicy = retryPolicy;
     this.redactor = redactor;
-    redactor.register(credential.secret());
+    redactor.registerBasic(credential.clientId(), credential.secret());
   }
 
   private static URI resolve(URI base, String path) {
@@ -63,46 +82,67 @@ public final class OAuthTokenManager {
   }
 
   /** A token valid for a while yet, fetching one if needed. */
-  public String token(Client client) {
+  public String token() {
     CachedToken seen = current;
     if (seen != null && seen.freshAt(clock.instant())) {
       return seen.value;
     }
-    return renew(client, seen);
+    return renew(seen);
   }
 
   /** Called after the service refused {@code rejected}: a new token, unless another caller already got one. */
-  public String renewAfterRejection(Client client, String rejected) {
+  public String renewAfterRejection(String rejected) {
     CachedToken seen = current;
     if (seen != null && !seen.value.equals(rejected)) {
       return seen.value;
     }
-    return renew(client, seen);
+    return renew(seen);
   }
 
-  private String renew(Client client, CachedToken seen) {
+  private String renew(CachedToken seen) {
     renewal.lock();
     try {
       CachedToken now = current;
       if (now != null && now != seen && now.freshAt(clock.instant())) {
         return now.value; // another caller renewed it while this one waited
       }
-      CachedToken fetched = fetch(client);
-      if (now != null) {
-        redactor.forget(now.value);
+      revokeReplaced();
+      if (unrevoked.size() + (now == null ? 0 : 1) >= MAX_TOKENS_PER_CLIENT) {
+        throw new AtlasTransportException("not asking for another access token: " + unrevoked.size()
+            + " replaced tokens of this client could not be revoked yet (at most " + MAX_TOKENS_PER_CLIENT
+            + " per client)", null);
       }
+      CachedToken fetched = fetch();
       current = fetched;
+      if (now != null) {
+        unrevoked.add(now.value);
+        revokeReplaced();
+      }
       return fetched.value;
     } finally {
       renewal.unlock();
     }
   }
 
-  private CachedToken fetch(Client client) {
+  /** Revokes the tokens renewals replaced; those that fail stay listed (and masked) for the next try. */
+  private void revokeReplaced() {
+    for (int i = unrevoked.size(); i > 0; i--) {
+      String token = unrevoked.poll();
+      try {
+        revoke(token);
+        redactor.forget(token);
+      } catch (AtlasClientException e) {
+        unrevoked.add(token);
+        LOG.log(Level.WARNING, "could not revoke a replaced access token: {0}", redactor.redact(e.getMessage()));
+      }
+    }
+  }
+
+  private CachedToken fetch() {
     Form form = new Form().param("grant_type", "client_credentials");
     Instant requestedAt = clock.instant();
     JsonNode json;
-    String body = post(client, tokenEndpoint, form, "token request");
+    String body = post(tokenEndpoint, form, "token request");
     try {
       json = MAPPER.readTree(body);
     } catch (java.io.IOException e) {
@@ -120,19 +160,31 @@ public final class OAuthTokenManager {
     return new CachedToken(token, requestedAt.plus(lifetime).minus(ahead));
   }
 
-  /** Revokes the held token, if any; a failure is reported, the token is forgotten either way. */
-  public void revoke(Client client) {
+  /**
+   * Revokes the held token and any replaced one still active; a failure is reported after all were
+   * tried, the tokens are forgotten either way.
+   */
+  public void revokeAll() {
     renewal.lock();
     try {
       CachedToken held = current;
       current = null;
       if (held != null) {
+        unrevoked.addFirst(held.value);
+      }
+      AtlasClientException failure = null;
+      while (!unrevoked.isEmpty()) {
+        String token = unrevoked.poll();
         try {
-          post(client, revokeEndpoint,
-              new Form().param("token", held.value).param("token_type_hint", "access_token"), "token revocation");
+          revoke(token);
+        } catch (AtlasClientException e) {
+          failure = failure == null ? e : failure;
         } finally {
-          redactor.forget(held.value);
+          redactor.forget(token);
         }
+      }
+      if (failure != null) {
+        throw failure;
       }
     } finally {
       renewal.unlock();
@@ -140,14 +192,14 @@ public final class OAuthTokenManager {
   }
 
   /** Revokes any token of this credential (revoking an unknown or expired one is not an error). */
-  public void revoke(Client client, String token) {
-    post(client, revokeEndpoint, new Form().param("token", token).param("token_type_hint", "access_token"),
+  public void revoke(String token) {
+    post(revokeEndpoint, new Form().param("token", token).param("token_type_hint", "access_token"),
         "token revocation");
   }
 
   /** Obtains a fresh token for this credential without caching it (e.g. to prove a new secret works). */
-  public TokenGrant requestNewToken(Client client) {
-    CachedToken token = fetch(client);
+  public TokenGrant requestNewToken() {
+    CachedToken token = fetch();
     return new TokenGrant(token.value);
   }
 
@@ -159,12 +211,12 @@ public final class OAuthTokenManager {
     }
   }
 
-  private String post(Client client, URI endpoint, Form form, String what) {
+  private String post(URI endpoint, Form form, String what) {
     String basic = "Basic " + Base64.getEncoder().encodeToString(
         (credential.clientId() + ":" + credential.secret()).getBytes(StandardCharsets.UTF_8));
     Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
-      try (Response response = client.target(endpoint).request(MediaType.APPLICATION_JSON_TYPE)
+      try (Response response = http.target(endpoint).request(MediaType.APPLICATION_JSON_TYPE)
           .property(RequestProperties.SKIP_AUTH, Boolean.TRUE)
           .header(HttpHeaders.AUTHORIZATION, basic)
           .post(Entity.form(form))) {

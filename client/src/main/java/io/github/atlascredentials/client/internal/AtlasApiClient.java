@@ -26,11 +26,13 @@ import org.glassfish.jersey.client.ClientConfig;
  * left to our filters (the generated scribejava OAuth is never used), refused requests are retried
  * per {@link RetryPolicy}, errors become our exceptions, and operations whose spec lists an
  * {@code Envelope} 200 beside the real 201 deserialize the real type (the envelope is unwrapped
- * by {@link EnvelopeUnwrapFilter} before the body is read).
+ * by {@link EnvelopeUnwrapFilter} before the body is read). Success bodies are read by
+ * {@link SuccessBodyReader}.
  */
 public final class AtlasApiClient extends ApiClient {
   private final RetryPolicy retryPolicy;
   private final Redactor redactor;
+  private final SuccessBodyReader successReader;
 
   public AtlasApiClient(String basePath, String userAgent, RetryPolicy retryPolicy, Redactor redactor,
       Consumer<ClientConfig> configurer) {
@@ -43,6 +45,28 @@ public final class AtlasApiClient extends ApiClient {
     configurer.accept(config);
     setClientConfig(config);
     unused.close();
+    this.successReader = new SuccessBodyReader(getJSON().getMapper(), redactor);
+  }
+
+  /** Every 2xx body is read whole and checked against the spec, see {@link SuccessBodyReader}. */
+  @Override
+  public <T> T deserialize(Response response, GenericType<T> returnType) {
+    if (returnType == null) {
+      return null;
+    }
+    return successReader.read(response.getStatus(), readFully(response), returnType.getType());
+  }
+
+  private static SuccessBodyReader.Body readFully(Response response) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.InputStream in = response.readEntity(java.io.InputStream.class)) {
+      if (in != null) {
+        in.transferTo(bytes);
+      }
+      return new SuccessBodyReader.Body(bytes.toByteArray(), true);
+    } catch (java.io.IOException | ProcessingException | IllegalStateException cutShort) {
+      return new SuccessBodyReader.Body(bytes.toByteArray(), false);
+    }
   }
 
   @Override

@@ -22,6 +22,8 @@ public final class RequestReplayer {
   }
 
   public static void replay(ClientRequestContext request, ClientResponseContext response) {
+    // Release the refused answer's connection before asking the pool for another one.
+    ResponseBodies.consume(response);
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
     for (Map.Entry<String, List<Object>> header : request.getHeaders().entrySet()) {
       if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header.getKey())) {
@@ -37,31 +39,14 @@ public final class RequestReplayer {
     Response next = entity == null
         ? builder.method(request.getMethod())
         : builder.method(request.getMethod(), Entity.entity(entity, request.getMediaType()));
-    if (response.hasEntity()) {
-      try (InputStream old = response.getEntityStream()) {
-        old.transferTo(OutputStreamSink.INSTANCE);
-      } catch (java.io.IOException ignored) {
-        // The discarded challenge body does not matter.
-      }
-    }
     response.setStatus(next.getStatus());
     response.getHeaders().clear();
     response.getHeaders().putAll(next.getStringHeaders());
-    response.setEntityStream(next.hasEntity()
-        ? next.readEntity(InputStream.class)
-        : new ByteArrayInputStream(new byte[0]));
-  }
-
-  /** Drains bytes so that the connection of the discarded answer can be reused. */
-  private static final class OutputStreamSink extends java.io.OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
+    if (next.hasEntity()) {
+      response.setEntityStream(next.readEntity(InputStream.class));
+    } else {
+      next.close();
+      response.setEntityStream(new ByteArrayInputStream(new byte[0]));
     }
   }
 }

@@ -13,17 +13,21 @@ import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
 /** Applies the connector and the finite timeouts to a Jersey client configuration. */
 public final class TransportConfig {
-  private static final int MAX_CONNECTIONS_PER_HOST = 16;
+  /** The API calls' pool: the default every concurrency test runs with. */
+  public static final int API_CONNECTIONS_PER_HOST = 16;
+  /** Token requests and revocations: one at a time per client (single flight), plus a spare. */
+  public static final int OAUTH_CONNECTIONS_PER_HOST = 2;
 
   private TransportConfig() {
   }
 
-  public static void apply(ClientConfig config, Connector connector, Duration connectTimeout, Duration readTimeout) {
+  public static void apply(ClientConfig config, Connector connector, Duration connectTimeout, Duration readTimeout,
+      int connectionsPerHost) {
     config.property(ClientProperties.CONNECT_TIMEOUT, Math.toIntExact(connectTimeout.toMillis()));
     config.property(ClientProperties.READ_TIMEOUT, Math.toIntExact(readTimeout.toMillis()));
     switch (connector) {
       case HTTP_URL_CONNECTION -> config.connectorProvider(new HttpUrlConnectorProvider());
-      case APACHE5 -> Apache5.apply(config, connectTimeout, readTimeout);
+      case APACHE5 -> Apache5.apply(config, connectTimeout, readTimeout, connectionsPerHost);
       case JDK_HTTP_CLIENT -> JavaNet.apply(config);
       default -> throw new IllegalArgumentException("unknown connector " + connector);
     }
@@ -31,15 +35,15 @@ public final class TransportConfig {
 
   /** In its own class so that the Apache classes are only loaded when chosen. */
   private static final class Apache5 {
-    static void apply(ClientConfig config, Duration connectTimeout, Duration readTimeout) {
+    static void apply(ClientConfig config, Duration connectTimeout, Duration readTimeout, int connectionsPerHost) {
       PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
       // A connection manager of our own does not inherit Jersey's timeouts: set them here too.
       pool.setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
           .setConnectTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(connectTimeout.toMillis()))
           .setSocketTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(readTimeout.toMillis()))
           .build());
-      pool.setDefaultMaxPerRoute(MAX_CONNECTIONS_PER_HOST);
-      pool.setMaxTotal(MAX_CONNECTIONS_PER_HOST * 4);
+      pool.setDefaultMaxPerRoute(connectionsPerHost);
+      pool.setMaxTotal(connectionsPerHost * 4);
       config.property(Apache5ClientProperties.CONNECTION_MANAGER, pool);
       config.connectorProvider(new Apache5ConnectorProvider());
     }

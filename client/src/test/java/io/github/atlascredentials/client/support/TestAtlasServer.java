@@ -68,6 +68,8 @@ public final class TestAtlasServer implements AutoCloseable {
   private final AtomicInteger ncReplays = new AtomicInteger();
   private volatile Auth auth = Auth.NONE;
   private volatile int tokenLifetimeSeconds = 3600;
+  private volatile boolean refuseRevocations;
+  private volatile long unauthorizedDelayMillis;
 
   private static final class NonceState {
     final Set<String> seenCounts = ConcurrentHashMap.newKeySet();
@@ -108,6 +110,18 @@ public final class TestAtlasServer implements AutoCloseable {
 
   public TestAtlasServer tokenLifetimeSeconds(int seconds) {
     this.tokenLifetimeSeconds = seconds;
+    return this;
+  }
+
+  /** Holds every 401 of an API request this long: the refused calls then hold their connections together. */
+  public TestAtlasServer delayUnauthorizedAnswers(java.time.Duration delay) {
+    this.unauthorizedDelayMillis = delay.toMillis();
+    return this;
+  }
+
+  /** When true, every revocation is refused with 401 {@code invalid_client}, as an outage of revoke would. */
+  public TestAtlasServer refuseRevocations(boolean value) {
+    this.refuseRevocations = value;
     return this;
   }
 
@@ -215,7 +229,7 @@ public final class TestAtlasServer implements AutoCloseable {
   }
 
   private void revoke(HttpExchange exchange, RecordedRequest request) throws IOException {
-    if (basicClient(request) == null) {
+    if (refuseRevocations || basicClient(request) == null) {
       send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}", Map.of());
       return;
     }
@@ -316,6 +330,13 @@ public final class TestAtlasServer implements AutoCloseable {
 
   private void sendError(HttpExchange exchange, RecordedRequest request, int status, String code, Map<String, String> headers)
       throws IOException {
+    if (status == 401 && unauthorizedDelayMillis > 0) {
+      try {
+        Thread.sleep(unauthorizedDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     String body = "{\"error\":" + status + ",\"errorCode\":\"" + code + "\",\"reason\":\"Unauthorized\","
         + "\"detail\":\"You are not authorized for this resource.\",\"parameters\":[]}";
     if (request.query() != null && request.query().contains("envelope=true")) {

@@ -1,0 +1,128 @@
+package io.github.atlascredentials.client.internal;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.github.atlascredentials.client.AtlasResponseException;
+import io.github.atlascredentials.client.ReturnedApiKeyRole;
+import io.github.atlascredentials.client.generated.model.ApiKey;
+import io.github.atlascredentials.client.generated.model.ApiKeyRole;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a 2xx body completely and tolerantly. Unknown enum values (the service adds roles) are
+ * never an error: they read as {@code null} and API key role names are kept as text in
+ * {@link ReturnedApiKeyRole}. A body that is cut short, empty, not a JSON object, or lacks a field
+ * the spec requires (the generated models carry {@code required} from the spec) becomes an
+ * {@link AtlasResponseException} with the status and the masked raw body, from which a user can
+ * still recover a created secret.
+ */
+final class SuccessBodyReader {
+  private static final String MODEL_PACKAGE = ApiKey.class.getPackageName();
+
+  private final ObjectMapper mapper;
+  private final Redactor redactor;
+
+  SuccessBodyReader(ObjectMapper generated, Redactor redactor) {
+    this.mapper = generated.copy().enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+    this.redactor = redactor;
+  }
+
+  /** The body as far as it arrived; {@code complete} is false when the connection broke first. */
+  record Body(byte[] bytes, boolean complete) {
+    String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  <T> T read(int status, Body body, Type returnType) {
+    if (!body.complete()) {
+      throw failure(status, "the body was cut short", body);
+    }
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(body.bytes());
+    } catch (IOException notJson) {
+      throw failure(status, "the body is not JSON", body);
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw failure(status, "the body is empty or null", body);
+    }
+    JavaType type = mapper.constructType(returnType);
+    List<String> missing = new ArrayList<>();
+    missingRequired(tree, type, "", missing);
+    if (!missing.isEmpty()) {
+      throw failure(status, "required fields missing or null: " + String.join(", ", missing), body);
+    }
+    T value;
+    try {
+      value = mapper.readerFor(type).readValue(tree);
+    } catch (IOException | IllegalArgumentException wrongShape) {
+      throw failure(status, "the body does not have the shape the spec gives", body);
+    }
+    if (value instanceof ApiKey key) {
+      keepRoleNamesAsReturned(key, tree);
+    }
+    return value;
+  }
+
+  private AtlasResponseException failure(int status, String problem, Body body) {
+    return new AtlasResponseException(status, problem, redactor.redact(body.text()));
+  }
+
+  /** Walks the body along the model type; each required property absent or null is listed by its path. */
+  private void missingRequired(JsonNode node, JavaType type, String path, List<String> missing) {
+    if (type.isContainerType() && type.getContentType() != null) {
+      if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          JsonNode item = node.get(i);
+          if (item.isNull()) {
+            missing.add(path + "[" + i + "]");
+          } else {
+            missingRequired(item, type.getContentType(), path + "[" + i + "]", missing);
+          }
+        }
+      }
+      return;
+    }
+    if (!type.getRawClass().getPackageName().equals(MODEL_PACKAGE) || type.isEnumType()) {
+      return;
+    }
+    if (!node.isObject()) {
+      missing.add(path.isEmpty() ? "(the whole object)" : path);
+      return;
+    }
+    // Seen from the getters: the generated creators do not repeat required=true.
+    BeanDescription description = mapper.getSerializationConfig().introspect(type);
+    for (BeanPropertyDefinition property : description.findProperties()) {
+      JsonNode value = node.get(property.getName());
+      String at = path.isEmpty() ? property.getName() : path + "." + property.getName();
+      if (value == null || value.isNull()) {
+        if (property.isRequired()) {
+          missing.add(at);
+        }
+      } else {
+        missingRequired(value, property.getPrimaryType(), at, missing);
+      }
+    }
+  }
+
+  private static void keepRoleNamesAsReturned(ApiKey key, JsonNode tree) {
+    JsonNode roles = tree.path("roles");
+    if (key.getRoles() == null || !roles.isArray()) {
+      return;
+    }
+    List<ApiKeyRole> list = key.getRoles(); // read-only in the model: no setter, but a mutable list
+    for (int i = 0; i < list.size(); i++) {
+      ApiKeyRole role = list.get(i);
+      list.set(i, new ReturnedApiKeyRole(role.getOrgId(), role.getRoleName(), roles.path(i).path("roleName").asText(null)));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.github.atlascredentials.client;
+
+import static io.github.atlascredentials.client.support.Ids.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.atlascredentials.client.auth.ApiKeyCredential;
+import io.github.atlascredentials.client.generated.model.ApiKey;
+import io.github.atlascredentials.client.generated.model.OrgRoleName;
+import io.github.atlascredentials.client.support.TestAtlasServer;
+import io.github.atlascredentials.client.support.TestAtlasServer.Scripted;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** 2xx bodies are read tolerantly (unknown enum values) and completely (nothing required missing). */
+class ResponseReadingTest {
+  private static final String NEW_KEY = "5e1f0c3a-9b8d-4e2f-a1b0-c9d8e7f6a5b4";
+  private static TestAtlasServer server;
+  private static AtlasCredentialsClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new TestAtlasServer().auth(TestAtlasServer.Auth.NONE);
+    client = AtlasCredentialsClient.builder().baseUrl(server.baseUrl())
+        .credential(ApiKeyCredential.of(PUBLIC_KEY, PRIVATE_KEY)).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.close();
+  }
+
+  private static String apiKeyBody(String roleName) {
+    return "{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaa\",\"desc\":\"d\",\"publicKey\":\"abcdefgh\",\"privateKey\":\"" + NEW_KEY
+        + "\",\"roles\":[{\"orgId\":\"" + ORG_ID + "\",\"roleName\":\"ORG_MEMBER\"},{\"orgId\":\"" + ORG_ID
+        + "\",\"roleName\":\"" + roleName + "\"}],\"links\":[{\"href\":\"http://x/y\",\"rel\":\"self\"}]}";
+  }
+
+  @Test
+  void unknownRoleNameIsKeptAsTextNotAnError() {
+    server.enqueue(Scripted.json(200, apiKeyBody("ORG_STREAM_PROCESSING_ADMIN"), Map.of()));
+    ApiKey key = client.createOrgApiKey(ORG_ID, "d", List.of(OrgRoleName.ORG_MEMBER));
+
+    assertThat(key.getPrivateKey()).isEqualTo(NEW_KEY);
+    assertThat(key.getRoles()).allSatisfy(r -> assertThat(r).isInstanceOf(ReturnedApiKeyRole.class));
+    ReturnedApiKeyRole known = (ReturnedApiKeyRole) key.getRoles().get(0);
+    ReturnedApiKeyRole unknown = (ReturnedApiKeyRole) key.getRoles().get(1);
+    assertThat(known.getRoleName()).isEqualTo(OrgRoleName.ORG_MEMBER);
+    assertThat(known.roleNameAsReturned()).isEqualTo("ORG_MEMBER");
+    assertThat(unknown.knownRoleName()).isEmpty();
+    assertThat(unknown.roleNameAsReturned()).isEqualTo("ORG_STREAM_PROCESSING_ADMIN");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "empty body|",
+      "JSON null|null",
+      "empty object|{}",
+      "not JSON|<html>created</html>",
+      "a JSON array|[]",
+      "required field null|{\"id\":\"66b544825867ba071c85469d\",\"createdAt\":null,\"expiresAt\":\"2025-01-05T22:19:45Z\",\"secret\":\"mdb_sa_sk_abc\"}",
+      "required field absent|{\"id\":\"66b544825867ba071c85469d\",\"createdAt\":\"2024-08-08T22:19:45Z\",\"secret\":\"mdb_sa_sk_abc\"}",
+      "truncated JSON|{\"id\":\"66b544825867ba071c85469d\",\"createdAt\":\"2024-08-08T22:19:45Z\",\"secret\":\"mdb_sa_sk_a"})
+  void unreadable2xxBodiesThrowWithStatusAndRawBody(String shape, String body) {
+    server.enqueue(Scripted.json(201, body == null ? "" : body, Map.of()));
+    assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+        .isInstanceOfSatisfying(AtlasResponseException.class, e -> {
+          assertThat(e.status()).isEqualTo(201);
+          assertThat(e.rawBody()).isEqualTo(body == null ? "" : body);
+          assertThat(e.getMessage()).doesNotContain("mdb_sa_sk_");
+        });
+  }
+
+  @Test
+  void missingRequiredFieldsAreNamed() {
+    server.enqueue(Scripted.json(200, "{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaa\",\"privateKey\":\"" + NEW_KEY
+        + "\",\"roles\":[{\"orgId\":\"" + ORG_ID + "\"}, null]}", Map.of()));
+    assertThatThrownBy(() -> client.createOrgApiKey(ORG_ID, "d", List.of(OrgRoleName.ORG_MEMBER)))
+        .isInstanceOfSatisfying(AtlasResponseException.class, e -> {
+          assertThat(e.getMessage()).contains("desc", "publicKey", "links", "roles[0].roleName", "roles[1]");
+          assertThat(e.rawBody()).contains(NEW_KEY); // the created key can still be recovered
+        });
+  }
+
+  @Test
+  void bodyCutShortByTheConnectionKeepsStatusAndWhatArrived() throws Exception {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        AtlasCredentialsClient direct = AtlasCredentialsClient.builder()
+            .baseUrl("http://127.0.0.1:" + socket.getLocalPort())
+            .credential(io.github.atlascredentials.client.auth.BearerTokenCredential.of("static-token-abcdef")).build()) {
+      Thread answer = new Thread(() -> {
+        try (java.net.Socket s = socket.accept()) {
+          s.getInputStream().read(new byte[8192]);
+          String partial = "{\"id\":\"66b544825867ba071c85469d\",\"secret\":\"mdb_sa_sk_partial";
+          s.getOutputStream().write(("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+              + partial).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          s.getOutputStream().flush();
+        } catch (java.io.IOException ignored) {
+          // the test reads what the client made of it
+        }
+      });
+      answer.start();
+      assertThatThrownBy(() -> direct.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasResponseException.class, e -> {
+            assertThat(e.status()).isEqualTo(201);
+            assertThat(e.rawBody()).contains("mdb_sa_sk_partial");
+            assertThat(e.getMessage()).contains("cut short");
+          });
+      answer.join(5000);
+    }
+  }
+}
