@@ -1,5 +1,8 @@
 package io.github.atlascredentials.emulator;
 
+import io.github.atlascredentials.emulator.admin.AdminToken;
+import io.github.atlascredentials.emulator.admin.TestSupportAccess;
+import io.github.atlascredentials.emulator.admin.TestSupportGuard;
 import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenService;
@@ -77,6 +80,8 @@ public final class AtlasEmulator implements AutoCloseable {
     private final DigestAuthenticator digest;
     private final FixedWindowRateLimiter tokenLimiter;
     private final FixedWindowRateLimiter apiLimiter;
+    private final FixedWindowRateLimiter wrongAdminTokenLimiter;
+    private final TestSupportAccess testSupportAccess;
     private final HttpServer server;
     private final URI baseUri;
 
@@ -96,7 +101,10 @@ public final class AtlasEmulator implements AutoCloseable {
             this.digest = new DigestAuthenticator(state, clock, b.nonceLifetime);
             this.tokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
             this.apiLimiter = new FixedWindowRateLimiter(clock, b.apiRateLimitPerMinute);
-            http = createServer(b.bind, b.port, b.rules);
+            // Wrong admin tokens are limited like guesses at the token endpoint, per caller address.
+            this.wrongAdminTokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
+            this.testSupportAccess = TestSupportAccess.decide(b.testSupportEndpoints, b.bind, b.adminToken != null);
+            http = createServer(b.bind, b.port, b.rules, b.adminToken);
             this.seed = awaitSeed(loaded);
             startListening(http, b.bind, b.port);
             this.server = http;
@@ -155,12 +163,21 @@ public final class AtlasEmulator implements AutoCloseable {
         return settings.dataDir != null;
     }
 
+    /**
+     * Who may call {@code /_emulator/*} over HTTP. The Java methods ({@link #reset()}, {@link #loadSeed},
+     * {@link #clock()}) need no token in any case.
+     */
+    public TestSupportAccess testSupportAccess() {
+        return testSupportAccess;
+    }
+
     /** Back to the seed: all created secrets, keys, tokens and nonces are forgotten (the clock is kept). */
     public void reset() {
         tokens.clear();
         digest.clear();
         tokenLimiter.clear();
         apiLimiter.clear();
+        wrongAdminTokenLimiter.clear();
         state.clear();
         state.load(seedSource, seed);
     }
@@ -202,10 +219,12 @@ public final class AtlasEmulator implements AutoCloseable {
                 new ImplementationStep());
     }
 
-    private HttpServer createServer(String bind, int port, ApiRules rules) {
+    private HttpServer createServer(String bind, int port, ApiRules rules, AdminToken adminToken) {
         List<Object> resources = List.of(new ServiceAccountsResource(state), new ProgrammaticApiKeysResource(state),
                 new OAuthResource(state, tokens));
-        RouteTable routes = RouteTable.of(rules, resources, List.of(TestSupportResource.class));
+        boolean testSupport = testSupportAccess != TestSupportAccess.DISABLED;
+        RouteTable routes = RouteTable.of(rules, resources,
+                testSupport ? List.of(TestSupportResource.class) : List.of());
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
@@ -213,15 +232,18 @@ public final class AtlasEmulator implements AutoCloseable {
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonMapperResolver())
+                .register(new TestSupportGuard(testSupportAccess, adminToken, wrongAdminTokenLimiter))
                 .register(new ParsedBodyInterceptor())
                 .register(new RequestPipeline(routes, requestSteps()))
                 .register(new ResponseFinisher("gitHash=atlas-emulator; versionString=" + version()))
                 .register(new ErrorMappers.Problems())
                 .register(new ErrorMappers.Json())
                 .register(new ErrorMappers.Web(SpecFacts.MAX_REQUEST_BODY_BYTES))
-                .register(new ErrorMappers.Unexpected())
-                .register(new TestSupportResource(this));
+                .register(new ErrorMappers.Unexpected());
         resources.forEach(config::register);
+        if (testSupport) {
+            config.register(new TestSupportResource(this, testSupportAccess == TestSupportAccess.OPEN));
+        }
         URI uri = URI.create("http://" + hostForUri(bind) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
         for (NetworkListener listener : http.getListeners()) {
@@ -273,6 +295,8 @@ public final class AtlasEmulator implements AutoCloseable {
         private int tokenRateLimitPerMinute = SpecFacts.TOKEN_REQUESTS_PER_MINUTE;
         private int apiRateLimitPerMinute = 100_000;
         private Duration nonceLifetime = Duration.ofMinutes(5);
+        private AdminToken adminToken;
+        private boolean testSupportEndpoints = true;
 
         private Builder() {
         }
@@ -357,6 +381,22 @@ public final class AtlasEmulator implements AutoCloseable {
 
         public Builder nonceLifetime(Duration lifetime) {
             this.nonceLifetime = Objects.requireNonNull(lifetime, "lifetime");
+            return this;
+        }
+
+        /**
+         * The token that {@code /_emulator/*} then requires over HTTP ({@code Authorization: Bearer <token>}),
+         * on any address; at least 16 visible ASCII characters. Without it the endpoints are open on
+         * 127.0.0.1 and ::1 and refuse every request on any other bind address. Only a hash is kept.
+         */
+        public Builder adminToken(String token) {
+            this.adminToken = AdminToken.of(token);
+            return this;
+        }
+
+        /** False: no test-support endpoints over HTTP (404 under /_emulator/); the Java methods still work. Default true. */
+        public Builder testSupportEndpoints(boolean enabled) {
+            this.testSupportEndpoints = enabled;
             return this;
         }
 

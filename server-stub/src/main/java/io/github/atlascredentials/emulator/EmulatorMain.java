@@ -1,9 +1,12 @@
 package io.github.atlascredentials.emulator;
 
+import io.github.atlascredentials.emulator.admin.AdminToken;
+import io.github.atlascredentials.emulator.admin.TestSupportAccess;
 import io.github.atlascredentials.emulator.seed.SeedException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar atlas-emulator.jar [options]}: runs the emulator until SIGTERM. */
@@ -11,13 +14,18 @@ public final class EmulatorMain {
     static final String USAGE = """
             Usage: java -jar atlas-emulator.jar [options]
               --port N                     port to listen on (default 8080, 0 = any free port)
-              --bind HOST                  address to bind (default 127.0.0.1)
+              --bind HOST                  address to bind (default 127.0.0.1); any address other than
+                                           127.0.0.1 or ::1 puts /_emulator/* behind an admin token
               --seed FILE                  seed document (JSON) instead of the built-in demo data
               --data-dir DIR               keep state in an H2 database in DIR (default: in memory)
               --sync-writes                also fsync every write (survives power loss; slower)
               --max-secrets-per-account N  secrets per service account (default 2, as the real service)
               --token-rate-limit N         token requests per minute per client and IP (default 50)
               --api-rate-limit N           API requests per minute per credential (default 100000)
+              --admin-token TOKEN          require "Authorization: Bearer TOKEN" on /_emulator/* (also on
+                                           loopback); better: set ATLAS_EMULATOR_ADMIN_TOKEN. Off loopback
+                                           without one, a token is generated and printed once
+              --no-test-support            no /_emulator/* endpoints at all (404)
               --self-test                  start on a free port, try the main requests, stop (exit 0 = fine)
               --help                       print this help
             Prints "Listening on http://HOST:PORT" when ready; stops cleanly on SIGTERM.
@@ -32,7 +40,7 @@ public final class EmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int exit = run(args, System.out, System.err);
+        int exit = run(args, System.getenv(), System.out, System.err);
         if (exit >= 0) {
             System.exit(exit);
         }
@@ -40,11 +48,19 @@ public final class EmulatorMain {
 
     /** Starts the emulator and blocks; returns an exit code on a usage or start-up error. */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        return run(args, System.getenv(), out, err);
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
         // Resources implement generated interfaces, which Jersey's provider check warns about needlessly.
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
         GRIZZLY.setLevel(java.util.logging.Level.WARNING);
         AtlasEmulator.Builder builder = AtlasEmulator.builder();
         boolean customSeed = false;
+        String bind = "127.0.0.1";
+        String adminToken = env.get(AdminToken.ENVIRONMENT_VARIABLE);
+        boolean testSupport = true;
+        boolean generatedToken = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -59,7 +75,12 @@ public final class EmulatorMain {
                         return failure == null ? 0 : 1;
                     }
                     case "--port" -> builder.port(intValue(arg, value(args, ++i, arg)));
-                    case "--bind" -> builder.bind(value(args, ++i, arg));
+                    case "--bind" -> {
+                        bind = value(args, ++i, arg);
+                        builder.bind(bind);
+                    }
+                    case "--admin-token" -> adminToken = value(args, ++i, arg);
+                    case "--no-test-support" -> testSupport = false;
                     case "--seed" -> {
                         builder.seed(Path.of(value(args, ++i, arg)));
                         customSeed = true;
@@ -71,6 +92,15 @@ public final class EmulatorMain {
                     case "--api-rate-limit" -> builder.apiRateLimitPerMinute(intValue(arg, value(args, ++i, arg)));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
+            }
+            builder.testSupportEndpoints(testSupport);
+            if (testSupport && (adminToken == null || adminToken.isEmpty())
+                    && TestSupportAccess.decide(true, bind, false) == TestSupportAccess.ADMIN_TOKEN) {
+                adminToken = AdminToken.randomValue();
+                generatedToken = true;
+            }
+            if (adminToken != null && !adminToken.isEmpty()) {
+                builder.adminToken(adminToken);
             }
         } catch (IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
@@ -95,6 +125,7 @@ public final class EmulatorMain {
         if (!customSeed) {
             printDemo(out, emulator);
         }
+        printTestSupport(out, emulator, generatedToken ? adminToken : null);
         out.println("Listening on " + emulator.baseUri());
         out.flush();
         stopped.await();
@@ -113,6 +144,21 @@ public final class EmulatorMain {
                 + "\" --digest --header \"Content-Type: application/json\" --request POST \"" + emulator.baseUri()
                 + "/api/public/v1.0/orgs/" + AtlasEmulator.DEMO_ORG_ID + "/serviceAccounts/"
                 + AtlasEmulator.DEMO_TARGET_CLIENT_ID + "/secrets/?pretty=true\" --data '{\"secretExpiresAfterHours\": \"3600\"}'");
+    }
+
+    /** Says how /_emulator/* is reached; a generated admin token is printed here, and only here. */
+    private static void printTestSupport(PrintStream out, AtlasEmulator emulator, String generatedToken) {
+        switch (emulator.testSupportAccess()) {
+            case OPEN -> out.println("Test support: " + emulator.baseUri() + "/_emulator/ (open: bound to loopback)");
+            case DISABLED -> out.println("Test support: off (--no-test-support)");
+            case ADMIN_TOKEN -> {
+                out.println("Test support: " + emulator.baseUri() + "/_emulator/ needs \"Authorization: Bearer <admin token>\"");
+                if (generatedToken != null) {
+                    out.println("  admin token      " + generatedToken + " (generated; shown only now: set "
+                            + AdminToken.ENVIRONMENT_VARIABLE + " to choose one)");
+                }
+            }
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,6 +1,8 @@
 package io.github.atlascredentials.reliability.auth;
 
 import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.admin.AdminToken;
+import io.github.atlascredentials.reliability.support.CredentialRegistry;
 import io.github.atlascredentials.reliability.support.Answer;
 import io.github.atlascredentials.reliability.support.Digest;
 import io.github.atlascredentials.reliability.support.Emulators;
@@ -11,6 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +28,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Replays, forgeries, expired and revoked credentials, other organizations' credentials, and brute force. */
+/**
+ * Replays, forgeries, expired and revoked credentials, other organizations' credentials, and brute
+ * force, against the API and against the test-support endpoints of an emulator off loopback.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AuthAbuseTest {
     private static final String KEYS = Seed.apiKeysPath(Seed.ORG_A);
     private static final String KEY_BODY = "{\"desc\":\"auth abuse\",\"roles\":[\"ORG_READ_ONLY\"]}";
+    /** Any bind address but 127.0.0.1 and ::1 counts as off loopback: this one is reachable only from here. */
+    private static final String OFF_LOOPBACK = "127.0.0.2";
+    private static final List<String> ADMIN_POSTS = List.of("/_emulator/reset", "/_emulator/seed",
+            "/_emulator/clock/advance?seconds=86400");
     private AtlasEmulator emulator;
     private Http http;
 
@@ -207,5 +221,100 @@ class AuthAbuseTest {
         assertThat(after.header("RateLimit-Limit")).isEqualTo("50");
         assertThat(after.header("RateLimit-Remaining")).isEqualTo("49");
         Emulators.figure("auth: brute force of 120 concurrent guesses: exactly 50 judged (401), 70 refused 429 with Retry-After");
+    }
+
+    /** An emulator bound off loopback with a fresh admin token, which the leak scan then looks for. */
+    private AtlasEmulator offLoopback(String adminToken) {
+        assumeTrue(canBind(OFF_LOOPBACK), "this machine cannot bind " + OFF_LOOPBACK);
+        CredentialRegistry.record(CredentialRegistry.Kind.ADMIN_TOKEN, adminToken);
+        emulator.close();
+        emulator = Emulators.inProcess(4).bind(OFF_LOOPBACK).adminToken(adminToken).start();
+        http = new Http(emulator.baseUri());
+        return emulator;
+    }
+
+    @Test
+    void adminEndpointsOffLoopbackRefuseEveryCredentialButTheAdminTokenAndChangeNothing() {
+        String adminToken = AdminToken.randomValue();
+        offLoopback(adminToken);
+        String accessToken = http.token(Seed.ADMIN_A, Seed.ADMIN_A_SECRET);
+        Digest digest = new Digest(http, Seed.KEY_ADMIN_A, Seed.KEY_ADMIN_A_PRIVATE);
+        List<String[]> forged = List.of(new String[0],
+                new String[] {"Authorization", "Bearer " + accessToken},
+                new String[] {"Authorization", Http.basic(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)},
+                new String[] {"Authorization", digest.header("POST", "/_emulator/reset", 1)},
+                new String[] {"Authorization", "Bearer " + adminToken.substring(1)},
+                new String[] {"Authorization", "Bearer " + adminToken.toUpperCase(java.util.Locale.ROOT)},
+                new String[] {"Authorization", adminToken},
+                new String[] {"X-Admin-Token", adminToken});
+        for (String[] credential : forged) {
+            for (String path : ADMIN_POSTS) {
+                Answer a = http.post(path, Seed.json(1), credential);
+                assertThat(a.status()).as(path).isEqualTo(401);
+                assertThat(a.errorCode()).isEqualTo("USER_UNAUTHORIZED");
+                assertThat(a.header("WWW-Authenticate")).startsWith("Bearer ");
+                assertThat(a.text().contains(adminToken)).as("the answer does not echo the token").isFalse();
+            }
+        }
+        assertThat(emulator.clock().offset()).as("no clock moved").isEqualTo(Duration.ZERO);
+        assertThat(postKey("Bearer " + accessToken).status()).as("no reset: the token issued before still works").isEqualTo(200);
+        Answer health = http.get("/_emulator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().toString()).as("health says nothing else").isEqualTo("{\"status\":\"UP\"}");
+        assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + adminToken).status()).isEqualTo(200);
+        assertThat(postKey("Bearer " + accessToken).status()).as("the reset forgot the token").isEqualTo(401);
+    }
+
+    @Test
+    void bruteForceAgainstTheAdminTokenHitsTheRateLimitExactly() throws Exception {
+        String adminToken = AdminToken.randomValue();
+        offLoopback(adminToken);
+        // 120 guesses from 16 threads at once: exactly 50 are judged (401), the rest are refused with 429.
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> guesses = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String guess = AdminToken.randomValue();
+                String path = ADMIN_POSTS.get(i % ADMIN_POSTS.size());
+                guesses.add(pool.submit(() -> {
+                    Answer a = http.post(path, "", "Authorization", "Bearer " + guess);
+                    statuses.merge(a.status(), 1, Integer::sum);
+                    if (a.status() == 429) {
+                        assertThat(a.errorCode()).isEqualTo("RATE_LIMITED");
+                        assertThat(a.json().get("parameters").toString()).isEqualTo("[\"/_emulator/\",50,1]");
+                        assertThat(Integer.parseInt(a.header("Retry-After"))).isBetween(1, 60);
+                    } else {
+                        assertThat(a.errorCode()).isEqualTo("USER_UNAUTHORIZED");
+                    }
+                }));
+            }
+            for (Future<?> g : guesses) {
+                g.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnlyKeys(401, 429);
+        assertThat(statuses.get(401)).as("guesses judged within the limit").isEqualTo(50);
+        assertThat(statuses.get(429)).isEqualTo(70);
+
+        Answer right = http.post("/_emulator/reset", "", "Authorization", "Bearer " + adminToken);
+        assertThat(right.status()).as("even the right token waits for the window").isEqualTo(429);
+        assertThat(http.get("/_emulator/health").status()).as("health stays open").isEqualTo(200);
+        assertThat(http.tokenRequest(Seed.ADMIN_A, Seed.ADMIN_A_SECRET).status()).as("the API is not limited").isEqualTo(200);
+        emulator.clock().advance(Duration.ofSeconds(Long.parseLong(right.header("Retry-After"))));
+        assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + adminToken).status())
+                .as("after Retry-After seconds").isEqualTo(200);
+        Emulators.figure("auth: brute force of 120 concurrent admin-token guesses: exactly 50 judged (401), 70 refused 429");
+    }
+
+    private static boolean canBind(String address) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

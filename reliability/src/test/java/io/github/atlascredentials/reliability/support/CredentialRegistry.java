@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CredentialRegistry {
     /** What was recorded; the leak scan extracts candidates of each shape. */
-    public enum Kind { SECRET, PRIVATE_KEY, ACCESS_TOKEN, ACCESS_TOKEN_SIGNATURE }
+    public enum Kind { SECRET, PRIVATE_KEY, ACCESS_TOKEN, ACCESS_TOKEN_SIGNATURE, ADMIN_TOKEN }
 
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
     private static final Path FILE = Path.of(System.getProperty("reliability.registry.dir", "target/leak-registry"))

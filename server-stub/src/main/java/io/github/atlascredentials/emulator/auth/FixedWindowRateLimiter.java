@@ -41,10 +41,30 @@ public final class FixedWindowRateLimiter {
             return new Window(w.start(), w.count() + 1);
         });
         if (window.count() > limit) {
-            long retryAfter = Math.max(1, (window.start() + WINDOW_MILLIS - now + 999) / 1000);
-            return new Decision(false, limit, 0, retryAfter);
+            return refused(window, now);
         }
         return new Decision(true, limit, limit - window.count(), 0);
+    }
+
+    /**
+     * What one more {@link #acquire} would decide, without counting anything: for limits that count
+     * only failures, checked before the attempt and counted after it fails.
+     */
+    public Decision peek(String key) {
+        long now = clock.now().toEpochMilli();
+        Window window = windows.get(key);
+        if (window == null || now - window.start() >= WINDOW_MILLIS) {
+            return new Decision(true, limit, limit, 0);
+        }
+        if (window.count() >= limit) {
+            return refused(window, now);
+        }
+        return new Decision(true, limit, limit - window.count(), 0);
+    }
+
+    private Decision refused(Window window, long now) {
+        long retryAfter = Math.max(1, (window.start() + WINDOW_MILLIS - now + 999) / 1000);
+        return new Decision(false, limit, 0, retryAfter);
     }
 
     public void clear() {

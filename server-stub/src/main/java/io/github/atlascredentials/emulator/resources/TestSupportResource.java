@@ -15,21 +15,29 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Duration;
 
-/** Test support under /_emulator (not part of the public API): health, reset, seed, clock. */
+/**
+ * Test support under /_emulator (not part of the public API): health, reset, seed, clock. Who may
+ * call it is decided before, by {@code TestSupportGuard}.
+ */
 @Path("/_emulator")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TestSupportResource {
     private final AtlasEmulator emulator;
+    private final boolean detailedHealth;
 
-    public TestSupportResource(AtlasEmulator emulator) {
+    /** {@code detailedHealth} false: health answers only the status (it is open even where the rest needs a token). */
+    public TestSupportResource(AtlasEmulator emulator, boolean detailedHealth) {
         this.emulator = emulator;
+        this.detailedHealth = detailedHealth;
     }
 
     @GET
     @Path("/health")
     public ObjectNode health() {
         ObjectNode body = Json.MAPPER.createObjectNode().put("status", "UP");
-        body.put("persistent", emulator.isPersistent());
+        if (detailedHealth) {
+            body.put("persistent", emulator.isPersistent());
+        }
         return body;
     }
 

@@ -1,0 +1,120 @@
+package io.github.atlascredentials.emulator.admin;
+
+import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.emulator.http.ApiProblem;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Guards everything under {@code /_emulator/} before any other filter (the request gate has
+ * priority 1) sees the request, so a refused request changes nothing. With {@link TestSupportAccess#ADMIN_TOKEN}
+ * it wants {@code Authorization: Bearer <admin token>} (401 otherwise) except on {@code GET /_emulator/health};
+ * wrong tokens count against a per-address limit, and once it is reached every attempt from that
+ * address gets 429 until the window ends, the right token included (else the limit would still
+ * confirm a lucky guess). With {@link TestSupportAccess#DISABLED} the paths do not exist (404).
+ */
+@PreMatching
+@Priority(0)
+public final class TestSupportGuard implements ContainerRequestFilter {
+    private static final String PREFIX = "/_emulator/";
+
+    private final TestSupportAccess access;
+    private final AdminToken token;
+    private final FixedWindowRateLimiter wrongTokens;
+    @Context
+    private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
+
+    /** {@code token} may be null: then no token opens the endpoints over HTTP (in-process calls still work). */
+    public TestSupportGuard(TestSupportAccess access, AdminToken token, FixedWindowRateLimiter wrongTokens) {
+        this.access = access;
+        this.token = token;
+        this.wrongTokens = wrongTokens;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        if (access == TestSupportAccess.OPEN) {
+            return;
+        }
+        List<String> segments = segments(ctx.getUriInfo().getPath(true));
+        // Any path whose first segment looks like _emulator is guarded: a superset of what routes there.
+        if (segments.isEmpty() || !segments.get(0).startsWith("_emulator")) {
+            return;
+        }
+        String rawPath = ctx.getUriInfo().getRequestUri().getRawPath();
+        if (access == TestSupportAccess.DISABLED) {
+            ctx.abortWith(ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find resource " + rawPath + ".", rawPath)
+                    .toResponse());
+            return;
+        }
+        if (segments.equals(List.of("_emulator", "health"))) {
+            return; // liveness probes need no token; the resource then answers only {"status":"UP"}
+        }
+        String key = "admin|" + remoteAddress();
+        FixedWindowRateLimiter.Decision before = wrongTokens.peek(key);
+        if (!before.allowed()) {
+            ctx.abortWith(rateLimited(before).toResponse());
+            return;
+        }
+        String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String presented = bearer(authorization);
+        if (token != null && token.matches(presented)) {
+            return;
+        }
+        if (authorization != null) {
+            FixedWindowRateLimiter.Decision counted = wrongTokens.acquire(key);
+            if (!counted.allowed()) {
+                ctx.abortWith(rateLimited(counted).toResponse());
+                return;
+            }
+        }
+        // The answer never echoes what was presented.
+        ctx.abortWith(ApiProblem.api(401, "USER_UNAUTHORIZED", "The test-support endpoints under " + PREFIX
+                        + " need the emulator's admin token: Authorization: Bearer <admin token>.")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"atlas-emulator-test-support\"")
+                .toResponse());
+    }
+
+    /** Decoded path segments without matrix parameters or empty segments, lower case. */
+    private static List<String> segments(String decodedPath) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : decodedPath.split("/")) {
+            int matrix = segment.indexOf(';');
+            String name = (matrix >= 0 ? segment.substring(0, matrix) : segment).toLowerCase(Locale.ROOT);
+            if (!name.isEmpty()) {
+                segments.add(name);
+            }
+        }
+        return segments;
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String trimmed = authorization.trim();
+        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : null;
+    }
+
+    private static ApiProblem rateLimited(FixedWindowRateLimiter.Decision decision) {
+        return ApiProblem.api(429, "RATE_LIMITED", "Resource " + PREFIX + " is limited to " + decision.limit()
+                        + " wrong admin tokens every 1 minutes.", PREFIX, decision.limit(), 1)
+                .header("Retry-After", Long.toString(decision.retryAfterSeconds()));
+    }
+
+    private String remoteAddress() {
+        try {
+            return grizzlyRequest == null ? "-" : grizzlyRequest.get().getRemoteAddr();
+        } catch (RuntimeException e) {
+            return "-"; // not running on Grizzly: one window for every caller
+        }
+    }
+}
