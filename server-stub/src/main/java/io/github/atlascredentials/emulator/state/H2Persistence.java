@@ -179,6 +179,23 @@ public final class H2Persistence implements Persistence {
     }
 
     @Override
+    public synchronized void removeSecret(String secretId) {
+        inTransaction(() -> deleteById("secrets", secretId));
+    }
+
+    @Override
+    public synchronized void removeApiKey(String apiKeyId) {
+        inTransaction(() -> deleteById("api_keys", apiKeyId));
+    }
+
+    private void deleteById(String table, String id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
     public synchronized void clear() {
         inTransaction(() -> {
             try (Statement s = connection.createStatement()) {

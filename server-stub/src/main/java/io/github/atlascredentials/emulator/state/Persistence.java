@@ -20,6 +20,12 @@ public interface Persistence extends AutoCloseable {
 
     void saveApiKey(StoredApiKey key);
 
+    /** Forgets a secret (a delete); durable on return, like the saves. */
+    void removeSecret(String secretId);
+
+    /** Forgets an API key (a delete); durable on return, like the saves. */
+    void removeApiKey(String apiKeyId);
+
     void clear();
 
     @Override
@@ -41,6 +47,8 @@ public interface Persistence extends AutoCloseable {
             @Override public void saveAll(Snapshot snapshot) { }
             @Override public void saveSecrets(List<StoredSecret> secrets) { }
             @Override public void saveApiKey(StoredApiKey key) { }
+            @Override public void removeSecret(String secretId) { }
+            @Override public void removeApiKey(String apiKeyId) { }
             @Override public void clear() { }
             @Override public void close() { }
         };
