@@ -21,4 +21,5 @@ for _ in $(seq 1 100); do
 done
 [[ -n "$base" ]] || { echo "user-project smoke: the emulator did not start" >&2; exit 1; }
 
-./mvnw -q -f .ci/user-project/pom.xml compile exec:java -Dexec.args="$base"
+version="$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' pom.xml | head -n 1)"
+./mvnw -q -f .ci/user-project/pom.xml compile exec:java -Dclient.version="$version" -Dexec.args="$base"

@@ -7,11 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-# The project version is the first <version> after the parent's own artifactId in the root pom.
-version="$(awk '/<artifactId>atlas-credentials-parent<\/artifactId>/ {found=1; next}
-                found && /<version>/ {gsub(/.*<version>|<\/version>.*/, ""); print; exit}' pom.xml)"
+# The project version is set once, as <revision> in the root pom.
+version="$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' pom.xml | head -n 1)"
 if [[ -z "$version" ]]; then
-  echo "release-spec: cannot read the project version from pom.xml" >&2
+  echo "release-spec: cannot read <revision> from pom.xml" >&2
   exit 1
 fi
 

@@ -206,9 +206,17 @@ public final class AtlasEmulator implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** The project version, from the build-filtered {@code emulator.properties} (one version, set in the root pom). */
     static String version() {
-        String v = AtlasEmulator.class.getPackage().getImplementationVersion();
-        return v != null ? v : "1.0.0-api.2024-08-05";
+        try (InputStream in = AtlasEmulator.class.getResourceAsStream("emulator.properties")) {
+            java.util.Properties build = new java.util.Properties();
+            if (in != null) {
+                build.load(in);
+            }
+            return build.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static SeedDocument demoSeed() {
