@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Publishes the artifacts the way docs/5-emulator.md tells users to (./mvnw deploy into the file
 # repository target/repo), starts the emulator's runnable jar straight from that repository on a free
-# port of 127.0.0.1, and runs a stand-alone user project (.ci/user-project) against it. The user
+# port of 127.0.0.1, and runs a stand-alone user project (.ci/user-project) against it (its JUnit test
+# uses the extension atlas-emulator-junit, its main class the running emulator jar). The user
 # project has a local Maven repository of its own (target/user-project-m2), so the client can only
 # come from target/repo; third-party jars come from Maven Central as for any user. Stops the emulator.
 set -euo pipefail
@@ -19,7 +20,8 @@ for artifact in atlas-credentials-parent/$version/atlas-credentials-parent-$vers
     atlas-credentials-client/$version/atlas-credentials-client-$version.jar \
     atlas-credentials-client/$version/atlas-credentials-client-$version-sources.jar \
     atlas-credentials-client/$version/atlas-credentials-client-$version-javadoc.jar \
-    atlas-emulator/$version/atlas-emulator-$version-standalone.jar; do
+    atlas-emulator/$version/atlas-emulator-$version-standalone.jar \
+    atlas-emulator-junit/$version/atlas-emulator-junit-$version.jar; do
   [[ -f "$group/$artifact" ]] || { echo "user-project smoke: $artifact was not deployed" >&2; exit 1; }
 done
 if grep -q '\${revision}' "$group/atlas-credentials-client/$version/atlas-credentials-client-$version.pom"; then
@@ -43,7 +45,7 @@ done
 [[ -n "$base" ]] || { echo "user-project smoke: the emulator did not start" >&2; exit 1; }
 
 ./mvnw -q -f .ci/user-project/pom.xml -Dmaven.repo.local="$root/target/user-project-m2" \
-  -Datlas.repo.url="file://$repo" -Dclient.version="$version" compile exec:java -Dexec.args="$base"
+  -Datlas.repo.url="file://$repo" -Dclient.version="$version" test exec:java -Dexec.args="$base"
 origin="$root/target/user-project-m2/io/github/atlascredentials/atlas-credentials-client/$version/_remote.repositories"
 grep -q 'atlas-credentials-local' "$origin" \
   || { echo "user-project smoke: the client did not come from target/repo" >&2; exit 1; }

@@ -6,10 +6,11 @@ import io.github.atlascredentials.reliability.support.Digest;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.AfterEach;
+import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,18 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthAbuseTest {
     private static final String KEYS = Seed.apiKeysPath(Seed.ORG_A);
     private static final String KEY_BODY = "{\"desc\":\"auth abuse\",\"roles\":[\"ORG_READ_ONLY\"]}";
+    /** One emulator for the class on a random port, back to the seed before each test. */
+    @RegisterExtension
+    static final AtlasEmulatorExtension EMULATOR = AtlasEmulatorExtension.configured(Emulators.seeded(4));
     private AtlasEmulator emulator;
     private Http http;
 
     @BeforeEach
-    void start() {
-        emulator = Emulators.inProcess(4).start();
+    void aim(AtlasEmulator emulator) {
+        this.emulator = emulator;
         http = new Http(emulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private Digest digestWithNonce() {
