@@ -37,7 +37,7 @@ abstract class EmulatorVerification {
   @BeforeAll
   static void startEmulator(AtlasEmulator started) {
     emulator = started;
-    states = new EmulatorStates(emulator);
+    states = new EmulatorStates(emulator.baseUri());
   }
 
   /**

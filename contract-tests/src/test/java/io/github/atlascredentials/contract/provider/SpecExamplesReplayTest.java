@@ -53,7 +53,7 @@ class SpecExamplesReplayTest {
   @BeforeAll
   static void startEmulator(AtlasEmulator started) {
     emulator = started;
-    states = new EmulatorStates(emulator);
+    states = new EmulatorStates(emulator.baseUri());
   }
 
   private record Operation(String path, String method, JsonNode node) {
