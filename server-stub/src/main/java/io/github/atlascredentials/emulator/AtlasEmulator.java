@@ -164,6 +164,19 @@ public final class AtlasEmulator implements AutoCloseable {
         persistence.close();
     }
 
+    /**
+     * Jersey checks each registered object as a provider first and, for our resources (whose
+     * {@code @Path} is on the generated interface, not on the class), warns that it "will be
+     * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK = quiet("org.glassfish.jersey.internal.inject.Providers");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     private HttpServer createServer(String bind, int port) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)

@@ -22,7 +22,18 @@ public final class RequestValidator {
   /** {@code components.parameters.clientId} pattern of the spec. */
   public static final Pattern CLIENT_ID = Pattern.compile("^mdb_sa_id_[a-fA-F\\d]{24}$");
 
+  /**
+   * Hibernate Validator logs its version at INFO on start-up (through java.util.logging when the
+   * application has no other backend): not a message for the users of a client. Held so the level sticks.
+   */
+  private static final java.util.logging.Logger HV_BANNER = quiet("org.hibernate.validator.internal.util.Version");
   private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
   private final Validator validator = FACTORY.getValidator();
 
   /** Starts the checks of one call. */
