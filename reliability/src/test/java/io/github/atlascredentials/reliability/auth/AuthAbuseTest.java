@@ -8,10 +8,11 @@ import io.github.atlascredentials.reliability.support.Digest;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.AfterEach;
+import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -42,18 +43,16 @@ class AuthAbuseTest {
     private static final String OFF_LOOPBACK = "127.0.0.2";
     private static final List<String> ADMIN_POSTS = List.of("/_emulator/reset", "/_emulator/seed",
             "/_emulator/clock/advance?seconds=86400");
+    /** One emulator for the class on a random port, back to the seed before each test. */
+    @RegisterExtension
+    static final AtlasEmulatorExtension EMULATOR = AtlasEmulatorExtension.configured(Emulators.seeded(4));
     private AtlasEmulator emulator;
     private Http http;
 
     @BeforeEach
-    void start() {
-        emulator = Emulators.inProcess(4).start();
+    void aim(AtlasEmulator emulator) {
+        this.emulator = emulator;
         http = new Http(emulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private Digest digestWithNonce() {
