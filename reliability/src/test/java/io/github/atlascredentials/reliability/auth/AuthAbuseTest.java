@@ -9,6 +9,7 @@ import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
 import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +49,8 @@ class AuthAbuseTest {
     static final AtlasEmulatorExtension EMULATOR = AtlasEmulatorExtension.configured(Emulators.seeded(4));
     private AtlasEmulator emulator;
     private Http http;
+    /** Started by a test of its own (off loopback); the class's shared emulator is never closed here. */
+    private AtlasEmulator ownEmulator;
 
     @BeforeEach
     void aim(AtlasEmulator emulator) {
@@ -226,10 +229,17 @@ class AuthAbuseTest {
     private AtlasEmulator offLoopback(String adminToken) {
         assumeTrue(canBind(OFF_LOOPBACK), "this machine cannot bind " + OFF_LOOPBACK);
         CredentialRegistry.record(CredentialRegistry.Kind.ADMIN_TOKEN, adminToken);
-        emulator.close();
-        emulator = Emulators.inProcess(4).bind(OFF_LOOPBACK).adminToken(adminToken).start();
+        ownEmulator = Emulators.inProcess(4).bind(OFF_LOOPBACK).adminToken(adminToken).start();
+        emulator = ownEmulator;
         http = new Http(emulator.baseUri());
         return emulator;
+    }
+
+    @AfterEach
+    void stopOwnEmulator() {
+        if (ownEmulator != null) {
+            ownEmulator.close();
+        }
     }
 
     @Test
