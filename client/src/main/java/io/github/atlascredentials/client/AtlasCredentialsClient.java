@@ -37,8 +37,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.glassfish.jersey.client.ClientConfig;
 
 /**
@@ -57,7 +57,7 @@ import org.glassfish.jersey.client.ClientConfig;
 public final class AtlasCredentialsClient implements AutoCloseable {
   /** The default base URL. */
   public static final URI MONGODB_CLOUD = URI.create("https://cloud.mongodb.com");
-  private static final Logger LOG = Logger.getLogger(AtlasCredentialsClient.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(AtlasCredentialsClient.class);
 
   private final AtlasApiClient apiClient;
   /** The OAuth endpoints' own small pool: token renewals never wait for the API calls' connections. */
@@ -269,7 +269,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         tokenManager.revokeAll();
       }
     } catch (AtlasClientException e) {
-      LOG.log(Level.WARNING, "could not revoke the access token on close: {0}", redactor.redact(e.getMessage()));
+      LOG.warn("could not revoke the access token on close: {}", redactor.redact(e.getMessage()));
     } finally {
       apiClient.getHttpClient().close();
       oauthHttp.close();
@@ -360,7 +360,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     }
 
     /**
-     * Logs one line per HTTP exchange to the java.util.logging logger
+     * Logs one line per HTTP exchange through SLF4J, to the logger
      * {@value RequestLogFilter#LOGGER_NAME} at INFO; never credentials or bodies. Default off.
      */
     public Builder requestLog(boolean value) {

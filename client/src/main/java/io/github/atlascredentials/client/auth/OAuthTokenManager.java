@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds the access token of one service account: fetched on first use, reused until shortly
@@ -45,7 +45,7 @@ public final class OAuthTokenManager {
   /** The token in use plus replaced ones whose revocation failed and is retried at each renewal. */
   public static final int MAX_TOKENS_PER_CLIENT = 3;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Logger LOG = Logger.getLogger(OAuthTokenManager.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenManager.class);
 
   private final ServiceAccountCredential credential;
   private final URI tokenEndpoint;
@@ -177,7 +177,7 @@ public final class OAuthTokenManager {
         redactor.forget(token);
       } catch (AtlasClientException e) {
         unrevoked.add(token);
-        LOG.log(Level.WARNING, "could not revoke a replaced access token: {0}", redactor.redact(e.getMessage()));
+        LOG.warn("could not revoke a replaced access token: {}", redactor.redact(e.getMessage()));
       }
     }
   }
