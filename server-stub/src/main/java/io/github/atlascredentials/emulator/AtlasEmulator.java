@@ -199,6 +199,19 @@ public final class AtlasEmulator implements AutoCloseable {
     }
 
     /**
+     * Jersey checks each registered object as a provider first and, for our resources (whose
+     * {@code @Path} is on the generated interface, not on the class), warns that it "will be
+     * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK = quiet("org.glassfish.jersey.internal.inject.Providers");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    /**
      * The request steps, in the order of precedence of their answers. A step that does not concern an
      * operation (Digest on the token endpoint, a form on a JSON operation) lets it pass.
      */
@@ -267,9 +280,17 @@ public final class AtlasEmulator implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** The project version, from the build-filtered {@code emulator.properties} (one version, set in the root pom). */
     static String version() {
-        String v = AtlasEmulator.class.getPackage().getImplementationVersion();
-        return v != null ? v : "development-api." + SpecFacts.RULES.specVersion();
+        try (InputStream in = AtlasEmulator.class.getResourceAsStream("emulator.properties")) {
+            java.util.Properties build = new java.util.Properties();
+            if (in != null) {
+                build.load(in);
+            }
+            return build.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static SeedDocument demoSeed() {
