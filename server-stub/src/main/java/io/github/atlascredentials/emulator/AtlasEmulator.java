@@ -233,7 +233,7 @@ public final class AtlasEmulator implements AutoCloseable {
     }
 
     private HttpServer createServer(String bind, int port, ApiRules rules, AdminToken adminToken) {
-        List<Object> resources = List.of(new ServiceAccountsResource(state), new ProgrammaticApiKeysResource(state),
+        List<Object> resources = List.of(new ServiceAccountsResource(state, tokens), new ProgrammaticApiKeysResource(state),
                 new OAuthResource(state, tokens));
         boolean testSupport = testSupportAccess != TestSupportAccess.DISABLED;
         RouteTable routes = RouteTable.of(rules, resources,

@@ -74,7 +74,8 @@ class HttpLayerErrorsTest {
 
     @Test
     void illegalPathWithWrongMethodIsMethodNotAllowed() {
-        RawAnswer a = exchange(request("GET /api/public/v1.0/orgs/{orgId}/apiKeys HTTP/1.1", "Connection: close", "", ""));
+        RawAnswer a = exchange(request("GET /api/public/v1.0/orgs/{orgId}/serviceAccounts/" + DEMO_TARGET_CLIENT_ID
+                + "/secrets/ HTTP/1.1", "Connection: close", "", ""));
         assertApiError(a, 405, "METHOD_NOT_ALLOWED");
         assertThat(a.header("allow")).isEqualTo("POST");
     }
@@ -130,7 +131,7 @@ class HttpLayerErrorsTest {
     @Test
     void websocketUpgradeIsIgnoredAndAnsweredWithHeaders() {
         // Found by the reliability fuzzer: an upgrade request got its 405 without any Content-Type.
-        RawAnswer a = exchange(("GET " + API_KEYS + " HTTP/1.1\r\nHost: h\r\nConnection: close\r\nUpgrade: websocket\r\n"
+        RawAnswer a = exchange(("GET " + CM_SECRETS + " HTTP/1.1\r\nHost: h\r\nConnection: close\r\nUpgrade: websocket\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertApiError(a, 405, "METHOD_NOT_ALLOWED");
@@ -188,7 +189,8 @@ class HttpLayerErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET", "DELETE", "OPTIONS", "PUT", "TRACE"})
     void bodyOnAnotherMethodIsMethodNotAllowed(String method) {
-        RawAnswer a = exchange(request(method + " " + API_KEYS + " HTTP/1.1", "Content-Type: application/json",
+        // The Cloud Manager create path has only POST (the API keys path has GET too).
+        RawAnswer a = exchange(request(method + " " + CM_SECRETS + " HTTP/1.1", "Content-Type: application/json",
                 "Content-Length: 2", "Connection: close", "", "{}"));
         assertApiError(a, 405, "METHOD_NOT_ALLOWED");
         assertThat(a.header("allow")).isEqualTo("POST");
@@ -196,7 +198,7 @@ class HttpLayerErrorsTest {
 
     @Test
     void headWithBodyIsMethodNotAllowed() {
-        String answer = new String(send(request("HEAD " + API_KEYS + " HTTP/1.1", "Content-Length: 2", "Connection: close",
+        String answer = new String(send(request("HEAD " + CM_SECRETS + " HTTP/1.1", "Content-Length: 2", "Connection: close",
                 "", "{}")), StandardCharsets.ISO_8859_1);
         assertThat(answer).startsWith("HTTP/1.1 405 ").contains("\r\nAllow: POST\r\n", "\r\nContent-Type: application/json\r\n");
     }
@@ -205,7 +207,7 @@ class HttpLayerErrorsTest {
     @ValueSource(strings = {"TRACE", "GET", "DELETE"})
     void bodyOfRefusedRequestIsNotReadAsTheNextRequest(String method) {
         String body = "{\"desc\": \"a b\"}";
-        byte[] two = (method + " " + API_KEYS + " HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+        byte[] two = (method + " " + CM_SECRETS + " HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
                 + "POST /a/.. HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         List<RawAnswer> answers = RawAnswer.parseAll(send(two));

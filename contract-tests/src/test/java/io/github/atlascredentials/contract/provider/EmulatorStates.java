@@ -64,6 +64,42 @@ final class EmulatorStates {
     authorization = bearer(ADMIN_ID);
   }
 
+  /** Two secrets of the target, the first with the spec's secretId example (the id the consumer deletes). */
+  void targetWithExampleSecret() {
+    Instant now = now();
+    SeedDocument.ServiceAccount target = new SeedDocument.ServiceAccount(TARGET_ID, "target", Set.of("ORG_MEMBER"),
+        Map.of(GROUP_ID, Set.of("GROUP_OWNER")), List.of(
+            new SeedDocument.Secret(SPEC.parameterExample("secretId"), newSecret(), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30))),
+            new SeedDocument.Secret(newSecret(), now, now.plus(Duration.ofDays(60)))));
+    seed(organization(ORG_ID, 8760, admin(ADMIN_ID), target));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  /** The organization's only API key: the spec's apiUserId example, with the examples' description and roles. */
+  void exampleApiKey() {
+    JsonNode example = SPEC.example("AtlasApiKey");
+    List<String> roles = new ArrayList<>();
+    example.path("roles").forEach(r -> roles.add(r.path("roleName").asText()));
+    SeedDocument.ApiKey key = new SeedDocument.ApiKey(SPEC.parameterExample("apiUserId"), randomLetters(8),
+        java.util.UUID.randomUUID().toString(), example.path("desc").asText(), roles);
+    seed(new SeedDocument.Organization(ORG_ID, "Organization " + ORG_ID, 8760,
+        List.of(new SeedDocument.Project(GROUP_ID, "Project " + GROUP_ID)), List.of(admin(ADMIN_ID), target(1, true)),
+        List.of(key)));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  /** The caller is the target account itself: ORG_MEMBER in the organization, GROUP_OWNER of the project. */
+  void callerOrganizationMember() {
+    String secret = newSecret();
+    Instant now = now();
+    seed(organization(ORG_ID, 8760, admin(ADMIN_ID), new SeedDocument.ServiceAccount(TARGET_ID, "target",
+        Set.of("ORG_MEMBER"), Map.of(GROUP_ID, Set.of("GROUP_OWNER")),
+        List.of(new SeedDocument.Secret(secret, now, now.plus(Duration.ofDays(30)))))));
+    adminSecrets.put(TARGET_ID, secret);
+    authorization = bearer(TARGET_ID);
+  }
+
   void organizationMaximum(int hours) {
     seed(organization(ORG_ID, hours, admin(ADMIN_ID), target(0, true)));
     authorization = bearer(ADMIN_ID);

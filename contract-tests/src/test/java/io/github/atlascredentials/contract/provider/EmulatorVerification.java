@@ -126,6 +126,26 @@ abstract class EmulatorVerification {
     states.expiredSecret();
   }
 
+  @State(States.TARGET_HAS_EXAMPLE_SECRET)
+  void targetHasTheExampleSecret() {
+    states.targetWithExampleSecret();
+  }
+
+  @State(States.ORG_HAS_EXAMPLE_API_KEY)
+  void organizationHasTheExampleApiKey() {
+    states.exampleApiKey();
+  }
+
+  @State(States.ORG_HAS_NO_API_KEY)
+  void organizationHasNoApiKey() {
+    states.targetWithSecrets(0);
+  }
+
+  @State(States.CALLER_ORG_MEMBER)
+  void callerIsAnOrganizationMember() {
+    states.callerOrganizationMember();
+  }
+
   @State(States.TOKENS_AT_MAXIMUM)
   void tokensAtMaximum() {
     states.tokensAtMaximum();

@@ -97,6 +97,10 @@ final class ProviderStateProxy implements AutoCloseable {
             case States.SECRET_EXPIRED -> states.expiredSecret();
             case States.TOKENS_AT_MAXIMUM -> states.tokensAtMaximum();
             case States.TOKEN_RATE_LIMIT_REACHED -> states.tokenRateLimitReached();
+            case States.TARGET_HAS_EXAMPLE_SECRET -> states.targetWithExampleSecret();
+            case States.ORG_HAS_EXAMPLE_API_KEY -> states.exampleApiKey();
+            case States.ORG_HAS_NO_API_KEY -> states.targetWithSecrets(0);
+            case States.CALLER_ORG_MEMBER -> states.callerOrganizationMember();
             default -> throw new IllegalArgumentException("unknown provider state: " + state);
         }
     }

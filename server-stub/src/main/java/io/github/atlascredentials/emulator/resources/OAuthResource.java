@@ -39,7 +39,7 @@ public final class OAuthResource implements OAuthApi {
         if (client.secretExpired()) {
             throw ApiProblem.oauth(400, "invalid_grant", "The client secret has expired.");
         }
-        TokenService.IssuedToken token = tokens.issue(client.clientId()).orElseThrow(() -> ApiProblem.oauth(403,
+        TokenService.IssuedToken token = tokens.issue(client.clientId(), client.secret().id()).orElseThrow(() -> ApiProblem.oauth(403,
                 "access_denied", "The service account already has " + tokens.maxActivePerAccount()
                         + " active access tokens."));
         state.markUsed(client.secret());

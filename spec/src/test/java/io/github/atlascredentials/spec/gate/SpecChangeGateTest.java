@@ -48,9 +48,10 @@ class SpecChangeGateTest {
     void newEndpointIsCompatible() {
         assertPasses(root -> {
             ObjectNode paths = at(root, "/paths");
-            ObjectNode delete = paths.putObject("/api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets/{secretId}")
+            // An operation the spec does not have yet (the secret deletes exist since issue 13).
+            ObjectNode delete = paths.putObject("/api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/probes/{secretId}")
                     .putObject("delete");
-            delete.put("operationId", "deleteOrgServiceAccountSecret");
+            delete.put("operationId", "deleteOrgServiceAccountProbe");
             ArrayNode parameters = delete.putArray("parameters");
             parameters.addObject().put("$ref", "#/components/parameters/orgId");
             parameters.addObject().put("$ref", "#/components/parameters/clientId");
