@@ -174,6 +174,55 @@ final class EmulatorStates {
     }
   }
 
+  /** The provider's Atlas token buckets: small enough to empty, larger than any other interaction needs. */
+  static final int ATLAS_BUCKET = 20;
+
+  /**
+   * A create for the target is in progress (held by the emulator until the next state resets it), so
+   * the interaction's create meets it: 409 DATA_CONCURRENCY_ERROR.
+   */
+  void secretCreationInProgress() {
+    targetWithSecrets(0);
+    var hold = emulator.holdSecretCreations(TARGET_ID);
+    String caller = authorization;
+    Thread first = new Thread(() -> send(atlasCreate(caller)), "held-create");
+    first.setDaemon(true);
+    first.start();
+    try {
+      if (!hold.awaitHeld(Duration.ofSeconds(10))) {
+        throw new IllegalStateException("the held create did not arrive");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The organization's bucket is emptied with requests the emulator refuses after counting them. */
+  void orgRateLimitReached() {
+    targetWithSecrets(0);
+    for (int i = 0; i < ATLAS_BUCKET; i++) {
+      send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/"
+              + TARGET_ID + "/secrets"))
+          .header("Authorization", authorization)
+          .header("Content-Type", Contract.ATLAS_JSON).header("Accept", Contract.ATLAS_JSON)
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+  }
+
+  void tokenEndpointFault() {
+    validSecret();
+    emulator.failNextRequest("requestAccessToken", 500, null);
+  }
+
+  private HttpRequest atlasCreate(String caller) {
+    return HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/"
+            + TARGET_ID + "/secrets"))
+        .header("Authorization", caller)
+        .header("Content-Type", Contract.ATLAS_JSON).header("Accept", Contract.ATLAS_JSON)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\": 8}")).build();
+  }
+
   private void seedTargetWithOneSecret(boolean expired) {
     targetSecret = newSecret();
     Instant now = emulator.clock().nowSeconds();

@@ -30,7 +30,8 @@ abstract class EmulatorVerification {
 
   @BeforeAll
   static void startEmulator() {
-    emulator = AtlasEmulator.builder().port(0).seed(new SeedDocument(List.of())).start();
+    emulator = AtlasEmulator.builder().port(0).seed(new SeedDocument(List.of()))
+        .atlasRateLimit(EmulatorStates.ATLAS_BUCKET, EmulatorStates.ATLAS_BUCKET, 60).start();
     states = new EmulatorStates(emulator);
   }
 
@@ -135,5 +136,20 @@ abstract class EmulatorVerification {
   @State(States.TOKEN_RATE_LIMIT_REACHED)
   void tokenRateLimitReached() {
     states.tokenRateLimitReached();
+  }
+
+  @State(States.SECRET_CREATION_IN_PROGRESS)
+  void secretCreationInProgress() {
+    states.secretCreationInProgress();
+  }
+
+  @State(States.ORG_RATE_LIMIT_REACHED)
+  void orgRateLimitReached() {
+    states.orgRateLimitReached();
+  }
+
+  @State(States.TOKEN_ENDPOINT_FAULT)
+  void tokenEndpointFault() {
+    states.tokenEndpointFault();
   }
 }

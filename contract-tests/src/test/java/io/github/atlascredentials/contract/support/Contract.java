@@ -55,6 +55,9 @@ public final class Contract {
     public static final String SECRET_EXPIRED = "the service account's only secret has expired";
     public static final String TOKENS_AT_MAXIMUM = "the service account already has 100 active access tokens";
     public static final String TOKEN_RATE_LIMIT_REACHED = "the service account has used up its token requests for this minute";
+    public static final String SECRET_CREATION_IN_PROGRESS = "another secret of the target service account is being created";
+    public static final String ORG_RATE_LIMIT_REACHED = "the organization's token bucket for these operations is empty";
+    public static final String TOKEN_ENDPOINT_FAULT = "the token endpoint fails with an unexpected error";
 
     private States() {
     }
