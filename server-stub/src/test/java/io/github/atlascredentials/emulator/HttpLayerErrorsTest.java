@@ -173,6 +173,16 @@ class HttpLayerErrorsTest {
         assertThat(a.status()).as(a.toString()).isEqualTo(201);
     }
 
+    @Test
+    void twoContentTypeHeadersAreAnInvalidRequestWithAJsonBody() {
+        // Found by the reliability fuzzer: JAX-RS refused them with an empty 400.
+        byte[] body = "{\"secretExpiresAfterHours\": 8}".getBytes(StandardCharsets.UTF_8);
+        RawAnswer a = exchange(request("POST " + CM_SECRETS + " HTTP/1.1", "Authorization: Bearer " + token,
+                "Content-Type: application/json; charset=utf-8", "Content-Type: text/plain", "Content-Length: " + body.length,
+                "Connection: close", "", new String(body, StandardCharsets.ISO_8859_1)));
+        assertApiError(a, 400, "INVALID_REQUEST");
+    }
+
     // ---- bodies on methods without one --------------------------------------------------------
 
     @ParameterizedTest
