@@ -141,11 +141,13 @@ class FidelityTest {
     @Test
     void secondCreateWhileOneIsInProgressIsDataConcurrencyError() throws Exception {
         CompletableFuture<TestHttp.Answer> first;
+        // snippet:start hold-secret-creations
         try (SecretCreations.Hold hold = emulator.holdSecretCreations(DEMO_TARGET_CLIENT_ID)) {
             first = CompletableFuture.supplyAsync(() -> atlas(ORG_SECRETS, BODY));
             assertThat(hold.awaitHeld(Duration.ofSeconds(10))).as("the first create arrived").isTrue();
-            TestHttp.Answer second = atlas(GROUP_SECRETS, BODY);
+            TestHttp.Answer second = atlas(GROUP_SECRETS, BODY); // meets the first one in progress
             expect(second, 409, "DATA_CONCURRENCY_ERROR");
+            // snippet:end hold-secret-creations
             assertThat(second.json().get("reason").asText()).isEqualTo("Conflict");
             assertThat(second.json().get("parameters").toString()).isEqualTo("[\"" + DEMO_TARGET_CLIENT_ID + "\"]");
             assertThat(second.raw().body()).doesNotContain("mdb_sa_sk_");
@@ -161,10 +163,12 @@ class FidelityTest {
     /** OAuth pages: 500 is {"error":"server_error","error_description":"Unexpected error."}; 503 is documented too. */
     @Test
     void oauthFaultsAreOAuthShaped() {
+        // snippet:start fail-next-request
         emulator.failNextRequest("requestAccessToken", 500, null);
         TestHttp.Answer a = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
         assertThat(a.status()).isEqualTo(500);
         assertThat(a.raw().body()).isEqualTo("{\"error\":\"server_error\",\"error_description\":\"Unexpected error.\"}");
+        // snippet:end fail-next-request
         emulator.failNextRequest("revokeAccessToken", 503, 7L);
         TestHttp.Answer b = http.post("/api/oauth/revoke", "token=x", "Authorization", TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
                 "Content-Type", "application/x-www-form-urlencoded");
