@@ -67,8 +67,11 @@ final class FidelityTable {
     private static void table(List<Row> rows, String kind, Object extension) {
         JsonNode table = JSON.valueToTree(extension);
         if (table != null) {
-            table.fields().forEachRemaining(e -> rows.add(new Row(kind, e.getKey(), e.getValue().path("status").asText(),
-                    e.getValue().path("x-source").asText(""), null, null, null)));
+            table.fields().forEachRemaining(e -> {
+                String note = e.getValue().path("note").asText("");
+                rows.add(new Row(kind, e.getKey(), e.getValue().path("status").asText(),
+                        e.getValue().path("x-source").asText("") + (note.isEmpty() ? "" : " (" + note + ")"), null, null, null));
+            });
         }
     }
 
