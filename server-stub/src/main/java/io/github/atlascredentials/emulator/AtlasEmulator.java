@@ -84,6 +84,7 @@ public final class AtlasEmulator implements AutoCloseable {
     private final FixedWindowRateLimiter tokenLimiter;
     private final FixedWindowRateLimiter apiLimiter;
     private final TokenBucketRateLimiter atlasBuckets;
+    private final TokenBucketRateLimiter.Settings defaultAtlasRateLimit;
     private final SecretCreations secretCreations = new SecretCreations();
     private final FaultStep faults = new FaultStep();
     private final FixedWindowRateLimiter wrongAdminTokenLimiter;
@@ -109,6 +110,7 @@ public final class AtlasEmulator implements AutoCloseable {
             this.apiLimiter = new FixedWindowRateLimiter(clock, b.apiRateLimitPerMinute);
             this.atlasBuckets = new TokenBucketRateLimiter(clock, b.atlasRateLimitCapacity, b.atlasRateLimitRefill,
                     b.atlasRateLimitRefillSeconds);
+            this.defaultAtlasRateLimit = atlasBuckets.settings();
             // Wrong admin tokens are limited like guesses at the token endpoint, per caller address.
             this.wrongAdminTokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
             this.testSupportAccess = TestSupportAccess.decide(b.testSupportEndpoints, b.bind, b.adminToken != null);
@@ -191,6 +193,19 @@ public final class AtlasEmulator implements AutoCloseable {
         faults.inject(operationId, status, retryAfterSeconds);
     }
 
+    /**
+     * Changes the Atlas v2 token buckets until the next {@link #reset()} (which restores the configured
+     * ones); every bucket is full again. For tests that need an empty bucket without many requests.
+     */
+    public void atlasRateLimit(int capacity, int refill, int refillSeconds) {
+        atlasBuckets.configure(new TokenBucketRateLimiter.Settings(capacity, refill, refillSeconds));
+    }
+
+    /** The secret creations in progress and their holds (for the test-support endpoints). */
+    public SecretCreations secretCreations() {
+        return secretCreations;
+    }
+
     public boolean isPersistent() {
         return settings.dataDir != null;
     }
@@ -209,7 +224,7 @@ public final class AtlasEmulator implements AutoCloseable {
         digest.clear();
         tokenLimiter.clear();
         apiLimiter.clear();
-        atlasBuckets.clear();
+        atlasBuckets.configure(defaultAtlasRateLimit);
         faults.clear();
         secretCreations.releaseAll();
         wrongAdminTokenLimiter.clear();
@@ -231,6 +246,19 @@ public final class AtlasEmulator implements AutoCloseable {
     public void close() {
         server.shutdownNow();
         persistence.close();
+    }
+
+    /**
+     * Jersey checks each registered object as a provider first and, for our resources (whose
+     * {@code @Path} is on the generated interface, not on the class), warns that it "will be
+     * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK = quiet("org.glassfish.jersey.internal.inject.Providers");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     /**
@@ -303,9 +331,17 @@ public final class AtlasEmulator implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** The project version, from the build-filtered {@code emulator.properties} (one version, set in the root pom). */
     static String version() {
-        String v = AtlasEmulator.class.getPackage().getImplementationVersion();
-        return v != null ? v : "development-api." + SpecFacts.RULES.specVersion();
+        try (InputStream in = AtlasEmulator.class.getResourceAsStream("emulator.properties")) {
+            java.util.Properties build = new java.util.Properties();
+            if (in != null) {
+                build.load(in);
+            }
+            return build.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static SeedDocument demoSeed() {

@@ -212,4 +212,37 @@ class FidelityTest {
         assertThat(http.post("/api/oauth/revoke", "token=unknown", "Authorization", TestHttp.basic(DEMO_TARGET_CLIENT_ID, otherSecret),
                 "Content-Type", "application/x-www-form-urlencoded").status()).isEqualTo(200);
     }
+
+    /** The same switches over HTTP, for verifiers and tests outside the JVM. */
+    @Test
+    void testSupportEndpointsArmFaultsHoldsAndBuckets() throws Exception {
+        assertThat(http.post("/_emulator/faults?operationId=createOrgServiceAccountSecret&status=503&retryAfter=3", "").status())
+                .isEqualTo(200);
+        TestHttp.Answer failed = atlas(ORG_SECRETS, BODY);
+        expect(failed, 503, "SERVICE_UNAVAILABLE");
+        assertThat(failed.header("Retry-After")).isEqualTo("3");
+        expect(http.post("/_emulator/faults?operationId=nope&status=500", ""), 400, "INVALID_QUERY_PARAMETER");
+        expect(http.post("/_emulator/faults?operationId=requestAccessToken&status=404", ""), 400, "INVALID_QUERY_PARAMETER");
+
+        assertThat(http.post("/_emulator/secret-creations/hold?clientId=" + DEMO_TARGET_CLIENT_ID, "").json().get("armed")
+                .asBoolean()).isTrue();
+        CompletableFuture<TestHttp.Answer> first = CompletableFuture.supplyAsync(() -> atlas(ORG_SECRETS, BODY));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!http.send("GET", "/_emulator/secret-creations/hold?clientId=" + DEMO_TARGET_CLIENT_ID, null).json()
+                .get("held").asBoolean()) {
+            assertThat(System.nanoTime()).as("the first create arrived").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        expect(atlas(ORG_SECRETS, BODY), 409, "DATA_CONCURRENCY_ERROR");
+        http.post("/_emulator/secret-creations/release?clientId=" + DEMO_TARGET_CLIENT_ID, "");
+        assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+
+        assertThat(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=60", "").status()).isEqualTo(200);
+        expect(http.post("/_emulator/rate-limits/atlas?capacity=0&refill=1&seconds=60", ""), 400, "INVALID_QUERY_PARAMETER");
+        assertThat(atlas(ORG_SECRETS, BODY).status()).isEqualTo(201);
+        expect(atlas(ORG_SECRETS, BODY), 429, "RATE_LIMITED_TOKEN_BUCKET");
+        emulator.reset(); // back to the configured buckets (and no tokens)
+        token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+        assertThat(atlas(ORG_SECRETS, BODY).status()).isEqualTo(201);
+    }
 }

@@ -174,13 +174,13 @@ class HttpLayerErrorsTest {
     }
 
     @Test
-    void twoContentTypeHeadersAreAnInvalidRequestWithAJsonBody() {
-        // Found by the reliability fuzzer: JAX-RS refused them with an empty 400.
+    void repeatedContentTypeIsReadAsTheFirstAndAnsweredWithJson() {
+        // Found by the reliability fuzzer after the request pipeline was split into steps.
         byte[] body = "{\"secretExpiresAfterHours\": 8}".getBytes(StandardCharsets.UTF_8);
         RawAnswer a = exchange(request("POST " + CM_SECRETS + " HTTP/1.1", "Authorization: Bearer " + token,
-                "Content-Type: application/json; charset=utf-8", "Content-Type: text/plain", "Content-Length: " + body.length,
-                "Connection: close", "", new String(body, StandardCharsets.ISO_8859_1)));
-        assertApiError(a, 400, "INVALID_REQUEST");
+                "Content-Type: application/json; charset=utf-8", "Content-Type: text/plain",
+                "Content-Length: " + body.length, "Connection: close", "", new String(body, StandardCharsets.ISO_8859_1)));
+        assertThat(a.status()).as(a.toString()).isEqualTo(201);
     }
 
     // ---- bodies on methods without one --------------------------------------------------------

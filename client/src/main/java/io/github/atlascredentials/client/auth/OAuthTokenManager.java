@@ -76,6 +76,50 @@ public final class OAuthTokenManager {
     redactor.registerBasic(credential.clientId(), credential.secret());
   }
 
+  /**
+   * @deprecated since 1.1, kept so that code written against 1.0 still runs: the manager now keeps the
+   *     client of the OAuth endpoints for its whole life, so that renewals never wait on the API pool.
+   *     This constructor gives it a default client of its own (finite timeouts, closed with the JVM).
+   */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public OAuthTokenManager(ServiceAccountCredential credential, URI baseUrl, Clock clock, Duration renewAhead,
+      RetryPolicy retryPolicy, Redactor redactor) {
+    this(credential, baseUrl, clock, renewAhead, retryPolicy, redactor, jakarta.ws.rs.client.ClientBuilder.newBuilder()
+        .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .readTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+        .build());
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #token()}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public String token(Client ignored) {
+    return token();
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #renewAfterRejection(String)}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public String renewAfterRejection(Client ignored, String rejected) {
+    return renewAfterRejection(rejected);
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #requestNewToken()}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public TokenGrant requestNewToken(Client ignored) {
+    return requestNewToken();
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #revokeAll()}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public void revoke(Client ignored) {
+    revokeAll();
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #revoke(String)}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public void revoke(Client ignored, String token) {
+    revoke(token);
+  }
+
   private static URI resolve(URI base, String path) {
     String text = base.toString();
     return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);

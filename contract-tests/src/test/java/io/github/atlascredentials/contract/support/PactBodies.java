@@ -182,8 +182,17 @@ public final class PactBodies {
     }
     if (schema.path("enum").isArray()) {
       return "^(" + StreamSupport.stream(schema.get("enum").spliterator(), false)
-          .map(v -> Pattern.quote(v.asText())).collect(Collectors.joining("|")) + ")$";
+          .map(v -> portableLiteral(v.asText())).collect(Collectors.joining("|")) + ")$";
     }
     return null;
+  }
+
+  /**
+   * A literal for a regex that every Pact implementation reads: metacharacters escaped one by one
+   * with a backslash. Java's {@code \Q...\E} quoting ({@link Pattern#quote}) is unknown to the
+   * Rust core (pact-js, pact-python, pact-go, the CLI), which then rejects every value.
+   */
+  static String portableLiteral(String value) {
+    return value.replaceAll("[\\\\^$.|?*+()\\[\\]{}-]", "\\\\$0");
   }
 }

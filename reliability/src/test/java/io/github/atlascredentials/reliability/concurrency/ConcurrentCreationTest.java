@@ -1,6 +1,7 @@
 package io.github.atlascredentials.reliability.concurrency;
 
 import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import io.github.atlascredentials.reliability.support.Answer;
 import io.github.atlascredentials.reliability.support.Digest;
 import io.github.atlascredentials.reliability.support.Emulators;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +41,17 @@ class ConcurrentCreationTest {
     private static final int ACCOUNTS = 16;
     private static final int ROUNDS = 4;
     private static final int MAX_SECRETS = 2;
+    /** One emulator for the class; the tests share its state on purpose (each uses its own accounts). */
+    @RegisterExtension
+    static final AtlasEmulatorExtension EMULATOR = AtlasEmulatorExtension.configured(Emulators.seeded(ACCOUNTS)
+            .andThen(b -> b.tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000))).keepingState();
     private static AtlasEmulator emulator;
     private static Http http;
     private static ExecutorService pool;
 
     @BeforeAll
-    static void start() {
-        emulator = Emulators.inProcess(ACCOUNTS).tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000).start();
+    static void start(AtlasEmulator started) {
+        emulator = started;
         http = new Http(emulator.baseUri());
         pool = Executors.newFixedThreadPool(THREADS);
     }
@@ -53,7 +59,6 @@ class ConcurrentCreationTest {
     @AfterAll
     static void stop() {
         pool.shutdownNow();
-        emulator.close();
     }
 
     record Created(String clientId, int status, String errorCode, String secret) {

@@ -13,43 +13,47 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenBucketRateLimiter {
     private final EmulatorClock clock;
-    private final int capacity;
-    private final int refill;
-    private final int refillSeconds;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile Settings settings;
 
     private record Bucket(long tokens, long lastRefillMillis) {
     }
 
-    public TokenBucketRateLimiter(EmulatorClock clock, int capacity, int refill, int refillSeconds) {
-        if (capacity < 1 || refill < 1 || refillSeconds < 1) {
-            throw new IllegalArgumentException("capacity, refill and refillSeconds must be at least 1");
+    /** Capacity, tokens added per refill, and the refill interval in seconds; each at least 1. */
+    public record Settings(int capacity, int refill, int refillSeconds) {
+        public Settings {
+            if (capacity < 1 || refill < 1 || refillSeconds < 1) {
+                throw new IllegalArgumentException("capacity, refill and refillSeconds must be at least 1");
+            }
         }
+    }
+
+    public TokenBucketRateLimiter(EmulatorClock clock, int capacity, int refill, int refillSeconds) {
         this.clock = clock;
-        this.capacity = capacity;
-        this.refill = refill;
-        this.refillSeconds = refillSeconds;
+        this.settings = new Settings(capacity, refill, refillSeconds);
     }
 
-    public int capacity() {
-        return capacity;
+    /** New settings, with every bucket full again. */
+    public void configure(Settings newSettings) {
+        this.settings = java.util.Objects.requireNonNull(newSettings, "settings");
+        buckets.clear();
     }
 
-    public int refill() {
-        return refill;
-    }
-
-    public int refillSeconds() {
-        return refillSeconds;
+    public Settings settings() {
+        return settings;
     }
 
     /** Takes one token from the key's bucket, if there is one. */
     public FixedWindowRateLimiter.Decision acquire(String key) {
+        Settings s = settings;
+        int capacity = s.capacity();
+        int refill = s.refill();
+        int refillSeconds = s.refillSeconds();
         long now = clock.now().toEpochMilli();
         long interval = refillSeconds * 1000L;
         boolean[] allowed = new boolean[1];
         Bucket bucket = buckets.compute(key, (k, b) -> {
-            Bucket current = b == null ? new Bucket(capacity, now) : refilled(b, now, interval);
+            Bucket current = b == null ? new Bucket(capacity, now) : refilled(b, now, interval, capacity, refill);
             allowed[0] = current.tokens() > 0;
             return allowed[0] ? new Bucket(current.tokens() - 1, current.lastRefillMillis()) : current;
         });
@@ -60,7 +64,7 @@ public final class TokenBucketRateLimiter {
         return new FixedWindowRateLimiter.Decision(false, capacity, 0, retryAfter);
     }
 
-    private Bucket refilled(Bucket b, long now, long interval) {
+    private static Bucket refilled(Bucket b, long now, long interval, int capacity, int refill) {
         long periods = Math.max(0, (now - b.lastRefillMillis()) / interval);
         if (periods == 0) {
             return b;

@@ -41,10 +41,10 @@ public final class Answers {
     public static ApiProblem tokenBucketLimited(String path, FixedWindowRateLimiter.Decision decision,
                                                 TokenBucketRateLimiter bucket) {
         long wait = decision.retryAfterSeconds();
+        TokenBucketRateLimiter.Settings s = bucket.settings();
         return ApiProblem.api(429, "RATE_LIMITED_TOKEN_BUCKET", "Rate limit exceeded for " + path + ". Please retry after "
-                        + wait + " seconds. Request capacity: " + bucket.capacity() + ". Refill rate: " + bucket.refill()
-                        + " per " + bucket.refillSeconds() + " seconds.", path, wait, bucket.capacity(), bucket.refill(),
-                        bucket.refillSeconds())
+                        + wait + " seconds. Request capacity: " + s.capacity() + ". Refill rate: " + s.refill()
+                        + " per " + s.refillSeconds() + " seconds.", path, wait, s.capacity(), s.refill(), s.refillSeconds())
                 .header("Retry-After", Long.toString(wait));
     }
 

@@ -57,6 +57,11 @@ public final class SecretCreations {
         return hold;
     }
 
+    /** The hold of the account's creations, if there is one. */
+    public java.util.Optional<Hold> holdOf(String clientId) {
+        return java.util.Optional.ofNullable(holds.get(clientId));
+    }
+
     /** Releases every hold (on reset). */
     public void releaseAll() {
         holds.values().forEach(Hold::release);
@@ -85,6 +90,11 @@ public final class SecretCreations {
         /** Waits until a creation of the account is in progress and held; false on timeout. */
         public boolean awaitHeld(Duration timeout) throws InterruptedException {
             return entered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Whether a creation of the account has arrived and is held now. */
+        public boolean isHeld() {
+            return entered.getCount() == 0 && released.getCount() > 0;
         }
 
         /** Lets the held creations finish; later creations are no longer held. */

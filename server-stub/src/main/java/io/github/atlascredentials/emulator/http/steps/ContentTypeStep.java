@@ -21,11 +21,6 @@ public final class ContentTypeStep implements RequestStep {
         if (accepted.isEmpty() || accepted.contains(FormStep.FORM)) {
             return;
         }
-        var headers = ctx.getHeaders().get(HttpHeaders.CONTENT_TYPE);
-        if (headers != null && headers.size() > 1) {
-            // RFC 9110 section 8.3: one Content-Type; JAX-RS would refuse it later without a body.
-            throw ApiProblem.api(400, "INVALID_REQUEST", "The request has more than one Content-Type header.");
-        }
         String header = ctx.getHeaderString(HttpHeaders.CONTENT_TYPE);
         String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         boolean ok = accepted.contains(type) || (request.operation().versioned() && VersionNegotiator.isVersioned(type));

@@ -1,4 +1,4 @@
-package io.github.atlascredentials.docs.gate;
+package io.github.atlascredentials.spec.gate;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,16 +1,16 @@
-package io.github.atlascredentials.docs.gate;
+package io.github.atlascredentials.spec.gate;
 
-import static io.github.atlascredentials.docs.gate.SpecEdits.addRequired;
-import static io.github.atlascredentials.docs.gate.SpecEdits.at;
-import static io.github.atlascredentials.docs.gate.SpecEdits.edited;
-import static io.github.atlascredentials.docs.gate.SpecEdits.original;
-import static io.github.atlascredentials.docs.gate.SpecEdits.properties;
+import static io.github.atlascredentials.spec.gate.SpecEdits.addRequired;
+import static io.github.atlascredentials.spec.gate.SpecEdits.at;
+import static io.github.atlascredentials.spec.gate.SpecEdits.edited;
+import static io.github.atlascredentials.spec.gate.SpecEdits.original;
+import static io.github.atlascredentials.spec.gate.SpecEdits.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.atlascredentials.docs.gate.GateVerdict.Outcome;
+import io.github.atlascredentials.spec.gate.GateVerdict.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,7 +190,7 @@ class SpecChangeGateTest {
 
         assertThatThrownBy(gate::run)
                 .isInstanceOf(BreakingSpecChangeException.class)
-                .hasMessageContaining("Incompatible change since release 1.0.0-api.2024-08-05")
+                .hasMessageContaining("Incompatible change to the API contract since release 1.0.0-api.2024-08-05")
                 .hasMessageContaining("spec-changes.md")
                 .hasMessageContaining("~ components.schemas.ServiceAccountSecretRequest.properties"
                         + ".secretExpiresAfterHours.maximum: 8760 -> 720");

@@ -1,4 +1,4 @@
-package io.github.atlascredentials.docs.gate;
+package io.github.atlascredentials.spec.gate;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;

@@ -1,6 +1,5 @@
-package io.github.atlascredentials.docs.gate;
+package io.github.atlascredentials.spec.gate;
 
-import io.github.atlascredentials.docs.CommandLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.atlascredentials.docs.gate;
+package io.github.atlascredentials.spec.gate;
 
 /** What the gate decides about one comparison, with the sentence that explains it. */
 public record GateVerdict(Outcome outcome, String explanation) {

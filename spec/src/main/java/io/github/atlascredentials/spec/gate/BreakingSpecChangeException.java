@@ -1,4 +1,4 @@
-package io.github.atlascredentials.docs.gate;
+package io.github.atlascredentials.spec.gate;
 
 /** Thrown to fail the build on an incompatible spec change that nothing allows. */
 public final class BreakingSpecChangeException extends RuntimeException {
