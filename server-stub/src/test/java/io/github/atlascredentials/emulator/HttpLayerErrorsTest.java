@@ -61,10 +61,10 @@ class HttpLayerErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{orgId}", "4888442a3354817a7320eb6|", "a^b`c", "\u0085", "%ZZ{"})
-    void illegalCharacterInPathParameterIsInvalidPathParameter(String orgId) {
+    void illegalCharacterInOrgIdIsInvalidOrgId(String orgId) {
         RawAnswer a = exchange(post("/api/public/v1.0/orgs/" + orgId + "/apiKeys", ""));
-        assertApiError(a, 400, "INVALID_PATH_PARAMETER");
-        assertThat(a.json().get("parameters").get(0).asText()).isEqualTo("orgId");
+        assertApiError(a, 404, "INVALID_ORG_ID");
+        assertThat(a.json().get("parameters")).hasSize(1);
     }
 
     @Test

@@ -211,6 +211,78 @@ final class EmulatorStates {
     }
   }
 
+  /** The Atlas token buckets while an interaction needs an empty one: small enough to empty quickly. */
+  static final int ATLAS_BUCKET = 3;
+
+  /**
+   * A create for the target is in progress (held by the emulator until the next state resets it), so
+   * the interaction's create meets it: 409 DATA_CONCURRENCY_ERROR. Through {@code /_emulator/secret-creations/hold}.
+   */
+  void secretCreationInProgress() {
+    targetWithSecrets(0);
+    requireStatus(admin("/_emulator/secret-creations/hold?clientId=" + TARGET_ID, ""), 200);
+    String caller = authorization;
+    Thread first = new Thread(() -> {
+      try {
+        http.send(atlasCreate(caller), HttpResponse.BodyHandlers.discarding());
+      } catch (IOException | InterruptedException | RuntimeException ignored) {
+        // released by the next reset; its answer does not matter
+      }
+    }, "held-create");
+    first.setDaemon(true);
+    first.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!held()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the held create did not arrive");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private boolean held() {
+    HttpResponse<String> state = send(HttpRequest.newBuilder(base.resolve("/_emulator/secret-creations/hold?clientId="
+        + TARGET_ID)).GET().build());
+    requireStatus(state, 200);
+    try {
+      return JSON.readTree(state.body()).path("held").asBoolean();
+    } catch (IOException e) {
+      throw new IllegalStateException("the hold state is not JSON", e);
+    }
+  }
+
+  /** The organization's bucket is made small ({@code /_emulator/rate-limits/atlas}) and emptied with refused requests. */
+  void orgRateLimitReached() {
+    targetWithSecrets(0);
+    requireStatus(admin("/_emulator/rate-limits/atlas?capacity=" + ATLAS_BUCKET + "&refill=" + ATLAS_BUCKET
+        + "&seconds=60", ""), 200);
+    for (int i = 0; i < ATLAS_BUCKET; i++) {
+      requireStatus(send(HttpRequest.newBuilder(base.resolve("/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/"
+              + TARGET_ID + "/secrets"))
+          .header("Authorization", authorization)
+          .header("Content-Type", Contract.ATLAS_JSON).header("Accept", Contract.ATLAS_JSON)
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build()), 400);
+    }
+  }
+
+  /** The token endpoint's next request fails ({@code /_emulator/faults}). */
+  void tokenEndpointFault() {
+    validSecret();
+    requireStatus(admin("/_emulator/faults?operationId=requestAccessToken&status=500", ""), 200);
+  }
+
+  private HttpRequest atlasCreate(String caller) {
+    return HttpRequest.newBuilder(base.resolve("/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/" + TARGET_ID + "/secrets"))
+        .header("Authorization", caller)
+        .header("Content-Type", Contract.ATLAS_JSON).header("Accept", Contract.ATLAS_JSON)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\": 8}")).build();
+  }
+
   private void seedTargetWithOneSecret(boolean expired) {
     targetSecret = newSecret();
     Instant now = now();

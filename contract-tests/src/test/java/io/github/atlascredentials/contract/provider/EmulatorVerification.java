@@ -155,4 +155,19 @@ abstract class EmulatorVerification {
   void tokenRateLimitReached() {
     states.tokenRateLimitReached();
   }
+
+  @State(States.SECRET_CREATION_IN_PROGRESS)
+  void secretCreationInProgress() {
+    states.secretCreationInProgress();
+  }
+
+  @State(States.ORG_RATE_LIMIT_REACHED)
+  void orgRateLimitReached() {
+    states.orgRateLimitReached();
+  }
+
+  @State(States.TOKEN_ENDPOINT_FAULT)
+  void tokenEndpointFault() {
+    states.tokenEndpointFault();
+  }
 }

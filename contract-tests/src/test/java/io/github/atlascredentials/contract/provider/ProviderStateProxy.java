@@ -101,6 +101,9 @@ final class ProviderStateProxy implements AutoCloseable {
             case States.ORG_HAS_EXAMPLE_API_KEY -> states.exampleApiKey();
             case States.ORG_HAS_NO_API_KEY -> states.targetWithSecrets(0);
             case States.CALLER_ORG_MEMBER -> states.callerOrganizationMember();
+            case States.SECRET_CREATION_IN_PROGRESS -> states.secretCreationInProgress();
+            case States.ORG_RATE_LIMIT_REACHED -> states.orgRateLimitReached();
+            case States.TOKEN_ENDPOINT_FAULT -> states.tokenEndpointFault();
             default -> throw new IllegalArgumentException("unknown provider state: " + state);
         }
     }

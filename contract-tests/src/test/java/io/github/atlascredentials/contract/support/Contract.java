@@ -64,6 +64,9 @@ public final class Contract {
     public static final String ORG_HAS_NO_API_KEY = "the organization has no API key";
     /** The caller holds only ORG_MEMBER (and GROUP_OWNER of the project). */
     public static final String CALLER_ORG_MEMBER = "the caller is only an Organization Member";
+    public static final String SECRET_CREATION_IN_PROGRESS = "another secret of the target service account is being created";
+    public static final String ORG_RATE_LIMIT_REACHED = "the organization's token bucket for these operations is empty";
+    public static final String TOKEN_ENDPOINT_FAULT = "the token endpoint fails with an unexpected error";
 
     private States() {
     }

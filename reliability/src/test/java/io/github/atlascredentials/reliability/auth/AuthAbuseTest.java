@@ -132,7 +132,9 @@ class AuthAbuseTest {
         String token = http.token(Seed.ADMIN_A, Seed.ADMIN_A_SECRET);
         Answer byOther = http.post("/api/oauth/revoke", "token=" + token + "&token_type_hint=access_token",
                 "Authorization", Http.basic(Seed.MEMBER_A, Seed.MEMBER_A_SECRET), "Content-Type", Http.FORM);
-        assertThat(byOther.status()).as("RFC 7009: not an error, but nothing revoked").isEqualTo(200);
+        // RFC 7009 section 2.1: refused, nothing revoked (the revoke page documents a 403).
+        assertThat(byOther.status()).as("another account's token is not revoked").isEqualTo(403);
+        assertThat(byOther.json().get("error").asText()).isEqualTo("access_denied");
         assertThat(postKey("Bearer " + token).status()).isEqualTo(200);
         Answer revoked = http.post("/api/oauth/revoke", "token=" + token + "&token_type_hint=access_token",
                 "Authorization", Http.basic(Seed.ADMIN_A, Seed.ADMIN_A_SECRET), "Content-Type", Http.FORM);

@@ -94,8 +94,11 @@ public final class Oracle {
         if (!body.path("errorCode").isTextual() || body.path("errorCode").asText().isBlank()) {
             return "an ApiError without errorCode";
         }
-        if (status == 429 && !"RATE_LIMITED".equals(body.path("errorCode").asText())) {
-            return "a 429 that is not RATE_LIMITED";
+        if (status == 429 && !Set.of("RATE_LIMITED", "RATE_LIMITED_TOKEN_BUCKET").contains(body.path("errorCode").asText())) {
+            return "a 429 that is neither RATE_LIMITED nor RATE_LIMITED_TOKEN_BUCKET";
+        }
+        if (status == 409 && !"DATA_CONCURRENCY_ERROR".equals(body.path("errorCode").asText())) {
+            return "a 409 that is not DATA_CONCURRENCY_ERROR";
         }
         if (status < 400 || status >= 500) {
             return "an ApiError with status " + status;

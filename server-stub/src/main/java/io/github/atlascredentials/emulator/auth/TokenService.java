@@ -128,12 +128,20 @@ public final class TokenService {
     }
 
     /** Revokes a token issued to {@code clientId}; anything else is silently ignored (RFC 7009). */
-    public void revoke(String token, String clientId) {
+    /** What a revocation did. */
+    public enum Revocation { REVOKED, NOTHING_TO_REVOKE, ISSUED_TO_ANOTHER_CLIENT }
+
+    public Revocation revoke(String token, String clientId) {
         TokenRecord record = byHash.get(hash(token));
-        if (record != null && record.clientId.equals(clientId)) {
-            record.revoked = true;
-            byHash.remove(record.hash);
+        if (record == null || !record.activeAt(clock.now())) {
+            return Revocation.NOTHING_TO_REVOKE;
         }
+        if (!record.clientId.equals(clientId)) {
+            return Revocation.ISSUED_TO_ANOTHER_CLIENT;
+        }
+        record.revoked = true;
+        byHash.remove(record.hash);
+        return Revocation.REVOKED;
     }
 
     public void clear() {

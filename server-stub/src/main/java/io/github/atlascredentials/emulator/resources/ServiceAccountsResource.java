@@ -15,6 +15,7 @@ import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredSecret;
+import io.github.atlascredentials.emulator.state.SecretCreations;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -36,12 +37,14 @@ import java.util.TreeSet;
 public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
     private final TokenService tokens;
+    private final SecretCreations creations;
     @Context
     private Provider<ContainerRequestContext> context;
 
-    public ServiceAccountsResource(EmulatorState state, TokenService tokens) {
+    public ServiceAccountsResource(EmulatorState state, TokenService tokens, SecretCreations creations) {
         this.state = state;
         this.tokens = tokens;
+        this.creations = creations;
     }
 
     @Override
@@ -171,7 +174,10 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
 
     private EmulatorState.CreatedSecret createWithinLimit(String clientId, int hours) {
         try {
-            return state.createSecret(clientId, hours);
+            return creations.run(clientId, () -> state.createSecret(clientId, hours));
+        } catch (SecretCreations.Conflict e) {
+            throw ApiProblem.api(409, "DATA_CONCURRENCY_ERROR", "Another secret of service account " + clientId
+                    + " is being created; try again.", clientId);
         } catch (EmulatorState.SecretLimitReached e) {
             int max = state.maxSecretsPerAccount();
             throw ApiProblem.api(400, "MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED", "Service account " + clientId

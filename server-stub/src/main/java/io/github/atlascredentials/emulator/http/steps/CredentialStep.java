@@ -66,7 +66,7 @@ public final class CredentialStep implements RequestStep {
     }
 
     private ApiProblem unauthorized(boolean stale) {
-        return ApiProblem.api(401, "USER_UNAUTHORIZED", "You are not authorized for this resource.")
+        return ApiProblem.api(401, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.")
                 .header(HttpHeaders.WWW_AUTHENTICATE, digest.challenge(stale));
     }
 }
