@@ -5,6 +5,7 @@
 #
 #   bench/compare-emulators.sh A.jar B.jar            (defaults: 20 s warm-up, 6 s runs, 3 rounds)
 #   COMPARE_WARMUP=40 COMPARE_DURATION=10 COMPARE_ROUNDS=5 bench/compare-emulators.sh A.jar B.jar
+#   COMPARE_DATA_DIR=1 bench/compare-emulators.sh A.jar B.jar    (both with --data-dir, each its own fresh folder)
 #
 # Needs wrk (Debian package) and bench/target/atlas-bench.jar (./mvnw -q install -DskipTests -Pbench -pl bench -am).
 # Only 127.0.0.1 is targeted; both emulators are stopped at the end.
@@ -17,15 +18,22 @@ PORT_A=${COMPARE_PORT_A:-18201}; PORT_B=${COMPARE_PORT_B:-18202}
 SEED=$(mktemp --suffix=.json)
 OUT=$(mktemp)
 OWNER=mdb_sa_id_aaaaaaaaaaaaaaaaaaaaaaaa:mdb_sa_sk_BenchOwnerSecretForTheEmulatorOnly000000
-LIMITS=(--max-secrets-per-account 100000000 --api-rate-limit 1000000000 --token-rate-limit 100000)
+LIMITS=(--max-secrets-per-account 100000000 --api-rate-limit 1000000000 --token-rate-limit 100000 --atlas-rate-limit 1000000000,1000000000,1)
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 java -cp bench/target/atlas-bench.jar io.github.atlascredentials.bench.BenchSeed "$SEED"
 
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -f "$SEED"; }
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -f "$SEED"
+  for d in "${DATA_A[@]:1}" "${DATA_B[@]:1}"; do rm -rf "$d"; done
+}
 trap cleanup EXIT
-java -jar "$A" --port "$PORT_A" --seed "$SEED" "${LIMITS[@]}" > /dev/null 2>&1 & PIDS+=($!)
-java -jar "$B" --port "$PORT_B" --seed "$SEED" "${LIMITS[@]}" > /dev/null 2>&1 & PIDS+=($!)
+DATA_A=(); DATA_B=()
+if [ "${COMPARE_DATA_DIR:-0}" = 1 ]; then
+  DATA_A=(--data-dir "$(mktemp -d)"); DATA_B=(--data-dir "$(mktemp -d)")
+fi
+java -jar "$A" --port "$PORT_A" --seed "$SEED" "${LIMITS[@]}" "${DATA_A[@]}" > /dev/null 2>&1 & PIDS+=($!)
+java -jar "$B" --port "$PORT_B" --seed "$SEED" "${LIMITS[@]}" "${DATA_B[@]}" > /dev/null 2>&1 & PIDS+=($!)
 for port in "$PORT_A" "$PORT_B"; do
   for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$port/_emulator/health" && break; sleep 0.2; done
 done

@@ -59,7 +59,7 @@ DEMO_TARGET=mdb_sa_id_1234567890abcdef12345678
 DEMO_API_KEY=zmmrboas:0f6b8c1e-2d3a-4b5c-9e7f-db2c132ca78d
 # The bench seed's caller (BenchSeed.java): a throwaway credential of a throwaway emulator.
 BENCH_OWNER=mdb_sa_id_aaaaaaaaaaaaaaaaaaaaaaaa:mdb_sa_sk_BenchOwnerSecretForTheEmulatorOnly000000
-EMULATOR_LIMITS=(--max-secrets-per-account 100000000 --api-rate-limit 1000000000 --token-rate-limit 100000)
+EMULATOR_LIMITS=(--max-secrets-per-account 100000000 --api-rate-limit 1000000000 --token-rate-limit 100000 --atlas-rate-limit 1000000000,1000000000,1)
 
 PIDS=()
 cleanup() {

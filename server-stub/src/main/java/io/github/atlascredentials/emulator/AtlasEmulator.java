@@ -123,6 +123,7 @@ public final class AtlasEmulator implements AutoCloseable {
             if (http != null) {
                 http.shutdownNow();
             }
+            state.close();
             persistence.close();
             throw e;
         }
@@ -245,6 +246,7 @@ public final class AtlasEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
+        state.close();
         persistence.close();
     }
 
@@ -314,11 +316,21 @@ public final class AtlasEmulator implements AutoCloseable {
         for (NetworkListener listener : http.getListeners()) {
             listener.registerAddOn(new UpgradeIgnoringAddOn());
             listener.setMaxPendingBytes(-1);
+            if (persistence.durable()) {
+                // A write waits for its group's commit, holding its worker thread: the group can only be as large
+                // as the number of workers (Grizzly's default is 2 per core), so give the waits threads of their own.
+                listener.getTransport().setWorkerThreadPoolConfig(org.glassfish.grizzly.threadpool.ThreadPoolConfig
+                        .defaultConfig().copy().setPoolName("grizzly-http-server")
+                        .setCorePoolSize(DATA_DIR_WORKERS).setMaxPoolSize(DATA_DIR_WORKERS));
+            }
         }
         http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPage());
         GrizzlyGuards.install(http, routes, "gitHash=atlas-emulator; versionString=" + version());
         return http;
     }
+
+    /** Worker threads with {@code --data-dir}: enough for the connections of a busy test suite to share commits. */
+    private static final int DATA_DIR_WORKERS = 64;
 
     private static void startListening(HttpServer http, String bind, int port) {
         try {

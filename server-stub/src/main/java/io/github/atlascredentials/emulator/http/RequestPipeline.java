@@ -59,7 +59,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
         if (operation == null) {
             return null;
         }
-        return ApiRequest.begin(ctx, match, operation, stripSlash(ctx.getUriInfo().getBaseUri().toString()), remoteAddress());
+        return ApiRequest.begin(ctx, match, operation, stripSlash(ctx.getUriInfo().getBaseUri().toString()),
+                this::remoteAddress);
     }
 
     private String remoteAddress() {

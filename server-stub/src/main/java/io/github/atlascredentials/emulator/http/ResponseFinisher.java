@@ -74,9 +74,9 @@ public final class ResponseFinisher implements ContainerResponseFilter {
             MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
             List<String> envelope = query.get("envelope");
             // Only operations whose spec declares the envelope parameter wrap their answers.
-            boolean declared = api != null && api.operation().parameter("envelope").isPresent();
-            if (declared && envelope != null && !envelope.isEmpty()
-                    && "true".equalsIgnoreCase(envelope.get(0))) {
+            // (The spec's parameter list is searched only when a request asks for the envelope at all.)
+            if (envelope != null && !envelope.isEmpty() && "true".equalsIgnoreCase(envelope.get(0))
+                    && api != null && api.operation().parameter("envelope").isPresent()) {
                 ObjectNode wrapped = Json.MAPPER.createObjectNode();
                 wrapped.put("status", response.getStatus());
                 wrapped.set("content", entity instanceof JsonNode node ? node : Json.MAPPER.valueToTree(entity));

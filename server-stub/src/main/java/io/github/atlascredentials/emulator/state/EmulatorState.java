@@ -13,12 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The organizations, projects, service accounts, secrets and API keys. Reads are lock-free; every
- * write runs under one lock and is persisted before it becomes visible and before the caller answers,
- * which makes limits (2 secrets per account) exact under concurrency.
+ * write is decided under one lock and is persisted before it becomes visible and before the caller answers,
+ * which makes limits (2 secrets per account) exact under concurrency. With a database, writes decided
+ * one after the other are committed in groups ({@link GroupCommit}): the lock is held only while a write is
+ * decided, against the writer's view of the state (which includes the writes still being committed), and
+ * the readers' view changes once the group is durable.
  */
 public final class EmulatorState {
     /** How long an older secret may live at most once a newer one is created. */
@@ -35,11 +39,76 @@ public final class EmulatorState {
     private final Map<String, SecretList> secretsByClient = new ConcurrentHashMap<>();
     private final Map<String, StoredApiKey> apiKeysByPublicKey = new ConcurrentHashMap<>();
     private final Map<String, StoredApiKey> apiKeysById = new ConcurrentHashMap<>();
+    /** The writer's view (used under the write lock): the same maps in memory, else ahead by the writes in flight. */
+    private final Map<String, SecretList> writtenSecrets;
+    private final Map<String, StoredApiKey> writtenKeysByPublicKey;
+    private final Map<String, StoredApiKey> writtenKeysById;
+    private final GroupCommit groupCommit;
 
     public EmulatorState(EmulatorClock clock, Persistence persistence, int maxSecretsPerAccount) {
         this.clock = clock;
         this.persistence = persistence;
         this.maxSecretsPerAccount = maxSecretsPerAccount;
+        if (persistence.durable()) {
+            this.groupCommit = new GroupCommit(persistence);
+            this.writtenSecrets = new ConcurrentHashMap<>();
+            this.writtenKeysByPublicKey = new ConcurrentHashMap<>();
+            this.writtenKeysById = new ConcurrentHashMap<>();
+        } else {
+            this.groupCommit = null;
+            this.writtenSecrets = secretsByClient;
+            this.writtenKeysByPublicKey = apiKeysByPublicKey;
+            this.writtenKeysById = apiKeysById;
+        }
+    }
+
+    /** Stops the group commit once what is queued is durable. */
+    public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+    }
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /**
+     * Persists a write decided under the write lock, then makes it visible with {@code publish}: at once in memory,
+     * else with its group; call {@link GroupCommit#await} outside the lock before answering.
+     */
+    private CompletableFuture<Void> commit(List<Persistence.Change> changes, Runnable publish) {
+        if (groupCommit == null) {
+            persistence.apply(changes);
+            publish.run();
+            return DONE;
+        }
+        return groupCommit.submit(changes, publish);
+    }
+
+    /** Under the write lock: after a failed group, the writer's view forgets the writes that were not stored. */
+    private void recoverFromFailedGroup() {
+        if (groupCommit != null && groupCommit.takeFailure()) {
+            groupCommit.drain();
+            resyncWriterView();
+        }
+    }
+
+    /** Under the write lock, with nothing in flight: the writer's view becomes the readers' view again. */
+    private void resyncWriterView() {
+        if (groupCommit != null) {
+            writtenSecrets.clear();
+            writtenSecrets.putAll(secretsByClient);
+            writtenKeysByPublicKey.clear();
+            writtenKeysByPublicKey.putAll(apiKeysByPublicKey);
+            writtenKeysById.clear();
+            writtenKeysById.putAll(apiKeysById);
+        }
+    }
+
+    /** Under the write lock: waits for every write in flight (before a whole-state operation). */
+    private void drain() {
+        if (groupCommit != null) {
+            groupCommit.drain();
+        }
     }
 
     public int maxSecretsPerAccount() {
@@ -49,10 +118,12 @@ public final class EmulatorState {
     /** Loads what the persistence holds; returns false if it was never seeded. */
     public boolean restore() {
         synchronized (writeLock) {
+            drain();
             if (!persistence.initialized()) {
                 return false;
             }
             apply(persistence.load());
+            resyncWriterView();
             return true;
         }
     }
@@ -60,15 +131,18 @@ public final class EmulatorState {
     /** Adds a seed document (rejecting ids that exist already) and persists it. */
     public void load(String source, SeedDocument seed) {
         synchronized (writeLock) {
+            drain();
             Persistence.Snapshot snapshot = toSnapshot(source, seed);
             persistence.saveAll(snapshot);
             apply(snapshot);
+            resyncWriterView();
         }
     }
 
     /** Forgets everything, in memory and on disk. */
     public void clear() {
         synchronized (writeLock) {
+            drain();
             persistence.clear();
             organizations.clear();
             projects.clear();
@@ -76,6 +150,7 @@ public final class EmulatorState {
             secretsByClient.clear();
             apiKeysByPublicKey.clear();
             apiKeysById.clear();
+            resyncWriterView();
         }
     }
 
@@ -131,10 +206,12 @@ public final class EmulatorState {
      * survives a crash. Returns the deleted secret, or empty for an id the account does not hold.
      */
     public Optional<StoredSecret> deleteSecret(String clientId, String secretId) {
+        CompletableFuture<Void> done;
+        StoredSecret deleted = null;
         synchronized (writeLock) {
-            SecretList existing = secretsByClient.getOrDefault(clientId, SecretList.EMPTY);
+            recoverFromFailedGroup();
+            SecretList existing = writtenSecrets.getOrDefault(clientId, SecretList.EMPTY);
             List<StoredSecret> kept = new ArrayList<>(existing.size());
-            StoredSecret deleted = null;
             for (StoredSecret secret : existing) {
                 if (secret.id().equals(secretId)) {
                     deleted = secret;
@@ -145,10 +222,12 @@ public final class EmulatorState {
             if (deleted == null) {
                 return Optional.empty();
             }
-            persistence.removeSecret(secretId);
-            secretsByClient.put(clientId, SecretList.of(kept));
-            return Optional.of(deleted);
+            SecretList next = SecretList.of(kept);
+            done = commit(List.of(new Persistence.RemoveSecret(secretId)), () -> secretsByClient.put(clientId, next));
+            writtenSecrets.put(clientId, next);
         }
+        GroupCommit.await(done);
+        return Optional.of(deleted);
     }
 
     /**
@@ -156,16 +235,24 @@ public final class EmulatorState {
      * on. Returns the deleted key, or empty for an id the organization does not hold.
      */
     public Optional<StoredApiKey> deleteApiKey(String orgId, String id) {
+        CompletableFuture<Void> done;
+        StoredApiKey key;
         synchronized (writeLock) {
-            StoredApiKey key = apiKeysById.get(id);
+            recoverFromFailedGroup();
+            key = writtenKeysById.get(id);
             if (key == null || !key.orgId().equals(orgId)) {
                 return Optional.empty();
             }
-            persistence.removeApiKey(id);
-            apiKeysByPublicKey.remove(key.publicKey());
-            apiKeysById.remove(id);
-            return Optional.of(key);
+            StoredApiKey deleted = key;
+            done = commit(List.of(new Persistence.RemoveApiKey(id)), () -> {
+                apiKeysByPublicKey.remove(deleted.publicKey());
+                apiKeysById.remove(id);
+            });
+            writtenKeysByPublicKey.remove(key.publicKey());
+            writtenKeysById.remove(id);
         }
+        GroupCommit.await(done);
+        return Optional.of(key);
     }
 
     /** The outcome of checking a client id and secret. */
@@ -195,17 +282,24 @@ public final class EmulatorState {
     }
 
     private void markUsed(StoredSecret secret, Instant now) {
+        CompletableFuture<Void> done;
         synchronized (writeLock) {
-            List<StoredSecret> current = new ArrayList<>(secretsOf(secret.clientId()));
+            recoverFromFailedGroup();
+            List<StoredSecret> current = new ArrayList<>(writtenSecrets.getOrDefault(secret.clientId(), SecretList.EMPTY));
+            List<StoredSecret> used = new ArrayList<>(1);
             for (int i = 0; i < current.size(); i++) {
                 if (current.get(i).id().equals(secret.id())) {
-                    StoredSecret used = current.get(i).withLastUsedAt(now);
-                    persistence.saveSecrets(List.of(used));
-                    current.set(i, used);
+                    StoredSecret marked = current.get(i).withLastUsedAt(now);
+                    used.add(marked);
+                    current.set(i, marked);
                 }
             }
-            secretsByClient.put(secret.clientId(), SecretList.of(current));
+            SecretList next = SecretList.of(current);
+            List<Persistence.Change> changes = used.isEmpty() ? List.of() : List.of(new Persistence.SaveSecrets(used));
+            done = commit(changes, () -> secretsByClient.put(secret.clientId(), next));
+            writtenSecrets.put(secret.clientId(), next);
         }
+        GroupCommit.await(done);
     }
 
     /** A secret just created: the only moment its plain value exists. */
@@ -233,8 +327,11 @@ public final class EmulatorState {
         byte[] hash = Crypto.saltedSha256(salt, plain);
         String masked = mask(plain);
         String id = newSecretId();
+        CompletableFuture<Void> done;
+        CreatedSecret result;
         synchronized (writeLock) {
-            SecretList existing = secretsByClient.getOrDefault(clientId, SecretList.EMPTY);
+            recoverFromFailedGroup();
+            SecretList existing = writtenSecrets.getOrDefault(clientId, SecretList.EMPTY);
             if (existing.size() >= maxSecretsPerAccount) {
                 throw new SecretLimitReached();
             }
@@ -244,27 +341,33 @@ public final class EmulatorState {
                     now.plus(hours, ChronoUnit.HOURS), null);
             if (!existing.latestExpiry().isAfter(graceLimit)) {
                 // No older secret outlives the grace period (the usual case): nothing to shorten.
-                persistence.saveSecrets(List.of(created));
-                secretsByClient.put(clientId, existing.append(created));
-                return new CreatedSecret(created, plain);
-            }
-            List<StoredSecret> changed = new ArrayList<>();
-            List<StoredSecret> updated = new ArrayList<>();
-            for (StoredSecret older : existing) {
-                if (older.expiresAt().isAfter(graceLimit)) {
-                    StoredSecret shortened = older.withExpiresAt(graceLimit);
-                    changed.add(shortened);
-                    updated.add(shortened);
-                } else {
-                    updated.add(older);
+                SecretList next = existing.append(created);
+                done = commit(List.of(new Persistence.SaveSecrets(List.of(created))),
+                        () -> secretsByClient.put(clientId, next));
+                writtenSecrets.put(clientId, next);
+                result = new CreatedSecret(created, plain);
+            } else {
+                List<StoredSecret> changed = new ArrayList<>();
+                List<StoredSecret> updated = new ArrayList<>();
+                for (StoredSecret older : existing) {
+                    if (older.expiresAt().isAfter(graceLimit)) {
+                        StoredSecret shortened = older.withExpiresAt(graceLimit);
+                        changed.add(shortened);
+                        updated.add(shortened);
+                    } else {
+                        updated.add(older);
+                    }
                 }
+                changed.add(created);
+                updated.add(created);
+                SecretList next = SecretList.of(updated);
+                done = commit(List.of(new Persistence.SaveSecrets(changed)), () -> secretsByClient.put(clientId, next));
+                writtenSecrets.put(clientId, next);
+                result = new CreatedSecret(created, plain);
             }
-            changed.add(created);
-            updated.add(created);
-            persistence.saveSecrets(changed);
-            secretsByClient.put(clientId, SecretList.of(updated));
-            return new CreatedSecret(created, plain);
         }
+        GroupCommit.await(done);
+        return result;
     }
 
     /** An API key just created: the only moment its private key exists in plain. */
@@ -277,22 +380,30 @@ public final class EmulatorState {
 
     public CreatedApiKey createApiKey(String orgId, String desc, List<String> roles) {
         String privateKey = Crypto.randomUuid().toString();
+        CompletableFuture<Void> done;
+        StoredApiKey key;
         synchronized (writeLock) {
+            recoverFromFailedGroup();
             String publicKey;
             do {
                 publicKey = Crypto.randomLowercase(8);
-            } while (apiKeysByPublicKey.containsKey(publicKey));
+            } while (writtenKeysByPublicKey.containsKey(publicKey));
             String id;
             do {
                 id = Crypto.objectId();
-            } while (apiKeysById.containsKey(id));
-            StoredApiKey key = new StoredApiKey(id, orgId, publicKey, DigestAuthenticator.ha1(publicKey, privateKey),
+            } while (writtenKeysById.containsKey(id));
+            key = new StoredApiKey(id, orgId, publicKey, DigestAuthenticator.ha1(publicKey, privateKey),
                     maskPrivateKey(privateKey), desc, roles);
-            persistence.saveApiKey(key);
-            apiKeysByPublicKey.put(publicKey, key);
-            apiKeysById.put(id, key);
-            return new CreatedApiKey(key, privateKey);
+            StoredApiKey created = key;
+            done = commit(List.of(new Persistence.SaveApiKey(key)), () -> {
+                apiKeysByPublicKey.put(created.publicKey(), created);
+                apiKeysById.put(created.id(), created);
+            });
+            writtenKeysByPublicKey.put(publicKey, key);
+            writtenKeysById.put(id, key);
         }
+        GroupCommit.await(done);
+        return new CreatedApiKey(key, privateKey);
     }
 
     public static String mask(String secret) {

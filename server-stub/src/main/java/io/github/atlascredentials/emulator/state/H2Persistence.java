@@ -173,6 +173,29 @@ public final class H2Persistence implements Persistence {
         inTransaction(() -> writeSecrets(secrets));
     }
 
+    /** All changes in one transaction: one commit (one write of the file) for the whole group. */
+    @Override
+    public synchronized void apply(List<Change> changes) {
+        inTransaction(() -> {
+            for (Change change : changes) {
+                if (change instanceof SaveSecrets c) {
+                    writeSecrets(c.secrets());
+                } else if (change instanceof SaveApiKey c) {
+                    writeApiKey(c.key());
+                } else if (change instanceof RemoveSecret c) {
+                    deleteById("secrets", c.secretId());
+                } else if (change instanceof RemoveApiKey c) {
+                    deleteById("api_keys", c.apiKeyId());
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
     @Override
     public synchronized void saveApiKey(StoredApiKey key) {
         inTransaction(() -> writeApiKey(key));

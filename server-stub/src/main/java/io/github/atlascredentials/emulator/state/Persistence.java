@@ -28,6 +28,45 @@ public interface Persistence extends AutoCloseable {
 
     void clear();
 
+    /** One change of a write: what {@link #apply} persists. */
+    sealed interface Change {
+    }
+
+    record SaveSecrets(List<StoredSecret> secrets) implements Change {
+    }
+
+    record SaveApiKey(StoredApiKey key) implements Change {
+    }
+
+    record RemoveSecret(String secretId) implements Change {
+    }
+
+    record RemoveApiKey(String apiKeyId) implements Change {
+    }
+
+    /**
+     * Persists several changes, durable on return; an implementation may (and the database does) write them in
+     * one transaction, so that either all of them are stored or, on failure, none.
+     */
+    default void apply(List<Change> changes) {
+        for (Change change : changes) {
+            if (change instanceof SaveSecrets c) {
+                saveSecrets(c.secrets());
+            } else if (change instanceof SaveApiKey c) {
+                saveApiKey(c.key());
+            } else if (change instanceof RemoveSecret c) {
+                removeSecret(c.secretId());
+            } else if (change instanceof RemoveApiKey c) {
+                removeApiKey(c.apiKeyId());
+            }
+        }
+    }
+
+    /** Whether writes reach a disk (and so gain from being committed in groups). */
+    default boolean durable() {
+        return false;
+    }
+
     @Override
     void close();
 
