@@ -9,6 +9,8 @@
 # Steps: build (./mvnw install -DskipTests -Pbench), install wrk (Debian) and Prism (npm, pinned in
 # bench/package-lock.json) when missing, then
 #   1. emulator throughput and latency with wrk, next to (a) a fixed-body Jersey+Grizzly server and (b) Prism;
+#   1b. steady state: create-then-delete pairs for minutes (p99 and heap over time), and a run that stores
+#       1,000,000 credentials (bytes per stored credential, p99 at the end vs the start);
 #   2. client overhead with JMH, and round trips through a counting proxy;
 #   3. start-up time to the first successful 201;
 #   4. build times in a clean copy of the tree;
@@ -34,10 +36,14 @@ if [ "$MODE" = full ]; then
   WARMUP=${BENCH_WARMUP:-30}; DURATION=${BENCH_DURATION:-8}; RUNS=${BENCH_RUNS:-3}
   FORKS=${BENCH_FORKS:-3}; JMH_ITER="-wi 4 -i 4 -w 2s -r 2s"; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-10}
   BUILD=${BENCH_BUILD:-1}; REPORT_DIR=docs
+  STEADY_SEGMENTS=${BENCH_STEADY_SEGMENTS:-10}; STEADY_SEGMENT_S=${BENCH_STEADY_SEGMENT_S:-30}
+  STORE_TARGET=${BENCH_STORE_TARGET:-1000000}
 else
   WARMUP=${BENCH_WARMUP:-6}; DURATION=${BENCH_DURATION:-4}; RUNS=${BENCH_RUNS:-2}
   FORKS=${BENCH_FORKS:-1}; JMH_ITER="-wi 2 -i 2 -w 1s -r 1s"; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
   BUILD=${BENCH_BUILD:-0}; REPORT_DIR=bench/target/quick-report
+  STEADY_SEGMENTS=${BENCH_STEADY_SEGMENTS:-4}; STEADY_SEGMENT_S=${BENCH_STEADY_SEGMENT_S:-5}
+  STORE_TARGET=${BENCH_STORE_TARGET:-100000}
 fi
 FULL_VERIFY=${BENCH_FULL_VERIFY:-0}
 PORT_BASE=${BENCH_PORT_BASE:-18100}
@@ -114,6 +120,8 @@ machine duration_s "$DURATION"
 machine runs "$RUNS"
 machine jmh "$FORKS forks per benchmark (one per round, rounds interleaved), $JMH_ITER"
 machine startup_runs "$STARTUP_RUNS"
+machine steady "$STEADY_SEGMENTS segments of $STEADY_SEGMENT_S s, create-then-delete pairs, wrk -t64 -c64"
+machine store_target "$STORE_TARGET"
 
 java -cp "$BENCH_JAR" io.github.atlascredentials.bench.BenchSeed "$SEED"
 
@@ -194,6 +202,58 @@ for ((round = 1; round <= RUNS; round++)); do
 done
 machine load_after_throughput "$(cut -d' ' -f1-3 /proc/loadavg)"
 cleanup; PIDS=()
+
+# ---------------------------------------------------------------------------- 1b. steady state
+log "1b. Steady state: $STEADY_SEGMENTS x $STEADY_SEGMENT_S s of create-then-delete pairs; then $STORE_TARGET stored credentials"
+STEADY_PORT=$((PORT_BASE + 5))
+heap_used_kb() { # pid: used heap after a full GC, in KiB
+  jcmd "$1" GC.run > /dev/null
+  jcmd "$1" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
+}
+start_steady_emulator() {
+  java -jar "$EMULATOR_JAR" --port "$STEADY_PORT" --seed "$SEED" "${EMULATOR_LIMITS[@]}" > "$OUT/emulator-steady.log" 2>&1 &
+  STEADY_PID=$!; PIDS+=($STEADY_PID)
+  wait_listening "$STEADY_PORT"
+}
+note "java -jar $EMULATOR_JAR --port P --seed $SEED ${EMULATOR_LIMITS[*]}   # steady state (plain java, so that jcmd sees the pid)"
+note "BENCH_TOKEN=<token> wrk -t64 -c64 -d${STEADY_SEGMENT_S}s --timeout 10s -s bench/wrk/pairs.lua http://127.0.0.1:P   # x $STEADY_SEGMENTS, then jcmd GC.run + GC.heap_info"
+printf 'segment\trps\tp50_us\tp99_us\trequests\tnot_2xx\tsocket_errors\tmax_us\theap_kb\n' > "$OUT/steady.tsv"
+start_steady_emulator
+token=$(token_of "$STEADY_PORT")
+BENCH_TOKEN=$token wrk -t64 -c64 -d"$((WARMUP / 2))"s --timeout 10s -s bench/wrk/pairs.lua "http://127.0.0.1:$STEADY_PORT" > /dev/null
+printf '0\t\t\t\t\t\t\t\t%s\n' "$(heap_used_kb "$STEADY_PID")" >> "$OUT/steady.tsv"
+for ((seg = 1; seg <= STEADY_SEGMENTS; seg++)); do
+  result=$(BENCH_TOKEN=$token wrk -t64 -c64 -d"$STEADY_SEGMENT_S"s --timeout 10s -s bench/wrk/pairs.lua \
+    "http://127.0.0.1:$STEADY_PORT" | grep '^RESULT')
+  heap=$(heap_used_kb "$STEADY_PID")
+  printf '%d\t%s\t%s\n' "$seg" "$(cut -f2- <<< "$result")" "$heap" >> "$OUT/steady.tsv"
+  printf '  segment %2d %s  heap after GC %6d KiB\n' "$seg" "$(cut -f2-4 <<< "$result" | awk -F'\t' '{printf "%8.0f req/s  p50 %6.2f ms  p99 %7.2f ms", $1, $2/1000, $3/1000}')" "$heap"
+done
+kill "$STEADY_PID"; wait "$STEADY_PID" 2>/dev/null || true
+
+# Stored credentials: Atlas secret creations over the 1,024 target accounts until STORE_TARGET are stored.
+note "BENCH_TOKEN=<token> wrk -t2 -c64 -d10s --timeout 10s -s bench/wrk/create.lua http://127.0.0.1:P -- secret   # repeated until $STORE_TARGET are stored; first and last runs give p99"
+printf 'run\tstored_before\trps\tp50_us\tp99_us\trequests\tnot_2xx\tsocket_errors\tmax_us\theap_kb\n' > "$OUT/store.tsv"
+start_steady_emulator
+token=$(token_of "$STEADY_PORT")
+stored=0; run=0
+base_heap=$(heap_used_kb "$STEADY_PID")
+printf '0\t0\t\t\t\t\t\t\t\t%s\n' "$base_heap" >> "$OUT/store.tsv"
+while :; do
+  run=$((run + 1))
+  result=$(BENCH_TOKEN=$token wrk -t2 -c64 -d10s --timeout 10s -s bench/wrk/create.lua "http://127.0.0.1:$STEADY_PORT" -- secret | grep '^RESULT')
+  requests=$(cut -f5 <<< "$result"); bad=$(cut -f6 <<< "$result")
+  before=$stored; stored=$((stored + requests - bad))
+  heap=$(heap_used_kb "$STEADY_PID")
+  printf '%d\t%d\t%s\t%s\n' "$run" "$before" "$(cut -f2- <<< "$result")" "$heap" >> "$OUT/store.tsv"
+  printf '  run %3d: %8d stored before, %s, heap after GC %7d KiB\n' "$run" "$before" \
+    "$(cut -f2-4 <<< "$result" | awk -F'\t' '{printf "%8.0f req/s  p50 %6.2f ms  p99 %7.2f ms", $1, $2/1000, $3/1000}')" "$heap"
+  # The run that starts at or above the target is the measurement "at STORE_TARGET".
+  [ "$before" -ge "$STORE_TARGET" ] && break
+  [ "$run" -lt 400 ] || { echo "  stopped after 400 runs"; break; }
+done
+kill "$STEADY_PID"; wait "$STEADY_PID" 2>/dev/null || true
+machine load_after_steady "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ------------------------------------------------------------------------ 2. client overhead
 log "2. Client overhead (JMH) and round trips"

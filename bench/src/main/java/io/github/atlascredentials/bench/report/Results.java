@@ -43,6 +43,10 @@ final class Results {
     final List<Map<String, String>> roundTrips;
     final Map<String, Stats> startup = new LinkedHashMap<>();
     final List<Map<String, String>> build;
+    /** Steady state: segment 0 is the heap after warm-up; then one row per segment of create-then-delete pairs. */
+    final List<Map<String, String>> steady;
+    /** Stored credentials: run 0 is the heap before; then one row per wrk run with the count stored before it. */
+    final List<Map<String, String>> store;
     final Map<String, String> machine = new LinkedHashMap<>();
     final String commands;
 
@@ -52,6 +56,8 @@ final class Results {
         roundTrips = Tsv.read(dir.resolve("roundtrips.tsv"));
         readStartup(Tsv.read(dir.resolve("startup.tsv")));
         build = Tsv.read(dir.resolve("build.tsv"));
+        steady = Tsv.read(dir.resolve("steady.tsv"));
+        store = Tsv.read(dir.resolve("store.tsv"));
         Path commandsFile = dir.resolve("commands.txt");
         commands = Files.exists(commandsFile) ? Files.readString(commandsFile).strip() : "(not recorded)";
         for (Map<String, String> row : Tsv.read(dir.resolve("machine.tsv"))) {
@@ -147,6 +153,10 @@ final class Results {
                 startup.put(server, Stats.of(ms));
             }
         }
+    }
+
+    Optional<Stats> startupOf(String server) {
+        return Optional.ofNullable(startup.get(server));
     }
 
     /** The emulator launch the user guide documents: the AppCDS script when it was measured. */

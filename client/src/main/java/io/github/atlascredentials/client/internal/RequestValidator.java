@@ -12,7 +12,10 @@ import io.github.atlascredentials.spec.rules.ParameterRule;
 import io.github.atlascredentials.spec.rules.RequestChecks;
 import io.github.atlascredentials.spec.rules.Violation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks arguments against the spec before anything is sent, with the spec's own rule table (the
@@ -25,6 +28,26 @@ public final class RequestValidator {
       .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private final ApiRules rules;
+  /** The operation of each operationId and its parameters by name, looked up once instead of on every call. */
+  private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+
+  private record Operation(OperationRule rule, Map<String, ParameterRule> parameters) {
+    static Operation of(OperationRule rule) {
+      Map<String, ParameterRule> byName = new HashMap<>();
+      for (ParameterRule p : rule.parameters()) {
+        byName.putIfAbsent(p.name(), p);
+      }
+      return new Operation(rule, Map.copyOf(byName));
+    }
+
+    ParameterRule parameter(String name) {
+      ParameterRule parameter = parameters.get(name);
+      if (parameter == null) {
+        throw new IllegalStateException(rule.operationId() + " has no parameter " + name);
+      }
+      return parameter;
+    }
+  }
 
   public RequestValidator(ApiRules rules) {
     this.rules = rules;
@@ -32,35 +55,42 @@ public final class RequestValidator {
 
   /** Starts the checks of one call of the operation. */
   public Checks checks(String operationId) {
-    return new Checks(rules.requireOperation(operationId));
+    return new Checks(operations.computeIfAbsent(operationId, id -> Operation.of(rules.requireOperation(id))));
   }
 
   /** The violations found for one call; {@link #throwIfAny()} ends it. */
   public static final class Checks {
+    private final Operation op;
     private final OperationRule operation;
-    private final List<FieldError> violations = new ArrayList<>();
+    private List<FieldError> violations = List.of();
 
-    private Checks(OperationRule operation) {
-      this.operation = operation;
+    private Checks(Operation op) {
+      this.op = op;
+      this.operation = op.rule();
+    }
+
+    private void add(FieldError error) {
+      if (violations.isEmpty()) {
+        violations = new ArrayList<>();
+      }
+      violations.add(error);
     }
 
     public Checks pathParameter(String name, String value) {
-      ParameterRule parameter = operation.parameter(name)
-          .orElseThrow(() -> new IllegalStateException(operation.operationId() + " has no parameter " + name));
+      ParameterRule parameter = op.parameter(name);
       if (value == null) {
-        violations.add(new FieldError(name, "must not be null"));
+        add(new FieldError(name, "must not be null"));
       } else {
-        RequestChecks.parameter(parameter, value).ifPresent(rule -> violations.add(new FieldError(name, rule)));
+        RequestChecks.parameter(parameter, value).ifPresent(rule -> add(new FieldError(name, rule)));
       }
       return this;
     }
 
     /** A query parameter as it will be sent; null means absent (the spec's default applies). */
     public Checks queryParameter(String name, Object value) {
-      ParameterRule parameter = operation.parameter(name)
-          .orElseThrow(() -> new IllegalStateException(operation.operationId() + " has no parameter " + name));
+      ParameterRule parameter = op.parameter(name);
       if (value != null) {
-        RequestChecks.parameter(parameter, String.valueOf(value)).ifPresent(rule -> violations.add(new FieldError(name, rule)));
+        RequestChecks.parameter(parameter, String.valueOf(value)).ifPresent(rule -> add(new FieldError(name, rule)));
       }
       return this;
     }
@@ -69,7 +99,7 @@ public final class RequestValidator {
     public Checks body(Object model) {
       JsonNode json = MAPPER.valueToTree(model);
       for (Violation v : RequestChecks.body(operation.requestBody(), json)) {
-        violations.add(new FieldError(v.field(), v.rule()));
+        add(new FieldError(v.field(), v.rule()));
       }
       return this;
     }
