@@ -95,7 +95,10 @@ class FidelityTest {
     /** Rate-limit page: token bucket per endpoint set and scope, RATE_LIMITED_TOKEN_BUCKET [path, retryAfter, capacity, refill, seconds]. */
     @Test
     void atlasOperationsUseTokenBucketsPerOrganizationAndProject() {
-        start(AtlasEmulator.builder().port(0).atlasRateLimit(3, 2, 60));
+        // A fixed base clock: only advance() moves time, so Retry-After is exact however slow the machine.
+        start(AtlasEmulator.builder().port(0).atlasRateLimit(3, 2, 60)
+                .clock(new EmulatorClock(java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"),
+                        java.time.ZoneOffset.UTC))));
         for (int i = 0; i < 3; i++) {
             TestHttp.Answer a = atlas(ORG_SECRETS, "{}"); // refused by validation, but counted
             expect(a, 400, "MISSING_ATTRIBUTE");
