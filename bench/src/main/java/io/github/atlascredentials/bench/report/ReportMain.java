@@ -175,7 +175,7 @@ public final class ReportMain {
             double heap0 = num(results.steady.get(0), "heap_kb");
             double heapEnd = num(segs.get(segs.size() - 1), "heap_kb");
             boolean met = lastP99 <= STEADY_P99_DRIFT * firstP99 && heapEnd <= STEADY_HEAP_DRIFT * heap0 + 8 * 1024;
-            row("Steady state (create-then-delete pairs, 64 connections, " + results.machine.getOrDefault("steady", "?")
+            row("Steady state (" + results.machine.getOrDefault("steady", "?")
                             + "): no upward drift (last segment's p99 ≤ 1.5× the first's; heap after GC at the end"
                             + " ≤ 1.2× + 8 MiB of the heap after warm-up)",
                     fmt("p99 first %.1f ms, last %.1f ms (max %.1f); heap after GC %.1f → %.1f MiB", firstP99 / 1000,
