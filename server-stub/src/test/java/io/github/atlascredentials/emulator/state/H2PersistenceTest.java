@@ -136,6 +136,26 @@ class H2PersistenceTest {
     }
 
     @Test
+    void syncEachCommitForcesACheckpointAfterEveryWriteAndOnlyThen() throws Exception {
+        assertThat(statementsTraced(dir.resolve("sync"), true)).contains("CHECKPOINT SYNC");
+        assertThat(statementsTraced(dir.resolve("plain"), false)).doesNotContain("CHECKPOINT SYNC").contains("MERGE INTO api_keys");
+    }
+
+    /** The statements H2 traces (level 3, in its own trace file) while one API key is saved. */
+    private static String statementsTraced(Path dataDir, boolean syncEachCommit) throws Exception {
+        Files.createDirectories(dataDir);
+        try (H2Persistence store = new H2Persistence(dataDir, syncEachCommit);
+             java.sql.Connection observer = java.sql.DriverManager.getConnection(
+                     "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("emulator") + ";WRITE_DELAY=0", "sa", "");
+             java.sql.Statement statement = observer.createStatement()) {
+            statement.execute("SET TRACE_LEVEL_FILE 3");
+            store.saveApiKey(key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_MEMBER")));
+            statement.execute("SET TRACE_LEVEL_FILE 0");
+        }
+        return Files.readString(dataDir.resolve("emulator.trace.db"));
+    }
+
+    @Test
     void unusableDataDirectoryIsReportedWithItsName() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         assertThatThrownBy(() -> new H2Persistence(notADirectory, false))
