@@ -1,14 +1,37 @@
 #!/usr/bin/env bash
-# Installs the artifacts, starts the emulator jar on a free port of 127.0.0.1 and runs a stand-alone
-# user project (.ci/user-project) against it: proves the README's main job and that the client jar
-# works on a user's classpath (transitive versions as users resolve them). Stops the emulator itself.
+# Publishes the artifacts the way docs/5-emulator.md tells users to (./mvnw deploy into the file
+# repository target/repo), starts the emulator's runnable jar straight from that repository on a free
+# port of 127.0.0.1, and runs a stand-alone user project (.ci/user-project) against it (its JUnit test
+# uses the extension atlas-emulator-junit, its main class the running emulator jar). The user
+# project has a local Maven repository of its own (target/user-project-m2), so the client can only
+# come from target/repo; third-party jars come from Maven Central as for any user. Stops the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$(pwd)"
 
-./mvnw -q install -DskipTests
+version="$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' pom.xml | head -n 1)"
+repo="$root/target/repo"
+rm -rf "$repo" "$root/target/user-project-m2"
+./mvnw -q deploy -DskipTests -Demulator.cds.skip=true
+
+group="$repo/io/github/atlascredentials"
+for artifact in atlas-credentials-parent/$version/atlas-credentials-parent-$version.pom \
+    atlas-credentials-spec/$version/atlas-credentials-spec-$version.jar \
+    atlas-credentials-client/$version/atlas-credentials-client-$version.jar \
+    atlas-credentials-client/$version/atlas-credentials-client-$version-sources.jar \
+    atlas-credentials-client/$version/atlas-credentials-client-$version-javadoc.jar \
+    atlas-emulator/$version/atlas-emulator-$version-standalone.jar \
+    atlas-emulator-junit/$version/atlas-emulator-junit-$version.jar; do
+  [[ -f "$group/$artifact" ]] || { echo "user-project smoke: $artifact was not deployed" >&2; exit 1; }
+done
+if grep -q '\${revision}' "$group/atlas-credentials-client/$version/atlas-credentials-client-$version.pom"; then
+  echo "user-project smoke: the deployed client pom still says \${revision}" >&2; exit 1
+fi
+[[ -z "$(find "$repo" -name 'atlas-credentials-contract-tests*' -o -name 'atlas-credentials-docs*' -o -name 'atlas-credentials-reliability*')" ]] \
+  || { echo "user-project smoke: a test-only module was deployed" >&2; exit 1; }
 
 log="$(mktemp)"
-java -jar server-stub/target/atlas-emulator.jar --port 0 >"$log" 2>&1 &
+java -jar "$group/atlas-emulator/$version/atlas-emulator-$version-standalone.jar" --port 0 >"$log" 2>&1 &
 emulator=$!
 trap 'kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true; rm -f "$log"' EXIT
 
@@ -21,4 +44,9 @@ for _ in $(seq 1 100); do
 done
 [[ -n "$base" ]] || { echo "user-project smoke: the emulator did not start" >&2; exit 1; }
 
-./mvnw -q -f .ci/user-project/pom.xml compile exec:java -Dexec.args="$base"
+./mvnw -q -f .ci/user-project/pom.xml -Dmaven.repo.local="$root/target/user-project-m2" \
+  -Datlas.repo.url="file://$repo" -Dclient.version="$version" test exec:java -Dexec.args="$base"
+origin="$root/target/user-project-m2/io/github/atlascredentials/atlas-credentials-client/$version/_remote.repositories"
+grep -q 'atlas-credentials-local' "$origin" \
+  || { echo "user-project smoke: the client did not come from target/repo" >&2; exit 1; }
+echo "user-project smoke: OK (client resolved from target/repo, emulator run from it)"

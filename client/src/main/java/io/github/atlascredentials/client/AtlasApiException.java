@@ -101,6 +101,28 @@ public final class AtlasApiException extends AtlasClientException {
   }
 
   /** True when the service answered with this {@code errorCode} (or OAuth {@code error}). */
+  /** True for 429: a rate limit refused the request before the service acted on it. */
+  public boolean isRateLimited() {
+    return status == 429;
+  }
+
+  /**
+   * How long the service asked to wait: its {@code Retry-After} header (seconds), or else the
+   * {@code retryAfter} parameter of a {@code RATE_LIMITED_TOKEN_BUCKET} answer
+   * ({@code [path, retryAfter, capacity, refill, seconds]}).
+   */
+  public Optional<java.time.Duration> retryAfter() {
+    Optional<java.time.Duration> fromHeader = header("Retry-After").flatMap(RetryPolicy::parseRetryAfter);
+    if (fromHeader.isPresent()) {
+      return fromHeader;
+    }
+    if (isErrorCode(RetryPolicy.RATE_LIMITED_TOKEN_BUCKET) && parameters.size() > 1
+        && parameters.get(1) instanceof Number seconds && seconds.longValue() >= 0) {
+      return Optional.of(java.time.Duration.ofSeconds(seconds.longValue()));
+    }
+    return Optional.empty();
+  }
+
   public boolean isErrorCode(String code) {
     return code != null && code.equals(errorCode);
   }

@@ -16,6 +16,10 @@ import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.ApiKeyRequest;
 import io.github.atlascredentials.client.generated.model.CloudManagerSecretExpiresAfterHours;
 import io.github.atlascredentials.client.generated.model.CloudManagerServiceAccountSecretRequest;
+import io.github.atlascredentials.client.generated.model.GroupServiceAccount;
+import io.github.atlascredentials.client.generated.model.PaginatedApiKeys;
+import io.github.atlascredentials.client.generated.model.PaginatedServiceAccounts;
+import io.github.atlascredentials.client.generated.model.ServiceAccount;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecretRequest;
@@ -37,8 +41,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.glassfish.jersey.client.ClientConfig;
 
 /**
@@ -57,7 +61,7 @@ import org.glassfish.jersey.client.ClientConfig;
 public final class AtlasCredentialsClient implements AutoCloseable {
   /** The default base URL. */
   public static final URI MONGODB_CLOUD = URI.create("https://cloud.mongodb.com");
-  private static final Logger LOG = Logger.getLogger(AtlasCredentialsClient.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(AtlasCredentialsClient.class);
 
   private final AtlasApiClient apiClient;
   /** The OAuth endpoints' own small pool: token renewals never wait for the API calls' connections. */
@@ -203,6 +207,223 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   }
 
   /**
+   * Deletes a secret of an organization service account (Atlas Admin API v2,
+   * {@code DELETE /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets/{secretId}}). Its slot is free at
+   * once and the access tokens obtained with it stop working. Deleting the secret this client authenticates with
+   * ends this client's own access: see {@link SecretRotation} for a safe order.
+   */
+  public void deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId) {
+    ensureOpen();
+    validator.checks("deleteOrgServiceAccountSecret")
+        .pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId)
+        .pathParameter("secretId", secretId)
+        .throwIfAny();
+    callNoContent(() -> serviceAccounts.deleteOrgServiceAccountSecretWithHttpInfo(orgId, clientId, secretId, null));
+  }
+
+  /**
+   * Deletes a secret of a project's service account (Atlas Admin API v2,
+   * {@code DELETE /api/atlas/v2/groups/{groupId}/serviceAccounts/{clientId}/secrets/{secretId}}), with the effects
+   * of {@link #deleteOrgServiceAccountSecret}.
+   */
+  public void deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId) {
+    ensureOpen();
+    validator.checks("deleteGroupServiceAccountSecret")
+        .pathParameter("groupId", groupId)
+        .pathParameter("clientId", clientId)
+        .pathParameter("secretId", secretId)
+        .throwIfAny();
+    callNoContent(() -> serviceAccounts.deleteGroupServiceAccountSecretWithHttpInfo(groupId, clientId, secretId, null));
+  }
+
+  /**
+   * Deletes a secret of an organization service account (Cloud Manager Public API v1.0,
+   * {@code DELETE /api/public/v1.0/orgs/{orgId}/serviceAccounts/{clientId}/secrets/{secretId}}), with the effects
+   * of {@link #deleteOrgServiceAccountSecret}.
+   */
+  public void deleteCloudManagerServiceAccountSecret(String orgId, String clientId, String secretId) {
+    ensureOpen();
+    validator.checks("deleteCloudManagerServiceAccountSecret")
+        .pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId)
+        .pathParameter("secretId", secretId)
+        .throwIfAny();
+    callNoContent(() -> serviceAccounts.deleteCloudManagerServiceAccountSecretWithHttpInfo(orgId, clientId, secretId,
+        null));
+  }
+
+  /**
+   * Reads an organization service account and its secrets (Atlas Admin API v2,
+   * {@code GET /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}}). Secrets read back carry their id,
+   * masked value, creation, expiry and last use, never the secret.
+   */
+  public ServiceAccount getOrgServiceAccount(String orgId, String clientId) {
+    ensureOpen();
+    validator.checks("getOrgServiceAccount")
+        .pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId)
+        .throwIfAny();
+    return call(() -> serviceAccounts.getOrgServiceAccountWithHttpInfo(orgId, clientId, null), ServiceAccount.class);
+  }
+
+  /**
+   * Reads a project's service account and its secrets (Atlas Admin API v2,
+   * {@code GET /api/atlas/v2/groups/{groupId}/serviceAccounts/{clientId}}); its roles are those in the project.
+   */
+  public GroupServiceAccount getGroupServiceAccount(String groupId, String clientId) {
+    ensureOpen();
+    validator.checks("getGroupServiceAccount")
+        .pathParameter("groupId", groupId)
+        .pathParameter("clientId", clientId)
+        .throwIfAny();
+    return call(() -> serviceAccounts.getGroupServiceAccountWithHttpInfo(groupId, clientId, null),
+        GroupServiceAccount.class);
+  }
+
+  /**
+   * Reads an organization service account and its secrets (Cloud Manager Public API v1.0,
+   * {@code GET /api/public/v1.0/orgs/{orgId}/serviceAccounts/{clientId}}).
+   */
+  public ServiceAccount getCloudManagerServiceAccount(String orgId, String clientId) {
+    ensureOpen();
+    validator.checks("getCloudManagerServiceAccount")
+        .pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId)
+        .throwIfAny();
+    return call(() -> serviceAccounts.getCloudManagerServiceAccountWithHttpInfo(orgId, clientId, null),
+        ServiceAccount.class);
+  }
+
+  /**
+   * Reads one page of an organization's service accounts with their secrets (Atlas Admin API v2,
+   * {@code GET /api/atlas/v2/orgs/{orgId}/serviceAccounts}).
+   *
+   * @param pageNum 1-based; null for the first page
+   * @param itemsPerPage within the spec's bounds; null for the spec's default
+   */
+  public PaginatedServiceAccounts listOrgServiceAccounts(String orgId, Integer pageNum, Integer itemsPerPage) {
+    ensureOpen();
+    validator.checks("listOrgServiceAccounts")
+        .pathParameter("orgId", orgId)
+        .queryParameter("pageNum", pageNum)
+        .queryParameter("itemsPerPage", itemsPerPage)
+        .throwIfAny();
+    return call(() -> serviceAccounts.listOrgServiceAccountsWithHttpInfo(orgId, itemsPerPage, pageNum, null),
+        PaginatedServiceAccounts.class);
+  }
+
+  /**
+   * Creates a programmatic API key in an organization (Atlas Admin API v2, version 2023-01-01,
+   * {@code POST /api/atlas/v2/orgs/{orgId}/apiKeys}; the service answers 200). The private key is in this answer
+   * only.
+   */
+  public ApiKey createAtlasOrgApiKey(String orgId, String desc, Collection<OrgRoleName> roles) {
+    ensureOpen();
+    ApiKeyRequest body = new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
+    validator.checks("createAtlasOrgApiKey")
+        .pathParameter("orgId", orgId)
+        .body(body)
+        .throwIfAny();
+    return call(() -> apiKeys.createAtlasOrgApiKeyWithHttpInfo(orgId, body, null), ApiKey.class);
+  }
+
+  /**
+   * Reads one page of an organization's API keys, private keys masked (Atlas Admin API v2,
+   * {@code GET /api/atlas/v2/orgs/{orgId}/apiKeys}).
+   *
+   * @param pageNum 1-based; null for the first page
+   * @param itemsPerPage within the spec's bounds; null for the spec's default
+   */
+  public PaginatedApiKeys listOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage) {
+    ensureOpen();
+    validator.checks("listOrgApiKeys")
+        .pathParameter("orgId", orgId)
+        .queryParameter("pageNum", pageNum)
+        .queryParameter("itemsPerPage", itemsPerPage)
+        .throwIfAny();
+    return call(() -> apiKeys.listOrgApiKeysWithHttpInfo(orgId, itemsPerPage, pageNum, null), PaginatedApiKeys.class);
+  }
+
+  /**
+   * Reads an API key of an organization, private key masked (Atlas Admin API v2,
+   * {@code GET /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}).
+   */
+  public ApiKey getOrgApiKey(String orgId, String apiUserId) {
+    ensureOpen();
+    validator.checks("getOrgApiKey")
+        .pathParameter("orgId", orgId)
+        .pathParameter("apiUserId", apiUserId)
+        .throwIfAny();
+    return call(() -> apiKeys.getOrgApiKeyWithHttpInfo(orgId, apiUserId, null), ApiKey.class);
+  }
+
+  /**
+   * Deletes an API key of an organization (Atlas Admin API v2,
+   * {@code DELETE /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
+   */
+  public void deleteOrgApiKey(String orgId, String apiUserId) {
+    ensureOpen();
+    validator.checks("deleteOrgApiKey")
+        .pathParameter("orgId", orgId)
+        .pathParameter("apiUserId", apiUserId)
+        .throwIfAny();
+    callNoContent(() -> apiKeys.deleteOrgApiKeyWithHttpInfo(orgId, apiUserId, null));
+  }
+
+  /**
+   * Reads one page of an organization's API keys, private keys masked (Cloud Manager Public API v1.0,
+   * {@code GET /api/public/v1.0/orgs/{orgId}/apiKeys}).
+   */
+  public PaginatedApiKeys listCloudManagerOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage) {
+    ensureOpen();
+    validator.checks("listCloudManagerOrgApiKeys")
+        .pathParameter("orgId", orgId)
+        .queryParameter("pageNum", pageNum)
+        .queryParameter("itemsPerPage", itemsPerPage)
+        .throwIfAny();
+    return call(() -> apiKeys.listCloudManagerOrgApiKeysWithHttpInfo(orgId, pageNum, itemsPerPage, null),
+        PaginatedApiKeys.class);
+  }
+
+  /**
+   * Reads an API key of an organization, private key masked (Cloud Manager Public API v1.0,
+   * {@code GET /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}).
+   */
+  public ApiKey getCloudManagerOrgApiKey(String orgId, String apiUserId) {
+    ensureOpen();
+    validator.checks("getCloudManagerOrgApiKey")
+        .pathParameter("orgId", orgId)
+        .pathParameter("apiUserId", apiUserId)
+        .throwIfAny();
+    return call(() -> apiKeys.getCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId, null), ApiKey.class);
+  }
+
+  /**
+   * Deletes an API key of an organization (Cloud Manager Public API v1.0,
+   * {@code DELETE /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
+   */
+  public void deleteCloudManagerOrgApiKey(String orgId, String apiUserId) {
+    ensureOpen();
+    validator.checks("deleteCloudManagerOrgApiKey")
+        .pathParameter("orgId", orgId)
+        .pathParameter("apiUserId", apiUserId)
+        .throwIfAny();
+    callNoContent(() -> apiKeys.deleteCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId, null));
+  }
+
+  /** The credential this client authenticates with (for a rotation: never retire it unasked). */
+  Credential credential() {
+    return settings.credential;
+  }
+
+  /** A new client with this one's settings and another credential (for a rotation to prove a new key). */
+  AtlasCredentialsClient withCredential(Credential other) {
+    ensureOpen();
+    return settings.copy().credential(other).build();
+  }
+
+  /**
    * Asks {@code /api/oauth/token} for a new access token for the given service account, without
    * caching it: for example to prove that a freshly created secret works. Revoke it with
    * {@link #revokeAccessToken} when done.
@@ -242,11 +463,19 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   private <T> T call(GeneratedCall call, Class<T> type) {
     try {
       ApiResponse<?> response = call.invoke();
-      if (response.getData() == null) { // a 204, which no create operation of the spec answers
+      if (response.getData() == null) { // a 204, which no operation returning a body answers
         throw new AtlasResponseException(response.getStatusCode(), "no body", "");
       }
       // The generated signature may say Envelope; AtlasApiClient deserialized the real type.
       return type.cast(response.getData());
+    } catch (ApiException e) {
+      throw new IllegalStateException("ApiException escaped the translation of AtlasApiClient", e);
+    }
+  }
+
+  private void callNoContent(GeneratedCall call) {
+    try {
+      call.invoke();
     } catch (ApiException e) {
       throw new IllegalStateException("ApiException escaped the translation of AtlasApiClient", e);
     }
@@ -269,7 +498,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         tokenManager.revokeAll();
       }
     } catch (AtlasClientException e) {
-      LOG.log(Level.WARNING, "could not revoke the access token on close: {0}", redactor.redact(e.getMessage()));
+      LOG.warn("could not revoke the access token on close: {}", redactor.redact(e.getMessage()));
     } finally {
       apiClient.getHttpClient().close();
       oauthHttp.close();
@@ -360,7 +589,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     }
 
     /**
-     * Logs one line per HTTP exchange to the java.util.logging logger
+     * Logs one line per HTTP exchange through SLF4J, to the logger
      * {@value RequestLogFilter#LOGGER_NAME} at INFO; never credentials or bodies. Default off.
      */
     public Builder requestLog(boolean value) {

@@ -9,12 +9,19 @@ import java.util.Optional;
 
 /**
  * When to send a request again. Only answers the service refused before acting on them are
- * retried: 429 and 503, after {@code Retry-After} (seconds or an HTTP date) or a fixed backoff
- * when the header is absent. Attempts and total waiting are capped. I/O errors are never retried,
- * since a create may have been applied. Immutable.
+ * retried: 429 (the Atlas v2 {@code RATE_LIMITED_TOKEN_BUCKET} and the older {@code RATE_LIMITED}),
+ * 503, and 409 {@code DATA_CONCURRENCY_ERROR} (another secret of the same account was being created;
+ * nothing was created), after {@code Retry-After} (seconds or an HTTP date; for the token bucket,
+ * its {@code retryAfter} parameter when the header is missing) or a fixed backoff. Attempts and
+ * total waiting are capped. I/O errors are never retried, since a create may have been applied.
+ * Immutable.
  */
 public final class RetryPolicy {
   private static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+  /** The Atlas v2 rate limit's errorCode (the rate-limit documentation). */
+  static final String RATE_LIMITED_TOKEN_BUCKET = "RATE_LIMITED_TOKEN_BUCKET";
+  /** Two creates for one service account at once (the Terraform rotation guide). */
+  static final String DATA_CONCURRENCY_ERROR = "DATA_CONCURRENCY_ERROR";
 
   private final int maxAttempts;
   private final Duration maxTotalWait;
@@ -65,7 +72,17 @@ public final class RetryPolicy {
    * @param retryAfter its {@code Retry-After} header, or null
    */
   public Optional<Duration> delayBeforeNextAttempt(int attemptsMade, Duration waitedSoFar, int status, String retryAfter) {
-    if ((status != 429 && status != 503) || attemptsMade >= maxAttempts) {
+    return delayBeforeNextAttempt(attemptsMade, waitedSoFar, status, retryAfter, null);
+  }
+
+  /**
+   * As {@link #delayBeforeNextAttempt(int, Duration, int, String)}, knowing the answer's
+   * {@code errorCode} (may be null): a 409 is retried only when it is {@code DATA_CONCURRENCY_ERROR}.
+   */
+  public Optional<Duration> delayBeforeNextAttempt(int attemptsMade, Duration waitedSoFar, int status, String retryAfter,
+      String errorCode) {
+    boolean refused = status == 429 || status == 503 || (status == 409 && DATA_CONCURRENCY_ERROR.equals(errorCode));
+    if (!refused || attemptsMade >= maxAttempts) {
       return Optional.empty();
     }
     Duration delay = parseRetryAfter(retryAfter).orElse(backoffWithoutRetryAfter);

@@ -99,6 +99,75 @@ class ErrorsAndRetriesTest {
     assertThat(apiRequests()).isEqualTo(3);
   }
 
+  /** The rate-limit documentation's 429: its retryAfter parameter is honoured when the header is missing. */
+  @Test
+  void tokenBucket429IsRetriedAfterItsRetryAfterParameter() {
+    String tokenBucket = "{\"error\":429,\"errorCode\":\"RATE_LIMITED_TOKEN_BUCKET\",\"reason\":\"Too Many Requests\","
+        + "\"detail\":\"Rate limit exceeded for api/atlas/v2/orgs. Please retry after 0 seconds.\","
+        + "\"parameters\":[\"api/atlas/v2/orgs\",0,10,5,60]}";
+    server.enqueue(Scripted.json(429, tokenBucket, Map.of()));
+    try (AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(server.baseUrl())
+        .retryPolicy(RetryPolicy.of(3, Duration.ofSeconds(5), Duration.ofSeconds(30)))
+        .credential(io.github.atlascredentials.client.auth.BearerTokenCredential.of("static-test-token-1234")).build()) {
+      long started = System.nanoTime();
+      assertThat(client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24).getSecret()).startsWith("mdb_sa_sk_");
+      // The 30 s backoff for answers without a wait was not used: the parameter said 0.
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+    assertThat(apiRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void tokenBucket429BeyondTheBudgetGivesItsWaitToTheCaller() {
+    server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED_TOKEN_BUCKET\","
+        + "\"parameters\":[\"api/atlas/v2/orgs\",55,10,5,60]}", Map.of()));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> {
+            assertThat(e.isRateLimited()).isTrue();
+            assertThat(e.isErrorCode("RATE_LIMITED_TOKEN_BUCKET")).isTrue();
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(55));
+            assertThat(e.parameters()).containsExactly("api/atlas/v2/orgs", 55, 10, 5, 60);
+          });
+    }
+    assertThat(apiRequests()).isEqualTo(1);
+  }
+
+  /** Terraform rotation guide: 409 DATA_CONCURRENCY_ERROR means nothing was created, so it is retried. */
+  @Test
+  void dataConcurrencyErrorIsRetriedButOtherConflictsAreNot() {
+    server.enqueue(Scripted.json(409, "{\"error\":409,\"errorCode\":\"DATA_CONCURRENCY_ERROR\",\"reason\":\"Conflict\"}", Map.of()));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThat(client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24).getSecret()).startsWith("mdb_sa_sk_");
+    }
+    assertThat(apiRequests()).isEqualTo(2);
+    server.enqueue(Scripted.json(409, "{\"error\":409,\"errorCode\":\"SOMETHING_ELSE\"}", Map.of()));
+    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+    assertThat(apiRequests()).isEqualTo(3);
+  }
+
+  /** OAuth pages: a fault of the token endpoint is {"error":"server_error",...}; it is not retried. */
+  @Test
+  void oauthServerErrorIsReadAsItsCode() {
+    server.auth(TestAtlasServer.Auth.BEARER).serviceAccount(CLIENT_ID, "mdb_sa_sk_" + "a".repeat(40));
+    server.enqueueTokenAnswer(Scripted.json(500, "{\"error\":\"server_error\",\"error_description\":\"Unexpected error.\"}", Map.of()));
+    try (AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(server.baseUrl())
+        .retryPolicy(RetryPolicy.of(3, Duration.ofSeconds(5), Duration.ofMillis(10)))
+        .credential(io.github.atlascredentials.client.auth.ServiceAccountCredential.of(CLIENT_ID, "mdb_sa_sk_" + "a".repeat(40)))
+        .build()) {
+      assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.isErrorCode("server_error")).isTrue();
+            assertThat(e.detail()).contains("Unexpected error.");
+            assertThat(e.getMessage()).doesNotContain("a".repeat(40));
+          });
+    }
+  }
+
   @Test
   void retriesStopAtMaxAttempts() {
     for (int i = 0; i < 5; i++) {

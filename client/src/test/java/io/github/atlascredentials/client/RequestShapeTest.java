@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The exact request each operation sends: method, path, headers, body. */
 class RequestShapeTest {
-  private static final String UA = "^atlas-credentials-client/1\\.0\\.0-api\\.2024-08-05 \\([^;]+; [^)]+\\) java/[0-9][^ ]* rotator/7$";
+  private static final String UA = "^atlas-credentials-client/" + java.util.regex.Pattern.quote(System.getProperty("build.version"))
+      + " \\([^;]+; [^)]+\\) java/[0-9][^ ]* rotator/7$";
 
   private TestAtlasServer server;
   private AtlasCredentialsClient client;

@@ -21,8 +21,10 @@ class SpecAgreementTest {
 
   @Test
   void userAgentNamesArtifactVersionPlatformAndSuffix() {
-    assertThat(UserAgent.clientVersion()).isEqualTo("1.0.0-api.2024-08-05");
-    assertThat(UserAgent.build(" tool/1 ")).isEqualTo("atlas-credentials-client/1.0.0-api.2024-08-05 ("
+    String version = System.getProperty("build.version");
+    assertThat(version).as("build.version, set by the client's pom").isNotBlank().doesNotContain("${");
+    assertThat(UserAgent.clientVersion()).isEqualTo(version);
+    assertThat(UserAgent.build(" tool/1 ")).isEqualTo("atlas-credentials-client/" + version + " ("
         + System.getProperty("os.name") + "; " + System.getProperty("os.arch") + ") java/"
         + System.getProperty("java.version") + " tool/1");
   }

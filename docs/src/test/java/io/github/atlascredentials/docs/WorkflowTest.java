@@ -41,7 +41,8 @@ class WorkflowTest {
 
     @Test
     void scriptsAreThereAndExecutable() {
-        for (String script : List.of("docs/scripts/check-reproducible.sh", "docs/scripts/release-spec.sh")) {
+        for (String script : List.of("docs/scripts/check-reproducible.sh", "docs/scripts/release-spec.sh",
+                "docs/scripts/release.sh", ".ci/gate-paths.sh")) {
             Path file = ROOT.resolve(script);
             assertThat(file).isRegularFile();
             assertThat(Files.isExecutable(file)).as(script + " is executable").isTrue();

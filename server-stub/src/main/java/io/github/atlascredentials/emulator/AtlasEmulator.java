@@ -5,6 +5,7 @@ import io.github.atlascredentials.emulator.admin.TestSupportAccess;
 import io.github.atlascredentials.emulator.admin.TestSupportGuard;
 import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.emulator.auth.TokenBucketRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.http.ErrorMappers;
 import io.github.atlascredentials.emulator.http.GrizzlyGuards;
@@ -22,12 +23,12 @@ import io.github.atlascredentials.emulator.http.steps.ClientCredentialStep;
 import io.github.atlascredentials.emulator.http.steps.ClientRateLimitStep;
 import io.github.atlascredentials.emulator.http.steps.ContentTypeStep;
 import io.github.atlascredentials.emulator.http.steps.CredentialStep;
+import io.github.atlascredentials.emulator.http.steps.FaultStep;
 import io.github.atlascredentials.emulator.http.steps.FormStep;
 import io.github.atlascredentials.emulator.http.steps.ImplementationStep;
 import io.github.atlascredentials.emulator.http.steps.PathParameterStep;
 import io.github.atlascredentials.emulator.http.steps.QueryParameterStep;
 import io.github.atlascredentials.emulator.http.steps.VersionStep;
-import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.emulator.resources.OAuthResource;
 import io.github.atlascredentials.emulator.resources.ProgrammaticApiKeysResource;
 import io.github.atlascredentials.emulator.resources.ServiceAccountsResource;
@@ -37,6 +38,8 @@ import io.github.atlascredentials.emulator.seed.SeedParser;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.H2Persistence;
 import io.github.atlascredentials.emulator.state.Persistence;
+import io.github.atlascredentials.emulator.state.SecretCreations;
+import io.github.atlascredentials.spec.rules.ApiRules;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -80,6 +83,10 @@ public final class AtlasEmulator implements AutoCloseable {
     private final DigestAuthenticator digest;
     private final FixedWindowRateLimiter tokenLimiter;
     private final FixedWindowRateLimiter apiLimiter;
+    private final TokenBucketRateLimiter atlasBuckets;
+    private final TokenBucketRateLimiter.Settings defaultAtlasRateLimit;
+    private final SecretCreations secretCreations = new SecretCreations();
+    private final FaultStep faults = new FaultStep();
     private final FixedWindowRateLimiter wrongAdminTokenLimiter;
     private final TestSupportAccess testSupportAccess;
     private final HttpServer server;
@@ -101,6 +108,9 @@ public final class AtlasEmulator implements AutoCloseable {
             this.digest = new DigestAuthenticator(state, clock, b.nonceLifetime);
             this.tokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
             this.apiLimiter = new FixedWindowRateLimiter(clock, b.apiRateLimitPerMinute);
+            this.atlasBuckets = new TokenBucketRateLimiter(clock, b.atlasRateLimitCapacity, b.atlasRateLimitRefill,
+                    b.atlasRateLimitRefillSeconds);
+            this.defaultAtlasRateLimit = atlasBuckets.settings();
             // Wrong admin tokens are limited like guesses at the token endpoint, per caller address.
             this.wrongAdminTokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
             this.testSupportAccess = TestSupportAccess.decide(b.testSupportEndpoints, b.bind, b.adminToken != null);
@@ -159,6 +169,43 @@ public final class AtlasEmulator implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Keeps the secret creations of one service account in progress until the returned hold is
+     * released, so that a second create for the account meets one in progress and is refused with
+     * 409 {@code DATA_CONCURRENCY_ERROR}, as the real service refuses two creates at once. Use
+     * {@link SecretCreations.Hold#awaitHeld} to know that the first create has arrived.
+     */
+    public SecretCreations.Hold holdSecretCreations(String clientId) {
+        return secretCreations.hold(Objects.requireNonNull(clientId, "clientId"));
+    }
+
+    /**
+     * The next request of the operation ({@code operationId} of the spec) fails with {@code status},
+     * 500 or 503, in the shape the real service documents for it ({@code UNEXPECTED_ERROR} /
+     * {@code SERVICE_UNAVAILABLE}, or on the OAuth endpoints {@code server_error} /
+     * {@code temporarily_unavailable}); {@code retryAfterSeconds} (may be null) adds {@code Retry-After}.
+     * Each call fails one request; {@link #reset()} forgets pending faults.
+     */
+    public void failNextRequest(String operationId, int status, Long retryAfterSeconds) {
+        if (SpecFacts.RULES.operation(operationId).isEmpty()) {
+            throw new IllegalArgumentException("the spec has no operation " + operationId);
+        }
+        faults.inject(operationId, status, retryAfterSeconds);
+    }
+
+    /**
+     * Changes the Atlas v2 token buckets until the next {@link #reset()} (which restores the configured
+     * ones); every bucket is full again. For tests that need an empty bucket without many requests.
+     */
+    public void atlasRateLimit(int capacity, int refill, int refillSeconds) {
+        atlasBuckets.configure(new TokenBucketRateLimiter.Settings(capacity, refill, refillSeconds));
+    }
+
+    /** The secret creations in progress and their holds (for the test-support endpoints). */
+    public SecretCreations secretCreations() {
+        return secretCreations;
+    }
+
     public boolean isPersistent() {
         return settings.dataDir != null;
     }
@@ -177,6 +224,9 @@ public final class AtlasEmulator implements AutoCloseable {
         digest.clear();
         tokenLimiter.clear();
         apiLimiter.clear();
+        atlasBuckets.configure(defaultAtlasRateLimit);
+        faults.clear();
+        secretCreations.releaseAll();
         wrongAdminTokenLimiter.clear();
         state.clear();
         state.load(seedSource, seed);
@@ -199,11 +249,25 @@ public final class AtlasEmulator implements AutoCloseable {
     }
 
     /**
+     * Jersey checks each registered object as a provider first and, for our resources (whose
+     * {@code @Path} is on the generated interface, not on the class), warns that it "will be
+     * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK = quiet("org.glassfish.jersey.internal.inject.Providers");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    /**
      * The request steps, in the order of precedence of their answers. A step that does not concern an
      * operation (Digest on the token endpoint, a form on a JSON operation) lets it pass.
      */
     private List<RequestStep> requestSteps() {
         return List.of(
+                faults,
                 new BodySizeStep(SpecFacts.MAX_REQUEST_BODY_BYTES),
                 new QueryParameterStep(),
                 new PathParameterStep(),
@@ -213,14 +277,15 @@ public final class AtlasEmulator implements AutoCloseable {
                 new VersionStep(),
                 new CredentialStep(state, tokens, digest),
                 new ClientCredentialStep(state),
-                new ApiRateLimitStep(apiLimiter),
+                new ApiRateLimitStep(apiLimiter, atlasBuckets),
                 new AccessStep(state),
                 new BodyValidationStep(),
                 new ImplementationStep());
     }
 
     private HttpServer createServer(String bind, int port, ApiRules rules, AdminToken adminToken) {
-        List<Object> resources = List.of(new ServiceAccountsResource(state), new ProgrammaticApiKeysResource(state),
+        List<Object> resources = List.of(new ServiceAccountsResource(state, tokens, secretCreations),
+                new ProgrammaticApiKeysResource(state),
                 new OAuthResource(state, tokens));
         boolean testSupport = testSupportAccess != TestSupportAccess.DISABLED;
         RouteTable routes = RouteTable.of(rules, resources,
@@ -267,9 +332,17 @@ public final class AtlasEmulator implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** The project version, from the build-filtered {@code emulator.properties} (one version, set in the root pom). */
     static String version() {
-        String v = AtlasEmulator.class.getPackage().getImplementationVersion();
-        return v != null ? v : "development-api." + SpecFacts.RULES.specVersion();
+        try (InputStream in = AtlasEmulator.class.getResourceAsStream("emulator.properties")) {
+            java.util.Properties build = new java.util.Properties();
+            if (in != null) {
+                build.load(in);
+            }
+            return build.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static SeedDocument demoSeed() {
@@ -294,6 +367,9 @@ public final class AtlasEmulator implements AutoCloseable {
         private int maxActiveTokensPerAccount = SpecFacts.MAX_ACTIVE_TOKENS_PER_ACCOUNT;
         private int tokenRateLimitPerMinute = SpecFacts.TOKEN_REQUESTS_PER_MINUTE;
         private int apiRateLimitPerMinute = 100_000;
+        private int atlasRateLimitCapacity = (int) SpecFacts.RULES.limit("atlasRateLimitCapacity");
+        private int atlasRateLimitRefill = (int) SpecFacts.RULES.limit("atlasRateLimitRefill");
+        private int atlasRateLimitRefillSeconds = (int) SpecFacts.RULES.limit("atlasRateLimitRefillSeconds");
         private Duration nonceLifetime = Duration.ofMinutes(5);
         private AdminToken adminToken;
         private boolean testSupportEndpoints = true;
@@ -367,13 +443,30 @@ public final class AtlasEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Token requests per minute per client and IP address; default the spec's {@code tokenRequestsPerMinute}. */
+        /**
+         * Token requests per minute per client and IP address; default the spec's
+         * {@code tokenRequestsPerMinute} (50, as documented). An answer of the real service quoted in
+         * terraform-provider-mongodbatlas issue 3791 says 10: pass 10 to emulate that.
+         */
         public Builder tokenRateLimitPerMinute(int limit) {
             this.tokenRateLimitPerMinute = positive(limit, "tokenRateLimitPerMinute");
             return this;
         }
 
-        /** API requests per minute per credential. Default 100000. */
+        /**
+         * The token buckets of the Atlas v2 operations, one per endpoint set and organization or
+         * project: {@code capacity} requests at once, {@code refill} more every {@code refillSeconds}.
+         * Defaults: the spec's {@code atlasRateLimit*} limits (high enough not to get in the way); the
+         * rate-limit documentation's example is {@code (10, 5, 60)}.
+         */
+        public Builder atlasRateLimit(int capacity, int refill, int refillSeconds) {
+            this.atlasRateLimitCapacity = positive(capacity, "capacity");
+            this.atlasRateLimitRefill = positive(refill, "refill");
+            this.atlasRateLimitRefillSeconds = positive(refillSeconds, "refillSeconds");
+            return this;
+        }
+
+        /** Cloud Manager API requests per minute per credential. Default 100000. */
         public Builder apiRateLimitPerMinute(int limit) {
             this.apiRateLimitPerMinute = positive(limit, "apiRateLimitPerMinute");
             return this;

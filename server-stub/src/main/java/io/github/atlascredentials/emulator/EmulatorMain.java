@@ -21,7 +21,10 @@ public final class EmulatorMain {
               --sync-writes                also fsync every write (survives power loss; slower)
               --max-secrets-per-account N  secrets per service account (default 2, as the real service)
               --token-rate-limit N         token requests per minute per client and IP (default 50)
-              --api-rate-limit N           API requests per minute per credential (default 100000)
+              --token-rate-limit 10        ... as in a live answer quoted in a public issue (documented: 50)
+              --atlas-rate-limit C,R,S     Atlas v2 token buckets per organization or project: capacity C,
+                                           R more every S seconds (default 100000,100000,60; docs' example 10,5,60)
+              --api-rate-limit N           Cloud Manager API requests per minute per credential (default 100000)
               --admin-token TOKEN          require "Authorization: Bearer TOKEN" on /_emulator/* (also on
                                            loopback); better: set ATLAS_EMULATOR_ADMIN_TOKEN. Off loopback
                                            without one, a token is generated and printed once
@@ -90,6 +93,13 @@ public final class EmulatorMain {
                     case "--max-secrets-per-account" -> builder.maxSecretsPerAccount(intValue(arg, value(args, ++i, arg)));
                     case "--token-rate-limit" -> builder.tokenRateLimitPerMinute(intValue(arg, value(args, ++i, arg)));
                     case "--api-rate-limit" -> builder.apiRateLimitPerMinute(intValue(arg, value(args, ++i, arg)));
+                    case "--atlas-rate-limit" -> {
+                        String[] parts = value(args, ++i, arg).split(",", -1);
+                        if (parts.length != 3) {
+                            throw new IllegalArgumentException(arg + " needs capacity,refill,seconds, e.g. 10,5,60");
+                        }
+                        builder.atlasRateLimit(intValue(arg, parts[0]), intValue(arg, parts[1]), intValue(arg, parts[2]));
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }

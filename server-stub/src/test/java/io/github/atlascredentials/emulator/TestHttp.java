@@ -98,19 +98,23 @@ final class TestHttp {
         }
 
         Answer post(String path, String body, String... headers) {
+            return send("POST", path, body, headers);
+        }
+
+        Answer send(String method, String path, String body, String... headers) {
             if (nonce == null) {
-                Answer challenge = TestHttp.this.post(path, body, headers);
+                Answer challenge = TestHttp.this.send(method, path, body, headers);
                 if (challenge.status() != 401) {
                     return challenge;
                 }
                 nonce = params(challenge.header("WWW-Authenticate")).get("nonce");
             }
-            Answer a = TestHttp.this.post(path, body, with(headers, "Authorization", authorization("POST", path, nc.incrementAndGet())));
+            Answer a = TestHttp.this.send(method, path, body, with(headers, "Authorization", authorization(method, path, nc.incrementAndGet())));
             if (a.status() == 401 && a.header("WWW-Authenticate") != null
                     && "true".equals(params(a.header("WWW-Authenticate")).get("stale"))) {
                 nonce = params(a.header("WWW-Authenticate")).get("nonce");
                 nc.set(0);
-                a = TestHttp.this.post(path, body, with(headers, "Authorization", authorization("POST", path, nc.incrementAndGet())));
+                a = TestHttp.this.send(method, path, body, with(headers, "Authorization", authorization(method, path, nc.incrementAndGet())));
             }
             return a;
         }

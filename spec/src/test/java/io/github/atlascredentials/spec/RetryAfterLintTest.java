@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 /** Every 429 answer tells the client how long to wait. */
 class RetryAfterLintTest {
+    /** The 429 answers: Atlas token bucket, token endpoint, Cloud Manager. */
+    private static final java.util.List<String> TOO_MANY_REQUESTS =
+            java.util.List.of("TooManyRequests", "AtlasTooManyRequests", "TokenTooManyRequests");
 
     @Test
     void every429DeclaresARequiredRetryAfter() {
@@ -19,7 +22,8 @@ class RetryAfterLintTest {
     @Test
     void firesWhenRetryAfterIsMissing() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/responses/TooManyRequests/headers").remove("Retry-After");
+        TOO_MANY_REQUESTS.forEach(name -> spec.root().withObject("/components/responses/" + name + "/headers")
+                .remove("Retry-After"));
 
         assertThat(SpecLint.retryAfterOn429(spec)).hasSize(spec.operations().size())
                 .allSatisfy(violation -> assertThat(violation).endsWith("response 429 does not declare Retry-After"));
@@ -28,8 +32,8 @@ class RetryAfterLintTest {
     @Test
     void firesWhenRetryAfterIsOptional() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/responses/TooManyRequests/headers/Retry-After")
-                .put("$ref", "#/components/headers/Retry-After-Optional");
+        TOO_MANY_REQUESTS.forEach(name -> spec.root().withObject("/components/responses/" + name + "/headers/Retry-After")
+                .put("$ref", "#/components/headers/Retry-After-Optional"));
 
         assertThat(SpecLint.retryAfterOn429(spec)).hasSize(spec.operations().size())
                 .allSatisfy(violation -> assertThat(violation).endsWith("declares Retry-After as optional"));

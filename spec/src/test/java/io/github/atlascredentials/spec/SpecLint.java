@@ -158,25 +158,49 @@ final class SpecLint {
     }
 
     /** Atlas (v2) success bodies and request bodies offer the versioned media type of {@code info.version}. */
+    /**
+     * Every Atlas request body and success body offers each of the operation's own versions (an operation may
+     * have other dates than its neighbours, e.g. the API keys' 2023-01-01), and every Atlas operation has one.
+     */
     static List<String> atlasVersionedMediaType(SpecDocument spec) {
-        String versioned = atlasMediaType(spec);
         List<String> violations = new ArrayList<>();
         for (Operation operation : spec.operations()) {
             if (!operation.path().startsWith(ATLAS_PATH_PREFIX)) {
                 continue;
             }
             JsonNode requestBody = operation.node().get("requestBody");
-            if (requestBody != null && !spec.resolve(requestBody).path("content").has(versioned)) {
-                violations.add(operation.label() + " request body does not offer " + versioned);
+            java.util.TreeSet<String> versions = new java.util.TreeSet<>();
+            if (requestBody != null) {
+                spec.resolve(requestBody).path("content").fieldNames().forEachRemaining(t -> addVersioned(t, versions));
             }
             operation.responses(spec).forEach((status, response) -> {
-                if (status.startsWith("2") && response.has("content") && !response.path("content").has(versioned)) {
-                    violations.add(operation.label() + " response " + status + " does not offer " + versioned
-                            + " (has " + iterableToList(response.path("content").fieldNames()) + ")");
+                if (status.startsWith("2")) {
+                    response.path("content").fieldNames().forEachRemaining(t -> addVersioned(t, versions));
                 }
             });
+            if (versions.isEmpty()) {
+                violations.add(operation.label() + " offers no versioned media type application/vnd.atlas.<date>+json");
+                continue;
+            }
+            for (String versioned : versions) {
+                if (requestBody != null && !spec.resolve(requestBody).path("content").has(versioned)) {
+                    violations.add(operation.label() + " request body does not offer " + versioned);
+                }
+                operation.responses(spec).forEach((status, response) -> {
+                    if (status.startsWith("2") && response.has("content") && !response.path("content").has(versioned)) {
+                        violations.add(operation.label() + " response " + status + " does not offer " + versioned
+                                + " (has " + iterableToList(response.path("content").fieldNames()) + ")");
+                    }
+                });
+            }
         }
         return violations;
+    }
+
+    private static void addVersioned(String mediaType, java.util.Set<String> versions) {
+        if (mediaType.startsWith("application/vnd.atlas.") && mediaType.endsWith("+json")) {
+            versions.add(mediaType);
+        }
     }
 
     static String atlasMediaType(SpecDocument spec) {

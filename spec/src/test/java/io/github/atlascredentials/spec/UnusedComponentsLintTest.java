@@ -34,10 +34,12 @@ class UnusedComponentsLintTest {
     void aComponentUsedOnlyByAnUnusedComponentIsUnusedToo() {
         SpecDocument spec = SpecDocument.loadMain();
         spec.root().withObject("/components/responses").remove("ServiceUnavailable");
+        spec.root().withObject("/components/responses").remove("OAuthServiceUnavailable");
         spec.operations().forEach(operation -> operation.node().withObject("/responses").remove("503"));
 
         assertThat(SpecLint.unusedComponents(spec)).containsExactlyInAnyOrder(
                 "#/components/examples/ServiceUnavailable is never used",
+                "#/components/examples/OAuthTemporarilyUnavailable is never used",
                 "#/components/headers/Retry-After-Optional is never used");
     }
 }

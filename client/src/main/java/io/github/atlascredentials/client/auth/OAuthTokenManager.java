@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds the access token of one service account: fetched on first use, reused until shortly
@@ -46,7 +46,7 @@ public final class OAuthTokenManager {
   /** The token in use plus replaced ones whose revocation failed and is retried at each renewal. */
   public static final int MAX_TOKENS_PER_CLIENT = 3;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Logger LOG = Logger.getLogger(OAuthTokenManager.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenManager.class);
 
   private final ServiceAccountCredential credential;
   private final URI tokenEndpoint;
@@ -75,6 +75,50 @@ public final class OAuthTokenManager {
     this.retryPolicy = retryPolicy;
     this.redactor = redactor;
     redactor.registerBasic(credential.clientId(), credential.secret());
+  }
+
+  /**
+   * @deprecated since 1.1, kept so that code written against 1.0 still runs: the manager now keeps the
+   *     client of the OAuth endpoints for its whole life, so that renewals never wait on the API pool.
+   *     This constructor gives it a default client of its own (finite timeouts, closed with the JVM).
+   */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public OAuthTokenManager(ServiceAccountCredential credential, URI baseUrl, Clock clock, Duration renewAhead,
+      RetryPolicy retryPolicy, Redactor redactor) {
+    this(credential, baseUrl, clock, renewAhead, retryPolicy, redactor, jakarta.ws.rs.client.ClientBuilder.newBuilder()
+        .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .readTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+        .build());
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #token()}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public String token(Client ignored) {
+    return token();
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #renewAfterRejection(String)}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public String renewAfterRejection(Client ignored, String rejected) {
+    return renewAfterRejection(rejected);
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #requestNewToken()}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public TokenGrant requestNewToken(Client ignored) {
+    return requestNewToken();
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #revokeAll()}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public void revoke(Client ignored) {
+    revokeAll();
+  }
+
+  /** @deprecated since 1.1: the manager uses its own client; use {@link #revoke(String)}. */
+  @Deprecated(since = "1.1", forRemoval = true)
+  public void revoke(Client ignored, String token) {
+    revoke(token);
   }
 
   private static URI resolve(URI base, String path) {
@@ -134,7 +178,7 @@ public final class OAuthTokenManager {
         redactor.forget(token);
       } catch (AtlasClientException e) {
         unrevoked.add(token);
-        LOG.log(Level.WARNING, "could not revoke a replaced access token: {0}", redactor.redact(e.getMessage()));
+        LOG.warn("could not revoke a replaced access token: {}", redactor.redact(e.getMessage()));
       }
     }
   }

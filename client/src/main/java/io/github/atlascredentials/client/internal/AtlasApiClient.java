@@ -114,8 +114,9 @@ public final class AtlasApiClient extends ApiClient {
     Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       Response response = super.sendRequest(method, invocationBuilder, entity);
+      RefusalHints hints = RefusalHints.of(response);
       Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(attempt, waited, response.getStatus(),
-          response.getHeaderString("Retry-After"));
+          hints.retryAfter, hints.errorCode);
       if (delay.isEmpty()) {
         return response;
       }

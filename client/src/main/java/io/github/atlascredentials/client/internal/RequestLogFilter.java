@@ -9,8 +9,8 @@ import jakarta.ws.rs.client.ClientResponseFilter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The opt-in request log: one line per exchange with method, URL, status, time and the names of
@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 public final class RequestLogFilter implements ClientRequestFilter, ClientResponseFilter {
   /** The java.util.logging logger the lines go to. */
   public static final String LOGGER_NAME = "io.github.atlascredentials.client.requests";
-  private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
   private static final String STARTED = "io.github.atlascredentials.log.started";
   private static final Set<String> SHOWN_HEADERS = Set.of("accept", "content-type", "user-agent");
 
@@ -38,7 +38,7 @@ public final class RequestLogFilter implements ClientRequestFilter, ClientRespon
 
   @Override
   public void filter(ClientRequestContext request, ClientResponseContext response) {
-    if (!LOG.isLoggable(Level.INFO)) {
+    if (!LOG.isInfoEnabled()) {
       return;
     }
     Object started = request.getProperty(STARTED);

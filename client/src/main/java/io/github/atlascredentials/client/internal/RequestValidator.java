@@ -55,6 +55,16 @@ public final class RequestValidator {
       return this;
     }
 
+    /** A query parameter as it will be sent; null means absent (the spec's default applies). */
+    public Checks queryParameter(String name, Object value) {
+      ParameterRule parameter = operation.parameter(name)
+          .orElseThrow(() -> new IllegalStateException(operation.operationId() + " has no parameter " + name));
+      if (value != null) {
+        RequestChecks.parameter(parameter, String.valueOf(value)).ifPresent(rule -> violations.add(new FieldError(name, rule)));
+      }
+      return this;
+    }
+
     /** The body as the generated client will serialize it. */
     public Checks body(Object model) {
       JsonNode json = MAPPER.valueToTree(model);

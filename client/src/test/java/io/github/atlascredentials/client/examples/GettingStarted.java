@@ -11,7 +11,8 @@ import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
  */
 public final class GettingStarted {
   // snippet:start demo-values
-  static final String BASE_URL = "http://127.0.0.1:8080";
+  // What the emulator printed as "Listening on ...": 8080 unless it was started with another --port.
+  static final String BASE_URL = System.getenv().getOrDefault("ATLAS_EMULATOR_URL", "http://127.0.0.1:8080");
   static final String ORG_ID = "4888442a3354817a7320eb61";
   static final String CLIENT_ID = "mdb_sa_id_6a1b2c3d4e5f60718293a4b5";          // ORG_OWNER
   static final String CLIENT_SECRET = "mdb_sa_sk_DemoSecretDoNotUseOutsideTheEmulator0001";

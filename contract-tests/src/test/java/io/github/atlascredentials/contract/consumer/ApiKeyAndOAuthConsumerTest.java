@@ -170,6 +170,25 @@ class ApiKeyAndOAuthConsumerTest extends ConsumerSupport {
     expectApiError(() -> requestToken(server), 400, "invalid_grant");
   }
 
+  /** The OAuth pages document a fault as {"error":"server_error","error_description":"Unexpected error."}. */
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact tokenEndpointFault(PactDslWithProvider builder) {
+    return tokenRequest(builder, States.TOKEN_ENDPOINT_FAULT,
+            "requestAccessToken: a fault of the service (500 server_error)")
+        .willRespondWith()
+        .status(500)
+        .headers(Map.of("Content-Type", Contract.JSON))
+        .body(BODIES.response("OAuthServerError", "OAuthError"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "tokenEndpointFault")
+  void tokenEndpointFault(MockServer server) {
+    AtlasApiException e = expectApiError(() -> requestToken(server), 500, "server_error");
+    assertThat(e.detail()).contains("Unexpected error.");
+  }
+
   @Pact(consumer = Contract.CONSUMER)
   V4Pact tokenLimitReached(PactDslWithProvider builder) {
     return tokenRequest(builder, States.TOKENS_AT_MAXIMUM,

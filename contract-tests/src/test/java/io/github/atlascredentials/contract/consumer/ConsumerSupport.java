@@ -31,6 +31,8 @@ abstract class ConsumerSupport {
   static final String ORG_ID = SPEC.parameterExample("orgId");
   static final String GROUP_ID = SPEC.parameterExample("groupId");
   static final String CLIENT_ID = SPEC.parameterExample("clientId");
+  static final String SECRET_ID = SPEC.parameterExample("secretId");
+  static final String API_KEY_ID = SPEC.parameterExample("apiUserId");
 
   /** The client under test, as a user builds it, aimed at the mock server. No retries: each answer is the interaction's. */
   static AtlasCredentialsClient client(MockServer server, boolean envelope) {
@@ -54,6 +56,16 @@ abstract class ConsumerSupport {
         .matchHeader("Content-Type", "^application/json(;.*)?$", Contract.JSON)
         .headers("Accept", Contract.JSON)
         .body(body, Contract.JSON);
+  }
+
+  /** A request without a body (a read or a delete) as the client sends it, with its Accept. */
+  static PactDslRequestWithPath bodyless(PactDslWithState state, String description, String method, String path,
+      String accept) {
+    return state.uponReceiving(InteractionNames.describe(description))
+        .method(method)
+        .path(path)
+        .matchHeader("Authorization", Contract.BEARER_REGEX, "Bearer " + Contract.FAKE_ACCESS_TOKEN)
+        .headers("Accept", accept);
   }
 
   static PactDslWithState given(PactDslWithProvider builder, String state) {

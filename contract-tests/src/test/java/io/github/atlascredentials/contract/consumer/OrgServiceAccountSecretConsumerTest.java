@@ -136,6 +136,43 @@ class OrgServiceAccountSecretConsumerTest extends ConsumerSupport {
     expectApiError(() -> create(server), 403, "ACCESS_FORBIDDEN");
   }
 
+  /** The Terraform rotation guide: the second of two creates at once fails with 409 DATA_CONCURRENCY_ERROR. */
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact creationInProgress(PactDslWithProvider builder) {
+    return apiError(atlasSecretRequest(given(builder, States.SECRET_CREATION_IN_PROGRESS),
+        "createOrgServiceAccountSecret: while another secret of the account is being created (409 DATA_CONCURRENCY_ERROR)",
+        orgSecretsPath(), exampleJson("AtlasSecretRequest"), Contract.ATLAS_JSON), 409, "DataConcurrencyError")
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "creationInProgress")
+  void creationInProgress(MockServer server) {
+    expectApiError(() -> create(server), 409, "DATA_CONCURRENCY_ERROR");
+  }
+
+  /** The rate-limit page: an empty token bucket answers RATE_LIMITED_TOKEN_BUCKET with Retry-After. */
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact tokenBucketEmpty(PactDslWithProvider builder) {
+    return atlasSecretRequest(given(builder, States.ORG_RATE_LIMIT_REACHED),
+            "createOrgServiceAccountSecret: with the organization's token bucket empty (429 RATE_LIMITED_TOKEN_BUCKET)",
+            orgSecretsPath(), exampleJson("AtlasSecretRequest"), Contract.ATLAS_JSON)
+        .willRespondWith()
+        .status(429)
+        .headers(Map.of("Content-Type", Contract.JSON))
+        .matchHeader("Retry-After", "^\\d+$", "55")
+        .body(BODIES.response("RateLimitedTokenBucket", "ApiError"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "tokenBucketEmpty")
+  void tokenBucketEmpty(MockServer server) {
+    AtlasApiException e = expectApiError(() -> create(server), 429, "RATE_LIMITED_TOKEN_BUCKET");
+    assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(55));
+    assertThat(e.parameters()).hasSize(5);
+  }
+
   @Pact(consumer = Contract.CONSUMER)
   V4Pact unknownServiceAccount(PactDslWithProvider builder) {
     return apiError(atlasSecretRequest(given(builder, States.TARGET_MISSING),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlascredentials.contract.support.Contract;
 import io.github.atlascredentials.contract.support.Spec;
-import io.github.atlascredentials.emulator.AtlasEmulator;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import java.io.IOException;
 import java.net.URI;
@@ -20,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Puts the real emulator into the state an interaction needs, through its own seeding API
- * ({@link AtlasEmulator#reset()} + {@link AtlasEmulator#loadSeed(SeedDocument)}), its clock and real
+ * Puts the real emulator into the state an interaction needs, through its test-support endpoints
+ * only ({@code POST /_emulator/reset}, {@code /_emulator/seed}, {@code /_emulator/clock/advance}, as
+ * any Pact verifier's state-change handler can), its clock and real
  * HTTP calls, and decides the real credential to send: a Bearer token obtained from the
  * emulator's token endpoint, or the service account's Basic credentials for the OAuth endpoints.
  * Secrets are random per run and never leave this JVM.
@@ -40,15 +40,16 @@ final class EmulatorStates {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
-  private final AtlasEmulator emulator;
+  private final URI base;
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1) // HTTP/2 upgrade requests hide POST bodies from Grizzly
       .connectTimeout(Duration.ofSeconds(5))
       .build();
   private volatile String authorization;
 
-  EmulatorStates(AtlasEmulator emulator) {
-    this.emulator = emulator;
+  /** States of the emulator at {@code base}, set only through its {@code /_emulator/} endpoints. */
+  EmulatorStates(URI base) {
+    this.base = base;
   }
 
   /** The Authorization header the current interaction must carry instead of the consumer's fake one. */
@@ -63,6 +64,42 @@ final class EmulatorStates {
     authorization = bearer(ADMIN_ID);
   }
 
+  /** Two secrets of the target, the first with the spec's secretId example (the id the consumer deletes). */
+  void targetWithExampleSecret() {
+    Instant now = now();
+    SeedDocument.ServiceAccount target = new SeedDocument.ServiceAccount(TARGET_ID, "target", Set.of("ORG_MEMBER"),
+        Map.of(GROUP_ID, Set.of("GROUP_OWNER")), List.of(
+            new SeedDocument.Secret(SPEC.parameterExample("secretId"), newSecret(), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30))),
+            new SeedDocument.Secret(newSecret(), now, now.plus(Duration.ofDays(60)))));
+    seed(organization(ORG_ID, 8760, admin(ADMIN_ID), target));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  /** The organization's only API key: the spec's apiUserId example, with the examples' description and roles. */
+  void exampleApiKey() {
+    JsonNode example = SPEC.example("AtlasApiKey");
+    List<String> roles = new ArrayList<>();
+    example.path("roles").forEach(r -> roles.add(r.path("roleName").asText()));
+    SeedDocument.ApiKey key = new SeedDocument.ApiKey(SPEC.parameterExample("apiUserId"), randomLetters(8),
+        java.util.UUID.randomUUID().toString(), example.path("desc").asText(), roles);
+    seed(new SeedDocument.Organization(ORG_ID, "Organization " + ORG_ID, 8760,
+        List.of(new SeedDocument.Project(GROUP_ID, "Project " + GROUP_ID)), List.of(admin(ADMIN_ID), target(1, true)),
+        List.of(key)));
+    authorization = bearer(ADMIN_ID);
+  }
+
+  /** The caller is the target account itself: ORG_MEMBER in the organization, GROUP_OWNER of the project. */
+  void callerOrganizationMember() {
+    String secret = newSecret();
+    Instant now = now();
+    seed(organization(ORG_ID, 8760, admin(ADMIN_ID), new SeedDocument.ServiceAccount(TARGET_ID, "target",
+        Set.of("ORG_MEMBER"), Map.of(GROUP_ID, Set.of("GROUP_OWNER")),
+        List.of(new SeedDocument.Secret(secret, now, now.plus(Duration.ofDays(30)))))));
+    adminSecrets.put(TARGET_ID, secret);
+    authorization = bearer(TARGET_ID);
+  }
+
   void organizationMaximum(int hours) {
     seed(organization(ORG_ID, hours, admin(ADMIN_ID), target(0, true)));
     authorization = bearer(ADMIN_ID);
@@ -70,7 +107,7 @@ final class EmulatorStates {
 
   void expiredCallerToken() {
     targetWithSecrets(0);
-    emulator.clock().advance(Duration.ofSeconds(3601)); // tokens live 3600 s
+    advanceClock(Duration.ofSeconds(3601)); // tokens live 3600 s
   }
 
   void callerInOtherOrganization() {
@@ -98,7 +135,7 @@ final class EmulatorStates {
     SeedDocument.ApiKey key = new SeedDocument.ApiKey(null, publicKey, privateKey, "caller", List.of("ORG_OWNER"));
     seed(new SeedDocument.Organization(ORG_ID, "Organization " + ORG_ID, 8760,
         List.of(new SeedDocument.Project(GROUP_ID, "Project " + GROUP_ID)), List.of(target(0, true)), List.of(key)));
-    HttpResponse<String> challenge = send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + path))
+    HttpResponse<String> challenge = send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", Contract.JSON)
         .header("Accept", Contract.JSON)
         .method(method, HttpRequest.BodyPublishers.ofString("{}"))
@@ -159,11 +196,11 @@ final class EmulatorStates {
     validSecret();
     for (int issued = 0; issued < 100; issued++) {
       if (issued % 50 == 0) {
-        emulator.clock().advance(Duration.ofSeconds(61));
+        advanceClock(Duration.ofSeconds(61));
       }
       requireStatus(tokenRequest(authorization), 200);
     }
-    emulator.clock().advance(Duration.ofSeconds(61));
+    advanceClock(Duration.ofSeconds(61));
   }
 
   /** 50 real token requests in this minute: the next is the 51st. */
@@ -174,9 +211,81 @@ final class EmulatorStates {
     }
   }
 
+  /** The Atlas token buckets while an interaction needs an empty one: small enough to empty quickly. */
+  static final int ATLAS_BUCKET = 3;
+
+  /**
+   * A create for the target is in progress (held by the emulator until the next state resets it), so
+   * the interaction's create meets it: 409 DATA_CONCURRENCY_ERROR. Through {@code /_emulator/secret-creations/hold}.
+   */
+  void secretCreationInProgress() {
+    targetWithSecrets(0);
+    requireStatus(admin("/_emulator/secret-creations/hold?clientId=" + TARGET_ID, ""), 200);
+    String caller = authorization;
+    Thread first = new Thread(() -> {
+      try {
+        http.send(atlasCreate(caller), HttpResponse.BodyHandlers.discarding());
+      } catch (IOException | InterruptedException | RuntimeException ignored) {
+        // released by the next reset; its answer does not matter
+      }
+    }, "held-create");
+    first.setDaemon(true);
+    first.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!held()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the held create did not arrive");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private boolean held() {
+    HttpResponse<String> state = send(HttpRequest.newBuilder(base.resolve("/_emulator/secret-creations/hold?clientId="
+        + TARGET_ID)).GET().build());
+    requireStatus(state, 200);
+    try {
+      return JSON.readTree(state.body()).path("held").asBoolean();
+    } catch (IOException e) {
+      throw new IllegalStateException("the hold state is not JSON", e);
+    }
+  }
+
+  /** The organization's bucket is made small ({@code /_emulator/rate-limits/atlas}) and emptied with refused requests. */
+  void orgRateLimitReached() {
+    targetWithSecrets(0);
+    requireStatus(admin("/_emulator/rate-limits/atlas?capacity=" + ATLAS_BUCKET + "&refill=" + ATLAS_BUCKET
+        + "&seconds=60", ""), 200);
+    for (int i = 0; i < ATLAS_BUCKET; i++) {
+      requireStatus(send(HttpRequest.newBuilder(base.resolve("/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/"
+              + TARGET_ID + "/secrets"))
+          .header("Authorization", authorization)
+          .header("Content-Type", Contract.ATLAS_JSON).header("Accept", Contract.ATLAS_JSON)
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build()), 400);
+    }
+  }
+
+  /** The token endpoint's next request fails ({@code /_emulator/faults}). */
+  void tokenEndpointFault() {
+    validSecret();
+    requireStatus(admin("/_emulator/faults?operationId=requestAccessToken&status=500", ""), 200);
+  }
+
+  private HttpRequest atlasCreate(String caller) {
+    return HttpRequest.newBuilder(base.resolve("/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/" + TARGET_ID + "/secrets"))
+        .header("Authorization", caller)
+        .header("Content-Type", Contract.ATLAS_JSON).header("Accept", Contract.ATLAS_JSON)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\": 8}")).build();
+  }
+
   private void seedTargetWithOneSecret(boolean expired) {
     targetSecret = newSecret();
-    Instant now = emulator.clock().nowSeconds();
+    Instant now = now();
     SeedDocument.Secret secret = expired
         ? new SeedDocument.Secret(targetSecret, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
         : new SeedDocument.Secret(targetSecret, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
@@ -188,10 +297,42 @@ final class EmulatorStates {
 
   private final Map<String, String> adminSecrets = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Back to the (empty) seed, then exactly these organizations: {@code /_emulator/reset} and {@code /seed}. */
   private void seed(SeedDocument.Organization... organizations) {
-    emulator.reset();
-    emulator.loadSeed(new SeedDocument(List.of(organizations)));
+    requireStatus(admin("/_emulator/reset", "{}"), 200);
+    try {
+      requireStatus(admin("/_emulator/seed", SEED_JSON.writeValueAsString(new SeedDocument(List.of(organizations)))), 200);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
+
+  private void advanceClock(Duration by) {
+    requireStatus(admin("/_emulator/clock/advance?seconds=" + by.toSeconds(), ""), 200);
+  }
+
+  /** The emulator's clock, to the second ({@code GET /_emulator/clock}). */
+  private Instant now() {
+    HttpResponse<String> clock = send(HttpRequest.newBuilder(base.resolve("/_emulator/clock")).GET().build());
+    requireStatus(clock, 200);
+    try {
+      return Instant.parse(JSON.readTree(clock.body()).path("now").asText()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    } catch (IOException e) {
+      throw new IllegalStateException("the emulator's clock answered with a body that is not JSON", e);
+    }
+  }
+
+  private HttpResponse<String> admin(String pathAndQuery, String body) {
+    return send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
+        .header("Content-Type", Contract.JSON)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build());
+  }
+
+  private static final ObjectMapper SEED_JSON = new ObjectMapper()
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
   private static SeedDocument.Organization organization(String id, int maxHours, SeedDocument.ServiceAccount... accounts) {
     return new SeedDocument.Organization(id, "Organization " + id, maxHours,
@@ -202,13 +343,13 @@ final class EmulatorStates {
   private SeedDocument.ServiceAccount admin(String clientId) {
     String secret = newSecret();
     adminSecrets.put(clientId, secret);
-    Instant now = emulator.clock().nowSeconds();
+    Instant now = now();
     return new SeedDocument.ServiceAccount(clientId, "caller", Set.of("ORG_OWNER"), Map.of(),
         List.of(new SeedDocument.Secret(secret, now, now.plus(Duration.ofDays(365)))));
   }
 
   private SeedDocument.ServiceAccount target(int secrets, boolean inProject) {
-    Instant now = emulator.clock().nowSeconds();
+    Instant now = now();
     List<SeedDocument.Secret> list = new ArrayList<>();
     for (int i = 0; i < secrets; i++) {
       list.add(new SeedDocument.Secret(newSecret(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))));
@@ -240,7 +381,7 @@ final class EmulatorStates {
   }
 
   HttpResponse<String> tokenRequest(String basic) {
-    return send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/api/oauth/token"))
+    return send(HttpRequest.newBuilder(base.resolve("/api/oauth/token"))
         .header("Authorization", basic)
         .header("Content-Type", Contract.FORM)
         .header("Accept", Contract.JSON)

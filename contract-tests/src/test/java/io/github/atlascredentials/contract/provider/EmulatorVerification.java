@@ -6,6 +6,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.State;
 import io.github.atlascredentials.contract.support.Contract.States;
 import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import au.com.dius.pact.provider.IHttpClientFactory;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -13,8 +14,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.util.Timeout;
 import java.util.List;
 import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,17 +29,15 @@ abstract class EmulatorVerification {
   private static AtlasEmulator emulator;
   private static EmulatorStates states;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = AtlasEmulator.builder().port(0).seed(new SeedDocument(List.of())).start();
-    states = new EmulatorStates(emulator);
-  }
+  /** One emulator per class on a random port, with no organization: each state seeds what it needs. */
+  @RegisterExtension
+  static final AtlasEmulatorExtension EMULATOR =
+      AtlasEmulatorExtension.configured(builder -> builder.seed(new SeedDocument(List.of())));
 
-  @AfterAll
-  static void stopEmulator() {
-    if (emulator != null) {
-      emulator.close();
-    }
+  @BeforeAll
+  static void startEmulator(AtlasEmulator started) {
+    emulator = started;
+    states = new EmulatorStates(emulator.baseUri());
   }
 
   /**
@@ -127,6 +126,26 @@ abstract class EmulatorVerification {
     states.expiredSecret();
   }
 
+  @State(States.TARGET_HAS_EXAMPLE_SECRET)
+  void targetHasTheExampleSecret() {
+    states.targetWithExampleSecret();
+  }
+
+  @State(States.ORG_HAS_EXAMPLE_API_KEY)
+  void organizationHasTheExampleApiKey() {
+    states.exampleApiKey();
+  }
+
+  @State(States.ORG_HAS_NO_API_KEY)
+  void organizationHasNoApiKey() {
+    states.targetWithSecrets(0);
+  }
+
+  @State(States.CALLER_ORG_MEMBER)
+  void callerIsAnOrganizationMember() {
+    states.callerOrganizationMember();
+  }
+
   @State(States.TOKENS_AT_MAXIMUM)
   void tokensAtMaximum() {
     states.tokensAtMaximum();
@@ -135,5 +154,20 @@ abstract class EmulatorVerification {
   @State(States.TOKEN_RATE_LIMIT_REACHED)
   void tokenRateLimitReached() {
     states.tokenRateLimitReached();
+  }
+
+  @State(States.SECRET_CREATION_IN_PROGRESS)
+  void secretCreationInProgress() {
+    states.secretCreationInProgress();
+  }
+
+  @State(States.ORG_RATE_LIMIT_REACHED)
+  void orgRateLimitReached() {
+    states.orgRateLimitReached();
+  }
+
+  @State(States.TOKEN_ENDPOINT_FAULT)
+  void tokenEndpointFault() {
+    states.tokenEndpointFault();
   }
 }

@@ -183,8 +183,8 @@ class SpecMutationTest {
         assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
         HttpResponse<String> badId = send("GET", "/api/atlas/v2/orgs/not-an-org/mutationProbes/" + DEMO_TARGET_CLIENT_ID,
                 null, null);
-        assertThat(badId.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(badId.body()).path("errorCode").asText()).isEqualTo("INVALID_PATH_PARAMETER");
+        assertThat(badId.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(badId.body()).path("errorCode").asText()).isEqualTo("INVALID_ORG_ID"); // the parameter's x-error travels with it
         HttpRequest authorized = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
                 .header("Authorization", "Bearer " + accessToken()).header("Accept", ATLAS_TYPE).GET().build();
         HttpResponse<String> notImplemented = HTTP.send(authorized, HttpResponse.BodyHandlers.ofString());

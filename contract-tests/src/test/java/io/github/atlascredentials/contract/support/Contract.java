@@ -20,6 +20,8 @@ public final class Contract {
   public static final String BEARER_REGEX = "^Bearer [A-Za-z0-9._~+/-]+=*$";
   public static final String BASIC_REGEX = "^Basic [A-Za-z0-9+/]+=*$";
   public static final String ATLAS_JSON = "application/vnd.atlas.2024-08-05+json";
+  /** The only version of the Atlas API key operations. */
+  public static final String ATLAS_KEYS_JSON = "application/vnd.atlas.2023-01-01+json";
   public static final String ATLAS_JSON_ANY_DATE = "^application/vnd\\.atlas\\.\\d{4}-\\d{2}-\\d{2}\\+json$";
   /** A version date before the first version of these operations (2024-08-05): 406 by the spec. */
   public static final String ATLAS_JSON_UNSERVED = "application/vnd.atlas.2023-01-01+json";
@@ -55,6 +57,16 @@ public final class Contract {
     public static final String SECRET_EXPIRED = "the service account's only secret has expired";
     public static final String TOKENS_AT_MAXIMUM = "the service account already has 100 active access tokens";
     public static final String TOKEN_RATE_LIMIT_REACHED = "the service account has used up its token requests for this minute";
+    /** Two secrets, the first with the spec's secretId example. */
+    public static final String TARGET_HAS_EXAMPLE_SECRET = "the target service account has the example secret and another";
+    /** The organization's only API key has the spec's apiUserId example, description and roles of the examples. */
+    public static final String ORG_HAS_EXAMPLE_API_KEY = "the organization has the example API key";
+    public static final String ORG_HAS_NO_API_KEY = "the organization has no API key";
+    /** The caller holds only ORG_MEMBER (and GROUP_OWNER of the project). */
+    public static final String CALLER_ORG_MEMBER = "the caller is only an Organization Member";
+    public static final String SECRET_CREATION_IN_PROGRESS = "another secret of the target service account is being created";
+    public static final String ORG_RATE_LIMIT_REACHED = "the organization's token bucket for these operations is empty";
+    public static final String TOKEN_ENDPOINT_FAULT = "the token endpoint fails with an unexpected error";
 
     private States() {
     }

@@ -15,7 +15,8 @@ import java.util.stream.StreamSupport;
  * pact; matchers replace exact comparison where the spec says a value varies:
  * <ul>
  *   <li>values the server generates ({@code readOnly}, or inside a {@code readOnly} property) are
- *       matched by the schema's {@code pattern}, {@code format: date-time} or {@code enum};
+ *       matched by the schema's {@code pattern}, {@code format: date-time} or {@code enum}, and by type
+ *       when the spec gives none of them (a service account's name and roles);
  *   <li>secrets, tokens and generated values without a pattern in the spec by the regexes of
  *       {@link #VARYING} (what their descriptions say);
  *   <li>human-readable text ({@code detail}, {@code error_description}, a violation's
@@ -38,7 +39,7 @@ public final class PactBodies {
       // redacted as documented, or a live UUID
       "privateKey", "^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}|\\*{8}-\\*{4}-\\*{4})-[0-9a-f]{12}$",
       "access_token", "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
-      "href", "^https?://[^/\\s]+/api/public/v1\\.0/orgs/[a-f0-9]{24}/apiKeys/[a-f0-9]{24}$");
+      "href", "^https?://[^/\\s]+/api/(public/v1\\.0|atlas/v2)/orgs/[a-f0-9]{24}/apiKeys/[a-f0-9]{24}$");
 
   static final Set<String> FREE_TEXT = Set.of("detail", "error_description", "description");
 
@@ -111,7 +112,7 @@ public final class PactBodies {
         String regex = regexFor(name, propSchema, gen);
         if (regex != null) {
           body.stringMatcher(name, regex, value.textValue());
-        } else if (FREE_TEXT.contains(name)) {
+        } else if (FREE_TEXT.contains(name) || gen) {
           body.stringType(name, value.textValue());
         } else {
           body.stringValue(name, value.textValue());
@@ -141,7 +142,7 @@ public final class PactBodies {
         child.closeObject();
       } else if (item.isTextual()) {
         String regex = regexFor(null, itemSchema, generated);
-        if (freeValues) {
+        if (freeValues || (generated && regex == null)) {
           array.stringType(item.textValue());
         } else if (regex != null) {
           array.stringMatcher(regex, item.textValue());
@@ -182,8 +183,17 @@ public final class PactBodies {
     }
     if (schema.path("enum").isArray()) {
       return "^(" + StreamSupport.stream(schema.get("enum").spliterator(), false)
-          .map(v -> Pattern.quote(v.asText())).collect(Collectors.joining("|")) + ")$";
+          .map(v -> portableLiteral(v.asText())).collect(Collectors.joining("|")) + ")$";
     }
     return null;
+  }
+
+  /**
+   * A literal for a regex that every Pact implementation reads: metacharacters escaped one by one
+   * with a backslash. Java's {@code \Q...\E} quoting ({@link Pattern#quote}) is unknown to the
+   * Rust core (pact-js, pact-python, pact-go, the CLI), which then rejects every value.
+   */
+  static String portableLiteral(String value) {
+    return value.replaceAll("[\\\\^$.|?*+()\\[\\]{}-]", "\\\\$0");
   }
 }

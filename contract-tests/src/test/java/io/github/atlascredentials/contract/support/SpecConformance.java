@@ -41,6 +41,12 @@ public final class SpecConformance {
       report = ValidationReport.from(report.getMessages().stream()
           .filter(m -> !m.getKey().equals("validation.request.accept.notAllowed")).toList());
     }
+    if (recorded.path("status").asInt() == 204) {
+      // A 204 has no body by definition (RFC 9110); the spec lists the versioned media type on an Atlas delete's
+      // 204 only to name the operation's version, which the validator reads as a body it expects.
+      report = ValidationReport.from(report.getMessages().stream()
+          .filter(m -> !m.getKey().equals("validation.response.body.missing")).toList());
+    }
     collect(problems, interaction.name(), "", report);
     if (isEnvelopeRequest(interaction.request())) {
       JsonNode envelope = parse(PactFiles.bodyText(recorded));

@@ -28,10 +28,16 @@ public final class ApiReferenceGenerator {
     }
 
     public static void generate(Path spec, Path out, String projectVersion) {
-        String html = ApiReferenceRenderer.render(parse(spec), "spec/" + spec.getFileName(), projectVersion);
+        OpenAPI api = parse(spec);
+        String html = ApiReferenceRenderer.render(api, "spec/" + spec.getFileName(), projectVersion);
+        String fidelity = FidelityTable.markdown(FidelityTable.of(api), projectVersion);
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, html, StandardCharsets.UTF_8);
+            // The Fidelity page, beside the reference: Markdown, and HTML with the reference's style.
+            Files.writeString(out.resolveSibling("fidelity.md"), fidelity, StandardCharsets.UTF_8);
+            Files.writeString(out.resolveSibling("fidelity.html"), MarkdownToHtml.page("Fidelity", fidelity),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + out.toAbsolutePath(), e);
         }

@@ -64,7 +64,9 @@ public final class ApiReferenceRenderer {
         navigation(operationsByTag);
         page.append("<main>\n");
         overview(title);
-        page.append(ErrorCodeIndex.html(ErrorCodeIndex.of(api)));
+        List<FidelityTable.Row> fidelity = FidelityTable.of(api);
+        page.append(ErrorCodeIndex.html(ErrorCodeIndex.of(api), fidelity));
+        page.append(FidelityTable.html(fidelity));
         page.append("<section id=\"operations\">\n<h2>Operations</h2>\n");
         operationsByTag.forEach((tag, operations) -> {
             page.append("<h3 class=\"tag\" id=\"tag-").append(escape(slug(tag))).append("\">").append(escape(tag))

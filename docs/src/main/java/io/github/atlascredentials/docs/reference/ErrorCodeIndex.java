@@ -76,17 +76,19 @@ final class ErrorCodeIndex {
         return existing;
     }
 
-    static String html(Map<String, Entry> codes) {
+    static String html(Map<String, Entry> codes, java.util.List<FidelityTable.Row> fidelity) {
         StringBuilder table = new StringBuilder();
         table.append("<section id=\"error-code-index\">\n<h2>Error code index</h2>\n")
                 .append("<p>Every <code>errorCode</code> the spec names, from the error table above and from the")
                 .append(" examples. Codes marked <em>documentation example only</em> appear in examples copied from")
-                .append(" the vendor documentation, which says they may not be related to the endpoint.</p>\n")
-                .append("<table>\n<thead><tr><th>errorCode</th><th>Status</th><th>Source</th><th>Examples</th></tr>")
+                .append(" the vendor documentation, which says they may not be related to the endpoint. <em>Where it comes")
+                .append(" from</em> is the code's <code>x-source</code> (see <a href=\"#fidelity\">Fidelity</a>).</p>\n")
+                .append("<table>\n<thead><tr><th>errorCode</th><th>Status</th><th>Named in</th><th>Where it comes from</th><th>Examples</th></tr>")
                 .append("</thead>\n<tbody>\n");
         codes.forEach((code, entry) -> table.append("<tr><td>").append(Html.code(code)).append("</td><td>")
                 .append(String.join(", ", entry.statuses())).append("</td><td>")
                 .append(entry.inTable() ? "error table" : "<em>documentation example only</em>")
+                .append("</td><td>").append(Html.escape(FidelityTable.sourceOf(fidelity, code)))
                 .append("</td><td>")
                 .append(entry.examples().stream()
                         .map(name -> "<a href=\"#" + Html.escape(Html.exampleAnchor(name)) + "\">" + Html.escape(name) + "</a>")

@@ -20,6 +20,13 @@ final class MarkdownToHtml {
     private MarkdownToHtml() {
     }
 
+    /** A whole page with the reference's style, for generated Markdown pages such as Fidelity. */
+    static String page(String title, String markdown) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Html.escape(title)
+                + "</title>\n<style>\n" + PageStyle.CSS + "</style>\n</head>\n<body>\n<main>\n" + render(markdown)
+                + "</main>\n</body>\n</html>\n";
+    }
+
     static String render(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 /**
  * Checks that every code block in the guides that is marked
  * {@code <!-- snippet: path/to/File.java#name -->} equals the region {@code name} of that
- * file (paths relative to the repository root), and that no Java block goes unmarked.
- * Indentation and trailing blanks are normalised on both sides; everything else must match.
+ * file (paths relative to the repository root), and that no Java block goes unmarked. A Java
+ * snippet starts with the imports of its file that the region uses, then a blank line, so that
+ * what a reader copies compiles with nothing to guess. Indentation and trailing blanks are
+ * normalised on both sides; everything else must match.
  */
 public final class SnippetChecker {
 
@@ -115,6 +117,9 @@ public final class SnippetChecker {
                     + " (mark it with // snippet:start " + region + " and // snippet:end " + region + ")"));
         }
         List<String> wanted = normalise(expected.get());
+        if (!wanted.isEmpty() && sourcePath.endsWith(".java")) {
+            wanted = withImports(importsUsed(read(source), wanted), wanted);
+        }
         List<String> actual = normalise(block);
         if (wanted.isEmpty()) {
             return Optional.of(problem(markdown, line, "region '" + region + "' in " + sourcePath + " is empty"));
@@ -125,6 +130,39 @@ public final class SnippetChecker {
         return Optional.of(problem(markdown, line, "snippet differs from " + sourcePath + "#" + region + ": "
                 + firstDifference(wanted, actual) + System.lineSeparator() + "--- expected (from source) ---"
                 + System.lineSeparator() + String.join(System.lineSeparator(), wanted)));
+    }
+
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;\\s*$");
+
+    /**
+     * The import lines of a Java file, in the file's order, whose simple name (or static member)
+     * the region's code mentions; comments in the region do not count as use.
+     */
+    static List<String> importsUsed(List<String> sourceLines, List<String> region) {
+        String code = region.stream().map(l -> l.replaceAll("//.*$", "")).collect(Collectors.joining("\n"));
+        List<String> used = new ArrayList<>();
+        for (String line : sourceLines) {
+            Matcher m = IMPORT.matcher(line.strip());
+            if (!m.matches()) {
+                continue;
+            }
+            String name = m.group(2);
+            String simple = m.group(3) != null ? null : name.substring(name.lastIndexOf('.') + 1);
+            if (simple != null && Pattern.compile("\\b" + Pattern.quote(simple) + "\\b").matcher(code).find()) {
+                used.add(line.strip());
+            }
+        }
+        return used;
+    }
+
+    private static List<String> withImports(List<String> imports, List<String> region) {
+        if (imports.isEmpty() || region.stream().anyMatch(l -> IMPORT.matcher(l.strip()).matches())) {
+            return region;
+        }
+        List<String> all = new ArrayList<>(imports);
+        all.add("");
+        all.addAll(region);
+        return all;
     }
 
     /** Strips the common indentation, trailing spaces and leading or trailing blank lines. */

@@ -48,7 +48,7 @@ class ApiReferenceTest {
             assertOnPage("<code>" + Html.escape(path) + "</code>");
             operations.addAll(item.readOperations());
         });
-        assertThat(operations).hasSize(6);
+        assertThat(operations).hasSize(20);
         for (Operation operation : operations) {
             String section = operationSection(operation.getOperationId());
             if (operation.getParameters() != null) {

@@ -183,6 +183,43 @@ class SnippetCheckerTest {
     }
 
     @Test
+    void javaSnippetsStartWithTheImportsTheirRegionUses() throws IOException {
+        Files.writeString(repo.resolve("src/example/Imports.java"), """
+                package example;
+
+                import java.time.Duration;
+                import java.util.List;
+                import java.util.Map;
+
+                class Imports {
+                    void run() {
+                        // snippet:start waits
+                        List<Duration> waits = List.of(Duration.ofSeconds(1)); // a Map would do too
+                        // snippet:end waits
+                    }
+                }
+                """);
+        String withImports = """
+                <!-- snippet: src/example/Imports.java#waits -->
+                ```java
+                import java.time.Duration;
+                import java.util.List;
+
+                List<Duration> waits = List.of(Duration.ofSeconds(1)); // a Map would do too
+                ```
+                """;
+        assertThat(check(withImports)).isEmpty();
+        String without = """
+                <!-- snippet: src/example/Imports.java#waits -->
+                ```java
+                List<Duration> waits = List.of(Duration.ofSeconds(1)); // a Map would do too
+                ```
+                """;
+        assertThat(check(without)).singleElement().extracting(SnippetProblem::message).asString()
+                .contains("import java.time.Duration;");
+    }
+
+    @Test
     void normalisingKeepsRelativeIndentation() {
         assertThat(SnippetChecker.normalise(List.of("", "    if (x) {", "        y();  ", "    }", "")))
                 .containsExactly("if (x) {", "    y();", "}");

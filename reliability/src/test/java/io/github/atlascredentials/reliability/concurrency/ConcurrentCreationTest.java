@@ -1,6 +1,7 @@
 package io.github.atlascredentials.reliability.concurrency;
 
 import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import io.github.atlascredentials.reliability.support.Answer;
 import io.github.atlascredentials.reliability.support.Digest;
 import io.github.atlascredentials.reliability.support.Emulators;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +41,17 @@ class ConcurrentCreationTest {
     private static final int ACCOUNTS = 16;
     private static final int ROUNDS = 4;
     private static final int MAX_SECRETS = 2;
+    /** One emulator for the class; the tests share its state on purpose (each uses its own accounts). */
+    @RegisterExtension
+    static final AtlasEmulatorExtension EMULATOR = AtlasEmulatorExtension.configured(Emulators.seeded(ACCOUNTS)
+            .andThen(b -> b.tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000))).keepingState();
     private static AtlasEmulator emulator;
     private static Http http;
     private static ExecutorService pool;
 
     @BeforeAll
-    static void start() {
-        emulator = Emulators.inProcess(ACCOUNTS).tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000).start();
+    static void start(AtlasEmulator started) {
+        emulator = started;
         http = new Http(emulator.baseUri());
         pool = Executors.newFixedThreadPool(THREADS);
     }
@@ -53,7 +59,6 @@ class ConcurrentCreationTest {
     @AfterAll
     static void stop() {
         pool.shutdownNow();
-        emulator.close();
     }
 
     record Created(String clientId, int status, String errorCode, String secret) {
@@ -83,13 +88,31 @@ class ConcurrentCreationTest {
         long creationMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(results).hasSize(THREADS * ROUNDS);
-        assertThat(results).allSatisfy(r -> assertThat(r.status()).as("status").isIn(201, 400));
+        // A create that meets another one of the same account in progress is refused, as the real
+        // service refuses it (409 DATA_CONCURRENCY_ERROR): nothing is created, the slot stays free.
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as("status").isIn(201, 400, 409));
         assertThat(results).filteredOn(r -> r.status() == 400)
                 .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED"));
+        assertThat(results).filteredOn(r -> r.status() == 409)
+                .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("DATA_CONCURRENCY_ERROR"));
         Map<String, Integer> perAccount = new HashMap<>();
         results.stream().filter(r -> r.status() == 201).forEach(r -> perAccount.merge(r.clientId(), 1, Integer::sum));
         assertThat(perAccount).hasSize(ACCOUNTS);
-        assertThat(perAccount.values()).as("secrets created per account").containsOnly(MAX_SECRETS);
+        assertThat(perAccount.values()).as("secrets created per account").allSatisfy(n -> assertThat(n).isBetween(1, MAX_SECRETS));
+        // One at a time, each account fills exactly its free slots: the refusals took none.
+        for (int account = 0; account < ACCOUNTS; account++) {
+            String clientId = Seed.target(account);
+            while (true) {
+                Answer a = http.post(Seed.orgSecretPath(Seed.ORG_A, clientId), "{\"secretExpiresAfterHours\":24}",
+                        "Authorization", "Bearer " + token, "Content-Type", Http.ATLAS, "Accept", Http.ATLAS);
+                if (a.status() != 201) {
+                    assertThat(a.errorCode()).isEqualTo("MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED");
+                    break;
+                }
+                perAccount.merge(clientId, 1, Integer::sum);
+            }
+        }
+        assertThat(perAccount.values()).as("secrets per account after filling").containsOnly(MAX_SECRETS);
 
         for (Created r : results) {
             if (r.secret() != null) {

@@ -86,6 +86,20 @@ class EmulatorFuzzTest {
         checkBodyRules(body, a);
     }
 
+    /** Reads and deletes of the lifecycle operations with any ids, versions and pages. */
+    @Property(tries = 1500)
+    void lifecycleOperations(@ForAll("lifecycleRequests") String methodAndPath, @ForAll("accepts") String accept,
+                             @ForAll("queries") String query) {
+        String[] parts = methodAndPath.split(" ", 2);
+        send(new FuzzRequest(parts[0], parts[1] + query, Generators.headerList("Authorization", "Bearer " + adminToken,
+                "Accept", accept), new byte[0]));
+    }
+
+    @Provide
+    Arbitrary<String> lifecycleRequests() {
+        return Generators.lifecycleRequests();
+    }
+
     @Property(tries = 1500)
     void apiKeyBodies(@ForAll("apiKeyBodies") byte[] body) {
         Answer a = send(new FuzzRequest("POST", Seed.apiKeysPath(Seed.ORG_A), Generators.headerList(

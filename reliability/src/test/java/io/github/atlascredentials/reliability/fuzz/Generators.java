@@ -69,6 +69,28 @@ final class Generators {
                 Tuple.of(1, anyText(60).map(t -> "/" + encodeSegment(t))));
     }
 
+    /** GET and DELETE of the read and delete operations, with valid, unknown and broken ids. */
+    static Arbitrary<String> lifecycleRequests() {
+        Arbitrary<String> templates = Arbitraries.of(
+                "GET /api/atlas/v2/orgs/%1$s/serviceAccounts/%2$s",
+                "GET /api/atlas/v2/groups/%1$s/serviceAccounts/%2$s",
+                "GET /api/public/v1.0/orgs/%1$s/serviceAccounts/%2$s",
+                "GET /api/atlas/v2/orgs/%1$s/serviceAccounts",
+                "DELETE /api/atlas/v2/orgs/%1$s/serviceAccounts/%2$s/secrets/%3$s",
+                "DELETE /api/atlas/v2/groups/%1$s/serviceAccounts/%2$s/secrets/%3$s",
+                "DELETE /api/public/v1.0/orgs/%1$s/serviceAccounts/%2$s/secrets/%3$s",
+                "GET /api/atlas/v2/orgs/%1$s/apiKeys",
+                "GET /api/public/v1.0/orgs/%1$s/apiKeys",
+                "GET /api/atlas/v2/orgs/%1$s/apiKeys/%3$s",
+                "GET /api/public/v1.0/orgs/%1$s/apiKeys/%3$s",
+                "DELETE /api/atlas/v2/orgs/%1$s/apiKeys/%3$s",
+                "DELETE /api/public/v1.0/orgs/%1$s/apiKeys/%3$s");
+        Arbitrary<String> parents = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(Seed.ORG_A, Seed.PROJECT_A)),
+                Tuple.of(2, objectIds()));
+        return Combinators.combine(templates, parents, clientIds(), objectIds())
+                .as((template, parent, client, id) -> String.format(template, parent, client, id));
+    }
+
     static Arbitrary<String> methods() {
         return Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.just("POST")),

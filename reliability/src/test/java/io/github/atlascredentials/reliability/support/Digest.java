@@ -37,17 +37,23 @@ public final class Digest {
 
     /** POSTs with Digest credentials: fetches a nonce first if needed and follows one stale=true. */
     public Answer post(String path, String body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    /** Any method with Digest credentials (null body: none), as {@link #post}. */
+    public Answer send(String method, String path, String body, String... headers) {
+        byte[] bytes = body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (nonce == null) {
-            Answer challenge = http.post(path, body, headers);
+            Answer challenge = http.send(method, path, bytes, headers);
             if (challenge.status() != 401) {
                 return challenge;
             }
             adopt(challenge);
         }
-        Answer a = http.post(path, body, with(headers, "Authorization", header("POST", path, nc.incrementAndGet())));
+        Answer a = http.send(method, path, bytes, with(headers, "Authorization", header(method, path, nc.incrementAndGet())));
         if (a.status() == 401 && "true".equals(params(a.header("WWW-Authenticate")).get("stale"))) {
             adopt(a);
-            a = http.post(path, body, with(headers, "Authorization", header("POST", path, nc.incrementAndGet())));
+            a = http.send(method, path, bytes, with(headers, "Authorization", header(method, path, nc.incrementAndGet())));
         }
         return a;
     }

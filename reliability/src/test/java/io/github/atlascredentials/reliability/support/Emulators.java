@@ -11,6 +11,11 @@ public final class Emulators {
     private Emulators() {
     }
 
+    /** The suite's seed, for {@code AtlasEmulatorExtension.configured(Emulators.seeded(n))}. */
+    public static java.util.function.Consumer<AtlasEmulator.Builder> seeded(int targets) {
+        return builder -> builder.seed(SeedParser.parse("reliability seed", Seed.json(targets).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** An emulator builder on 127.0.0.1, a random port, with the suite's seed. */
     public static AtlasEmulator.Builder inProcess(int targets) {
         return AtlasEmulator.builder()

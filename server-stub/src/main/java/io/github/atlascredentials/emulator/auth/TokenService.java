@@ -29,12 +29,14 @@ public final class TokenService {
     private static final class TokenRecord {
         final String hash;
         final String clientId;
+        final String secretId;
         final Instant expiresAt;
         volatile boolean revoked;
 
-        TokenRecord(String hash, String clientId, Instant expiresAt) {
+        TokenRecord(String hash, String clientId, String secretId, Instant expiresAt) {
             this.hash = hash;
             this.clientId = clientId;
+            this.secretId = secretId;
             this.expiresAt = expiresAt;
         }
 
@@ -60,8 +62,15 @@ public final class TokenService {
         return maxActivePerAccount;
     }
 
-    /** Issues a token, or returns empty if the account already has the maximum of active tokens. */
-    public Optional<IssuedToken> issue(String clientId) {
+    /** Who holds an active token: the service account, and the secret that obtained the token. */
+    public record TokenOwner(String clientId, String secretId) {
+    }
+
+    /**
+     * Issues a token obtained with the secret {@code secretId}, or returns empty if the account already has the
+     * maximum of active tokens.
+     */
+    public Optional<IssuedToken> issue(String clientId, String secretId) {
         Deque<TokenRecord> tokens = byAccount.computeIfAbsent(clientId, k -> new ArrayDeque<>());
         synchronized (tokens) {
             Instant now = clock.now();
@@ -81,29 +90,58 @@ public final class TokenService {
                     + ",\"jti\":\"" + Crypto.randomHex(12) + "\",\"iss\":\"atlas-emulator\"}";
             String token = HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
                     + B64.encodeToString(Crypto.randomBytes(32));
-            TokenRecord record = new TokenRecord(hash(token), clientId, Instant.ofEpochSecond(exp));
+            TokenRecord record = new TokenRecord(hash(token), clientId, secretId, Instant.ofEpochSecond(exp));
             tokens.add(record);
             byHash.put(record.hash, record);
             return Optional.of(new IssuedToken(token, LIFETIME.getSeconds()));
         }
     }
 
-    /** The client id a token was issued to, if the token is known, unexpired and not revoked. */
-    public Optional<String> authenticate(String token) {
+    /** Who a token was issued to, if the token is known, unexpired and not revoked. */
+    public Optional<TokenOwner> authenticate(String token) {
         TokenRecord record = byHash.get(hash(token));
         if (record == null || !record.activeAt(clock.now())) {
             return Optional.empty();
         }
-        return Optional.of(record.clientId);
+        return Optional.of(new TokenOwner(record.clientId, record.secretId));
+    }
+
+    /**
+     * Revokes every token obtained with a secret (the secret was deleted): they fail at once and no longer count
+     * against the account's active tokens.
+     */
+    public void revokeIssuedWith(String clientId, String secretId) {
+        Deque<TokenRecord> tokens = byAccount.get(clientId);
+        if (tokens == null) {
+            return;
+        }
+        synchronized (tokens) {
+            tokens.removeIf(t -> {
+                boolean issuedWith = t.secretId.equals(secretId);
+                if (issuedWith) {
+                    t.revoked = true;
+                    byHash.remove(t.hash);
+                }
+                return issuedWith;
+            });
+        }
     }
 
     /** Revokes a token issued to {@code clientId}; anything else is silently ignored (RFC 7009). */
-    public void revoke(String token, String clientId) {
+    /** What a revocation did. */
+    public enum Revocation { REVOKED, NOTHING_TO_REVOKE, ISSUED_TO_ANOTHER_CLIENT }
+
+    public Revocation revoke(String token, String clientId) {
         TokenRecord record = byHash.get(hash(token));
-        if (record != null && record.clientId.equals(clientId)) {
-            record.revoked = true;
-            byHash.remove(record.hash);
+        if (record == null || !record.activeAt(clock.now())) {
+            return Revocation.NOTHING_TO_REVOKE;
         }
+        if (!record.clientId.equals(clientId)) {
+            return Revocation.ISSUED_TO_ANOTHER_CLIENT;
+        }
+        record.revoked = true;
+        byHash.remove(record.hash);
+        return Revocation.REVOKED;
     }
 
     public void clear() {

@@ -13,6 +13,9 @@ import java.io.IOException;
  */
 @Priority(1)
 public final class ParsedBodyInterceptor implements ReaderInterceptor {
+    private final java.util.Map<java.lang.reflect.Type, com.fasterxml.jackson.databind.ObjectReader> readers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         ApiRequest request = ApiRequest.of(context);
@@ -20,6 +23,7 @@ public final class ParsedBodyInterceptor implements ReaderInterceptor {
         if (parsed == null) {
             return context.proceed();
         }
-        return Json.MAPPER.readerFor(Json.MAPPER.constructType(context.getGenericType())).readValue(parsed);
+        return readers.computeIfAbsent(context.getGenericType(), t -> Json.MAPPER.readerFor(Json.MAPPER.constructType(t)))
+                .readValue(parsed);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -31,12 +32,34 @@ public final class ResponseFinisher implements ContainerResponseFilter {
         this.serviceVersion = serviceVersion;
     }
 
+    /**
+     * A fault on the OAuth endpoints (an unexpected exception mapped to an {@code ApiError}) is
+     * answered as the documentation shows: {@code {"error":"server_error","error_description":"Unexpected error."}}.
+     */
+    private static void oauthShapedFault(ApiRequest api, ContainerResponseContext response) {
+        if (api != null && api.operation().authentication() == OperationRule.Authentication.CLIENT_BASIC
+                && (response.getStatus() == 500 || response.getStatus() == 503)
+                && response.getEntity() instanceof JsonNode body && body.path("errorCode").isTextual()) {
+            ApiProblem oauth = Answers.fault(api.operation(), response.getStatus(), null);
+            response.setEntity(Json.MAPPER.valueToTree(oauthBody(oauth)), null, MediaType.APPLICATION_JSON_TYPE);
+        }
+    }
+
+    private static JsonNode oauthBody(ApiProblem problem) {
+        try {
+            return Json.MAPPER.readTree(problem.bodyBytes());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a JSON tree always parses", e);
+        }
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         try {
             response.getHeaders().putSingle("X-MongoDB-Service-Version", serviceVersion);
             response.getHeaders().putSingle("Strict-Transport-Security", "max-age=300");
             ApiRequest api = ApiRequest.of(request);
+            oauthShapedFault(api, response);
             FixedWindowRateLimiter.Decision d = api == null ? null : api.rateLimit();
             if (d != null) {
                 response.getHeaders().putSingle("RateLimit-Limit", Integer.toString(d.limit()));

@@ -27,7 +27,7 @@ public final class OAuthResource implements OAuthApi {
     }
 
     @Override
-    public Response requestAccessToken(String grantType) {
+    public Response requestAccessToken(String grantType, Boolean pretty, Boolean envelope) {
         ApiRequest.OAuthClient client = RequestData.of(context).client();
         if (grantType == null || grantType.isBlank()) {
             throw ApiProblem.oauth(400, "invalid_request", "The grant_type parameter is required.");
@@ -39,7 +39,7 @@ public final class OAuthResource implements OAuthApi {
         if (client.secretExpired()) {
             throw ApiProblem.oauth(400, "invalid_grant", "The client secret has expired.");
         }
-        TokenService.IssuedToken token = tokens.issue(client.clientId()).orElseThrow(() -> ApiProblem.oauth(403,
+        TokenService.IssuedToken token = tokens.issue(client.clientId(), client.secret().id()).orElseThrow(() -> ApiProblem.oauth(403,
                 "access_denied", "The service account already has " + tokens.maxActivePerAccount()
                         + " active access tokens."));
         state.markUsed(client.secret());
@@ -54,7 +54,7 @@ public final class OAuthResource implements OAuthApi {
     }
 
     @Override
-    public Response revokeAccessToken(String token, String tokenTypeHint) {
+    public Response revokeAccessToken(String token, Boolean pretty, Boolean envelope, String tokenTypeHint) {
         ApiRequest.OAuthClient client = RequestData.of(context).client();
         if (client.secretExpired()) {
             throw Answers.invalidClient(); // an expired secret may no longer act for its account here
@@ -66,7 +66,10 @@ public final class OAuthResource implements OAuthApi {
             throw ApiProblem.oauth(400, "invalid_request", "token_type_hint must be " + String.join(", ", SpecFacts.TOKEN_TYPE_HINTS)
                     + ".");
         }
-        tokens.revoke(token, client.clientId());
+        if (tokens.revoke(token, client.clientId()) == TokenService.Revocation.ISSUED_TO_ANOTHER_CLIENT) {
+            // RFC 7009 section 2.1: the token was not issued to this client; the status is documented.
+            throw ApiProblem.oauth(403, "access_denied", "The token was not issued to this client.");
+        }
         return Response.ok().build();
     }
 }

@@ -1,13 +1,18 @@
 package io.github.atlascredentials.emulator.resources;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.generated.api.ProgrammaticApiKeysApi;
 import io.github.atlascredentials.emulator.generated.model.ApiKey;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRequest;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRole;
 import io.github.atlascredentials.emulator.generated.model.Link;
 import io.github.atlascredentials.emulator.generated.model.OrgRoleName;
+import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
+import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.state.EmulatorState;
+import io.github.atlascredentials.emulator.state.StoredApiKey;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -18,8 +23,16 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Creates programmatic API keys (answers 200, as the real service does). */
+/**
+ * Programmatic API keys of an organization, in Atlas (version 2023-01-01) and Cloud Manager: create (answers 200, as
+ * the real service does), list, read and delete. A key read back shows its public key and its masked private key;
+ * the plain private key exists only in a create answer. A deleted key fails Digest at once (the authenticator
+ * reads the keys on every request).
+ */
 public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi {
+    private static final String CLOUD_MANAGER = "/api/public/v1.0/orgs/";
+    private static final String ATLAS = "/api/atlas/v2/orgs/";
+
     private final EmulatorState state;
     @Context
     private Provider<ContainerRequestContext> context;
@@ -32,19 +45,91 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     public Response createOrgApiKey(String orgId, ApiKeyRequest body, Integer pageNum, Integer itemsPerPage,
                                     Boolean pretty, Boolean envelope) {
         ApiRequest request = RequestData.of(context);
+        EmulatorState.CreatedApiKey created = create(orgId, body);
+        return Response.ok(view(request, CLOUD_MANAGER, created.stored(), created.plainPrivateKey()),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @Override
+    public Response createAtlasOrgApiKey(String orgId, ApiKeyRequest body, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        EmulatorState.CreatedApiKey created = create(orgId, body);
+        return Response.ok(view(request, ATLAS, created.stored(), created.plainPrivateKey()),
+                request.responseMediaType()).build();
+    }
+
+    @Override
+    public Response listOrgApiKeys(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage), request.responseMediaType()).build();
+    }
+
+    @Override
+    public Response listCloudManagerOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    @Override
+    public Response getOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
+        return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey()), request.responseMediaType()).build();
+    }
+
+    @Override
+    public Response getCloudManagerOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
+        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey()), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    @Override
+    public Response deleteOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        state.deleteApiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
+        return Response.noContent().type(request.responseMediaType()).build();
+    }
+
+    @Override
+    public Response deleteCloudManagerOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
+        state.deleteApiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
+        return Response.noContent().build();
+    }
+
+    private EmulatorState.CreatedApiKey create(String orgId, ApiKeyRequest body) {
         List<String> roles = List.copyOf(new LinkedHashSet<>(body.getRoles().stream().map(OrgRoleName::toString).toList()));
-        EmulatorState.CreatedApiKey created = state.createApiKey(orgId, body.getDesc(), roles);
-        List<ApiKeyRole> keyRoles = created.stored().roles().stream()
-                .map(r -> new ApiKeyRole().orgId(orgId).roleName(OrgRoleName.fromValue(r)))
+        return state.createApiKey(orgId, body.getDesc(), roles);
+    }
+
+    private ObjectNode page(ApiRequest request, String base, String orgId, Integer pageNum, Integer itemsPerPage) {
+        List<StoredApiKey> all = state.apiKeysOf(orgId);
+        ObjectNode page = Json.MAPPER.createObjectNode();
+        ArrayNode results = page.putArray("results");
+        Pages.of(all, pageNum, itemsPerPage).forEach(key -> results.add(Json.MAPPER.valueToTree(
+                view(request, base, key, key.maskedPrivateKey()))));
+        page.put("totalCount", all.size());
+        return page;
+    }
+
+    /** The key with the given private key: plain in a create answer, masked in every read. */
+    private static ApiKey view(ApiRequest request, String base, StoredApiKey key, String privateKey) {
+        List<ApiKeyRole> keyRoles = key.roles().stream()
+                .map(r -> new ApiKeyRole().orgId(key.orgId()).roleName(OrgRoleName.fromValue(r)))
                 .toList();
-        URI self = URI.create(request.baseUri() + "/api/public/v1.0/orgs/" + orgId + "/apiKeys/" + created.stored().id());
-        ApiKey key = new ApiKey()
-                .id(created.stored().id())
-                .desc(created.stored().desc())
-                .publicKey(created.stored().publicKey())
-                .privateKey(created.plainPrivateKey())
+        URI self = URI.create(request.baseUri() + base + key.orgId() + "/apiKeys/" + key.id());
+        return new ApiKey()
+                .id(key.id())
+                .desc(key.desc())
+                .publicKey(key.publicKey())
+                .privateKey(privateKey)
                 .roles(keyRoles)
                 .links(List.of(new Link().href(self).rel("self")));
-        return Response.ok(key, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static ApiProblem notFound(String apiUserId) {
+        return ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find API key " + apiUserId + ".", apiUserId);
     }
 }

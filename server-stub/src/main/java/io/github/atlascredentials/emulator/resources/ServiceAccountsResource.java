@@ -2,7 +2,9 @@ package io.github.atlascredentials.emulator.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.atlascredentials.emulator.SpecFacts;
+import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.ServiceAccountsApi;
 import io.github.atlascredentials.emulator.generated.model.CloudManagerServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
@@ -11,6 +13,9 @@ import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.state.EmulatorState;
+import io.github.atlascredentials.emulator.state.ServiceAccount;
+import io.github.atlascredentials.emulator.state.StoredSecret;
+import io.github.atlascredentials.emulator.state.SecretCreations;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -20,19 +25,111 @@ import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The service-account secret operations. The request steps have authenticated, authorized and
  * validated the request against the spec; this applies the rules the spec cannot express: the
- * organization's own maximum validity, the secret limit and the expiry of older secrets.
+ * organization's own maximum validity, the secret limit and the expiry of older secrets; a deleted secret takes
+ * its access tokens with it. Secrets read back are masked: the plain value exists only in a create answer.
  */
 public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
+    private final TokenService tokens;
+    private final SecretCreations creations;
     @Context
     private Provider<ContainerRequestContext> context;
 
-    public ServiceAccountsResource(EmulatorState state) {
+    public ServiceAccountsResource(EmulatorState state, TokenService tokens, SecretCreations creations) {
         this.state = state;
+        this.tokens = tokens;
+        this.creations = creations;
+    }
+
+    @Override
+    public Response deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId, Boolean pretty) {
+        return deleted(RequestData.of(context), clientId, secretId);
+    }
+
+    @Override
+    public Response deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId, Boolean pretty) {
+        return deleted(RequestData.of(context), clientId, secretId);
+    }
+
+    @Override
+    public Response deleteCloudManagerServiceAccountSecret(String orgId, String clientId, String secretId,
+                                                           Boolean pretty) {
+        return deleted(RequestData.of(context), clientId, secretId);
+    }
+
+    @Override
+    public Response getOrgServiceAccount(String orgId, String clientId, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        return Response.ok(accountView(account(clientId)), request.responseMediaType()).build();
+    }
+
+    @Override
+    public Response getCloudManagerServiceAccount(String orgId, String clientId, Boolean pretty) {
+        return Response.ok(accountView(account(clientId)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @Override
+    public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        ServiceAccount account = account(clientId);
+        ObjectNode body = accountView(account);
+        body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.projectRoles().getOrDefault(groupId, Set.of()))));
+        return Response.ok(body, request.responseMediaType()).build();
+    }
+
+    @Override
+    public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        List<ServiceAccount> all = state.serviceAccountsOf(orgId);
+        ObjectNode page = Json.MAPPER.createObjectNode();
+        ArrayNode results = page.putArray("results");
+        Pages.of(all, pageNum, itemsPerPage).forEach(account -> results.add(accountView(account)));
+        page.put("totalCount", all.size());
+        return Response.ok(page, request.responseMediaType()).build();
+    }
+
+    /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
+    private Response deleted(ApiRequest request, String clientId, String secretId) {
+        state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
+                "Cannot find secret " + secretId + " of service account " + clientId + ".", secretId));
+        tokens.revokeIssuedWith(clientId, secretId);
+        return Response.noContent().type(request.responseMediaType()).build();
+    }
+
+    private ServiceAccount account(String clientId) {
+        // The access step has found the account in the organization or project of the path.
+        return state.serviceAccount(clientId).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
+                "Cannot find resource " + clientId + ".", clientId));
+    }
+
+    /** The account with its secrets as read back: masked, never the secret; lastUsedAt null until first use. */
+    private ObjectNode accountView(ServiceAccount account) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("clientId", account.clientId());
+        body.put("name", account.name());
+        body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.roles())));
+        ArrayNode secrets = body.putArray("secrets");
+        for (StoredSecret stored : state.secretsOf(account.clientId())) {
+            ServiceAccountSecret secret = new ServiceAccountSecret()
+                    .id(stored.id())
+                    .createdAt(stored.createdAt().atOffset(ZoneOffset.UTC))
+                    .expiresAt(stored.expiresAt().atOffset(ZoneOffset.UTC))
+                    .maskedSecretValue(stored.maskedValue());
+            ObjectNode view = Json.MAPPER.valueToTree(secret);
+            if (stored.lastUsedAt() == null) {
+                view.putNull("lastUsedAt");
+            } else {
+                view.set("lastUsedAt", Json.MAPPER.valueToTree(stored.lastUsedAt().atOffset(ZoneOffset.UTC)));
+            }
+            secrets.add(view);
+        }
+        return body;
     }
 
     @Override
@@ -77,7 +174,10 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
 
     private EmulatorState.CreatedSecret createWithinLimit(String clientId, int hours) {
         try {
-            return state.createSecret(clientId, hours);
+            return creations.run(clientId, () -> state.createSecret(clientId, hours));
+        } catch (SecretCreations.Conflict e) {
+            throw ApiProblem.api(409, "DATA_CONCURRENCY_ERROR", "Another secret of service account " + clientId
+                    + " is being created; try again.", clientId);
         } catch (EmulatorState.SecretLimitReached e) {
             int max = state.maxSecretsPerAccount();
             throw ApiProblem.api(400, "MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED", "Service account " + clientId

@@ -6,6 +6,7 @@ import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.seed.SeedException;
 import io.github.atlascredentials.emulator.seed.SeedParser;
+import io.github.atlascredentials.emulator.state.SecretCreations;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 
 /**
- * Test support under /_emulator (not part of the public API): health, reset, seed, clock. Who may
+ * Test support under /_emulator (not part of the public API): health, reset, seed, clock, faults,
+ * holds of secret creations, Atlas rate limits. Who may
  * call it is decided before, by {@code TestSupportGuard}.
  */
 @Path("/_emulator")
@@ -79,6 +81,76 @@ public final class TestSupportResource {
         }
         emulator.clock().advance(Duration.ofSeconds(by));
         return clockBody();
+    }
+
+    /** The next request of {@code operationId} fails with 500 or 503 ({@link AtlasEmulator#failNextRequest}). */
+    @POST
+    @Path("/faults")
+    public ObjectNode fault(@QueryParam("operationId") String operationId, @QueryParam("status") String status,
+                            @QueryParam("retryAfter") String retryAfter) {
+        try {
+            emulator.failNextRequest(operationId == null ? "" : operationId, whole(status, "status"),
+                    retryAfter == null ? null : (long) whole(retryAfter, "retryAfter"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", e.getMessage() + ".", "operationId");
+        }
+        return Json.MAPPER.createObjectNode().put("status", "ARMED");
+    }
+
+    /** Holds the secret creations of {@code clientId} ({@link AtlasEmulator#holdSecretCreations}). */
+    @POST
+    @Path("/secret-creations/hold")
+    public ObjectNode hold(@QueryParam("clientId") String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "clientId is required.", "clientId");
+        }
+        if (emulator.secretCreations().holdOf(clientId).isEmpty()) {
+            emulator.holdSecretCreations(clientId);
+        }
+        return holdBody(clientId);
+    }
+
+    /** Whether a creation of {@code clientId} has arrived and is held. */
+    @GET
+    @Path("/secret-creations/hold")
+    public ObjectNode holdState(@QueryParam("clientId") String clientId) {
+        return holdBody(clientId == null ? "" : clientId);
+    }
+
+    @POST
+    @Path("/secret-creations/release")
+    public ObjectNode release(@QueryParam("clientId") String clientId) {
+        emulator.secretCreations().holdOf(clientId == null ? "" : clientId).ifPresent(SecretCreations.Hold::release);
+        return holdBody(clientId == null ? "" : clientId);
+    }
+
+    /** Sets the Atlas v2 token buckets until the next reset ({@link AtlasEmulator#atlasRateLimit}). */
+    @POST
+    @Path("/rate-limits/atlas")
+    public ObjectNode atlasRateLimit(@QueryParam("capacity") String capacity, @QueryParam("refill") String refill,
+                                     @QueryParam("seconds") String seconds) {
+        int c = whole(capacity, "capacity");
+        int r = whole(refill, "refill");
+        int s = whole(seconds, "seconds");
+        if (c < 1 || r < 1 || s < 1) {
+            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "capacity, refill and seconds must be at least 1.", "capacity");
+        }
+        emulator.atlasRateLimit(c, r, s);
+        return Json.MAPPER.createObjectNode().put("capacity", c).put("refill", r).put("seconds", s);
+    }
+
+    private static int whole(String value, String name) {
+        try {
+            return Integer.parseInt(value == null ? "" : value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", name + " must be a whole number.", name);
+        }
+    }
+
+    private ObjectNode holdBody(String clientId) {
+        var hold = emulator.secretCreations().holdOf(clientId);
+        return Json.MAPPER.createObjectNode().put("clientId", clientId).put("armed", hold.isPresent())
+                .put("held", hold.map(SecretCreations.Hold::isHeld).orElse(false));
     }
 
     private ObjectNode clockBody() {

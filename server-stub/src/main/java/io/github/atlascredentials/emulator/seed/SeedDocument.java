@@ -35,10 +35,18 @@ public record SeedDocument(List<Organization> organizations) {
         }
     }
 
-    public record Secret(String secret, Instant createdAt, Instant expiresAt) {
+    /**
+     * A seeded secret: {@code id} is optional (null: a random one), {@code createdAt} too (null: now, or
+     * {@code expiresAt} if that is earlier). {@code expiresAt} may be in the past: an expired secret occupies a slot.
+     */
+    public record Secret(String id, String secret, Instant createdAt, Instant expiresAt) {
+        public Secret(String secret, Instant createdAt, Instant expiresAt) {
+            this(null, secret, createdAt, expiresAt);
+        }
+
         @Override
         public String toString() {
-            return "Secret[secret=****, expiresAt=" + expiresAt + "]";
+            return "Secret[id=" + id + ", secret=****, expiresAt=" + expiresAt + "]";
         }
     }
 

@@ -144,11 +144,16 @@ public final class SeedParser {
         for (int i = 0; i < ss.size(); i++) {
             String sp = path + ".secrets[" + i + "]";
             JsonNode s = ss.get(i);
-            requireObject(s, sp, Set.of("secret", "expiresAt", "createdAt"));
+            requireObject(s, sp, Set.of("id", "secret", "expiresAt", "createdAt"));
+            String id = s.hasNonNull("id")
+                    ? requireString(s, sp, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters") : null;
             String secret = requireString(s, sp, "secret", SECRET, "must be mdb_sa_sk_ followed by 40 characters of [A-Za-z0-9_-]");
             Instant expiresAt = instant(s, sp, "expiresAt", true);
             Instant createdAt = instant(s, sp, "createdAt", false);
-            secrets.add(new SeedDocument.Secret(secret, createdAt, expiresAt));
+            if (createdAt != null && createdAt.isAfter(expiresAt)) {
+                throw fail(sp + ".createdAt", "must not be after expiresAt");
+            }
+            secrets.add(new SeedDocument.Secret(id, secret, createdAt, expiresAt));
         }
         return new SeedDocument.ServiceAccount(clientId, name, roles, projectRoles, secrets);
     }

@@ -99,6 +99,75 @@ public final class EmulatorState {
         return secretsByClient.getOrDefault(clientId, SecretList.EMPTY);
     }
 
+    /** Whether the account still holds the secret (a token dies with the secret that obtained it). */
+    public boolean hasSecret(String clientId, String secretId) {
+        for (StoredSecret secret : secretsOf(clientId)) {
+            if (secret.id().equals(secretId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The organization's service accounts, ordered by client id. */
+    public List<ServiceAccount> serviceAccountsOf(String orgId) {
+        return serviceAccounts.values().stream().filter(a -> a.orgId().equals(orgId))
+                .sorted(java.util.Comparator.comparing(ServiceAccount::clientId)).toList();
+    }
+
+    /** The organization's API keys, ordered by id. */
+    public List<StoredApiKey> apiKeysOf(String orgId) {
+        return apiKeysById.values().stream().filter(k -> k.orgId().equals(orgId))
+                .sorted(java.util.Comparator.comparing(StoredApiKey::id)).toList();
+    }
+
+    /** The organization's API key with this id, if any (another organization's key is not found). */
+    public Optional<StoredApiKey> apiKey(String orgId, String id) {
+        return Optional.ofNullable(apiKeysById.get(id)).filter(k -> k.orgId().equals(orgId));
+    }
+
+    /**
+     * Deletes a secret of the account: persisted before the change becomes visible, so an acknowledged delete
+     * survives a crash. Returns the deleted secret, or empty for an id the account does not hold.
+     */
+    public Optional<StoredSecret> deleteSecret(String clientId, String secretId) {
+        synchronized (writeLock) {
+            SecretList existing = secretsByClient.getOrDefault(clientId, SecretList.EMPTY);
+            List<StoredSecret> kept = new ArrayList<>(existing.size());
+            StoredSecret deleted = null;
+            for (StoredSecret secret : existing) {
+                if (secret.id().equals(secretId)) {
+                    deleted = secret;
+                } else {
+                    kept.add(secret);
+                }
+            }
+            if (deleted == null) {
+                return Optional.empty();
+            }
+            persistence.removeSecret(secretId);
+            secretsByClient.put(clientId, SecretList.of(kept));
+            return Optional.of(deleted);
+        }
+    }
+
+    /**
+     * Deletes an API key of the organization, persisted before it becomes visible; Digest with it fails from then
+     * on. Returns the deleted key, or empty for an id the organization does not hold.
+     */
+    public Optional<StoredApiKey> deleteApiKey(String orgId, String id) {
+        synchronized (writeLock) {
+            StoredApiKey key = apiKeysById.get(id);
+            if (key == null || !key.orgId().equals(orgId)) {
+                return Optional.empty();
+            }
+            persistence.removeApiKey(id);
+            apiKeysByPublicKey.remove(key.publicKey());
+            apiKeysById.remove(id);
+            return Optional.of(key);
+        }
+    }
+
     /** The outcome of checking a client id and secret. */
     public enum SecretCheck { UNKNOWN, EXPIRED, VALID }
 
@@ -283,10 +352,17 @@ public final class EmulatorState {
                             "at most " + maxSecretsPerAccount + " secrets per service account");
                 }
                 accounts.add(new ServiceAccount(sa.clientId(), org.id(), sa.name(), sa.roles(), sa.projectRoles()));
-                for (SeedDocument.Secret secret : sa.secrets()) {
+                for (int i = 0; i < sa.secrets().size(); i++) {
+                    SeedDocument.Secret secret = sa.secrets().get(i);
                     byte[] salt = Crypto.randomBytes(16);
-                    Instant created = secret.createdAt() != null ? secret.createdAt() : now;
-                    secrets.add(new StoredSecret(newSecretId(), sa.clientId(), salt,
+                    // An expired seed secret without createdAt was created when it expired at the latest.
+                    Instant created = secret.createdAt() != null ? secret.createdAt()
+                            : secret.expiresAt().isBefore(now) ? secret.expiresAt() : now;
+                    String secretId = secret.id() != null ? secret.id() : newSecretId();
+                    if (secret.id() != null) {
+                        requireNew(source, saPath + ".secrets[" + i + "].id", secretId, hasSecretId(secretId), seen);
+                    }
+                    secrets.add(new StoredSecret(secretId, sa.clientId(), salt,
                             Crypto.saltedSha256(salt, secret.secret()), mask(secret.secret()), created,
                             secret.expiresAt(), null));
                 }
@@ -303,6 +379,10 @@ public final class EmulatorState {
             }
         }
         return new Persistence.Snapshot(orgs, projectList, accounts, secrets, keys);
+    }
+
+    private boolean hasSecretId(String id) {
+        return secretsByClient.values().stream().anyMatch(list -> list.stream().anyMatch(s -> s.id().equals(id)));
     }
 
     private static void requireNew(String source, String path, String id, boolean exists, java.util.Set<String> seen) {

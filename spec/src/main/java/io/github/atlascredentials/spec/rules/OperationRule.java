@@ -9,12 +9,15 @@ import java.util.Optional;
 /**
  * One operation of the spec: where it is, how it authenticates, which media-type versions it serves
  * (oldest first; empty when it is not versioned) and what its parameters and body must look like.
- * {@code rateLimit} names the {@code x-limits} entry that limits calls per client ({@code x-rate-limit}).
+ * {@code rateLimit} names the {@code x-limits} entry that limits calls per client ({@code x-rate-limit});
+ * {@code requiredRole} is the least role that may call it ({@code x-required-role}; null: the owner role of
+ * what the path names).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record OperationRule(String operationId, String method, String path, Authentication authentication,
                             List<String> versions, List<String> requestContentTypes,
-                            List<ParameterRule> parameters, SchemaRule requestBody, String rateLimit) {
+                            List<ParameterRule> parameters, SchemaRule requestBody, String rateLimit,
+                            String requiredRole) {
 
     /** How callers of the operation authenticate. */
     public enum Authentication {

@@ -100,7 +100,8 @@ public final class RuleTableGenerator {
         op.path("responses").forEach(response -> resolve(response).path("content").fieldNames()
                 .forEachRemaining(type -> versionOf(type, versions)));
         return new OperationRule(op.path("operationId").asText(), method.toUpperCase(java.util.Locale.ROOT), path,
-                authentication(op), new ArrayList<>(versions), contentTypes, parameters, body, text(op, "x-rate-limit"));
+                authentication(op), new ArrayList<>(versions), contentTypes, parameters, body, text(op, "x-rate-limit"),
+                text(op, "x-required-role"));
     }
 
     private OperationRule.Authentication authentication(JsonNode op) {

@@ -11,12 +11,14 @@ import io.github.atlascredentials.emulator.state.Project;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether the caller may act on what the path names, read from the path parameters themselves: a
  * project ({@code groupId}: 404, 403, then Project Owner or Organization Owner), else an organization
  * ({@code orgId}: 404, 403, then Organization Owner), then the service account ({@code clientId}, 404
- * unless it belongs there). Roles are not in the spec's machine-readable part, so they live here.
+ * unless it belongs there). The role an operation requires is the spec's {@code x-required-role} (by default the
+ * owner role of what the path names); which roles include which lives in {@link Roles}.
  */
 public final class AccessStep implements RequestStep {
     private final EmulatorState state;
@@ -34,10 +36,11 @@ public final class AccessStep implements RequestStep {
         Map<String, String> path = request.pathParameters();
         String groupId = path.get("groupId");
         Organization org;
+        String required = request.operation().requiredRole();
         if (groupId != null) {
-            org = projectOwnerOf(principal, groupId);
+            org = projectMemberOf(principal, groupId, required == null ? Roles.GROUP_OWNER : required);
         } else if (path.containsKey("orgId")) {
-            org = orgOwnerOf(principal, path.get("orgId"));
+            org = orgMemberOf(principal, path.get("orgId"), required == null ? Roles.ORG_OWNER : required);
         } else {
             return;
         }
@@ -51,30 +54,41 @@ public final class AccessStep implements RequestStep {
         }
     }
 
-    private Organization orgOwnerOf(Principal principal, String orgId) {
+    private Organization orgMemberOf(Principal principal, String orgId, String required) {
         Organization org = state.organization(orgId).orElseThrow(() -> ApiProblem.api(404, "ORG_NOT_FOUND",
                 "Cannot find organization " + orgId + ".", orgId));
         if (!principal.orgId().equals(orgId)) {
             throw forbidden(orgId, "organization");
         }
-        if (!principal.hasOrgRole(Roles.ORG_OWNER)) {
-            throw ApiProblem.api(401, "NOT_ORG_OWNER", "The credential is not an Organization Owner of organization "
-                    + orgId + ".", orgId);
+        if (!Roles.satisfies(required, principal.orgRoles(), Set.of())) {
+            if (Roles.ORG_OWNER.equals(required)) {
+                throw ApiProblem.api(401, "NOT_ORG_OWNER", "The credential is not an Organization Owner of organization "
+                        + orgId + ".", orgId);
+            }
+            throw lacksRole(orgId, required);
         }
         return org;
     }
 
-    private Organization projectOwnerOf(Principal principal, String groupId) {
+    private Organization projectMemberOf(Principal principal, String groupId, String required) {
         Project project = state.project(groupId).orElseThrow(() -> ApiProblem.api(404, "GROUP_NOT_FOUND",
                 "Cannot find project " + groupId + ".", groupId));
         if (!principal.orgId().equals(project.orgId())) {
             throw forbidden(groupId, "project");
         }
-        if (!principal.hasOrgRole(Roles.ORG_OWNER) && !principal.hasProjectRole(groupId, Roles.GROUP_OWNER)) {
-            throw ApiProblem.api(401, "NOT_ORG_OWNER", "The credential is neither Project Owner of project "
-                    + groupId + " nor Organization Owner of its organization.", groupId);
+        if (!Roles.satisfies(required, principal.orgRoles(), principal.projectRoles().getOrDefault(groupId, Set.of()))) {
+            if (Roles.GROUP_OWNER.equals(required)) {
+                throw ApiProblem.api(401, "NOT_ORG_OWNER", "The credential is neither Project Owner of project "
+                        + groupId + " nor Organization Owner of its organization.", groupId);
+            }
+            throw lacksRole(groupId, required);
         }
         return state.organization(project.orgId()).orElseThrow();
+    }
+
+    private static ApiProblem lacksRole(String id, String required) {
+        return ApiProblem.api(403, "ACCESS_FORBIDDEN", "The credential lacks the role " + required + " (or one that includes it) on "
+                + id + ".", id);
     }
 
     private static ApiProblem forbidden(String id, String what) {

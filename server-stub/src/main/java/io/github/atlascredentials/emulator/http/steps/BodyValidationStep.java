@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The JSON body against the operation's schema in the spec, answered in the spec's order of
  * precedence: {@code MALFORMED_JSON}, {@code INVALID_JSON} (not an object), {@code INVALID_ATTRIBUTE}
- * (unknown field), {@code MISSING_ATTRIBUTE}, {@code INVALID_JSON} (wrong type), then the broken rule
+ * (unknown field), {@code MISSING_ATTRIBUTE}, {@code INVALID_JSON_ATTRIBUTE} (wrong type), then the broken rule
  * ({@code VALIDATION_ERROR}, or the errorCode the schema's {@code x-error} names). The parsed tree is
  * kept, so binding the resource's typed body does not parse it again.
  */
@@ -41,13 +41,13 @@ public final class BodyValidationStep implements RequestStep {
         }
         return switch (v.kind()) {
             case MALFORMED_JSON -> ApiProblem.api(400, "MALFORMED_JSON", "Received JSON is malformed.");
-            case NOT_AN_OBJECT -> ApiProblem.api(400, "INVALID_JSON", "Received JSON is not an object.");
+            case NOT_AN_OBJECT -> ApiProblem.api(400, "INVALID_JSON", "Received JSON does not match expected format.");
             case UNKNOWN_FIELD -> ApiProblem.api(400, "INVALID_ATTRIBUTE", "Invalid attribute " + v.field() + " specified.",
                     v.field());
             case MISSING_FIELD -> ApiProblem.api(400, "MISSING_ATTRIBUTE", "The required attribute " + v.field()
                     + " was not specified.", v.field());
-            case WRONG_TYPE -> ApiProblem.api(400, "INVALID_JSON", "Received JSON has an invalid value for " + v.field()
-                    + ": it " + v.rule() + ".", v.field());
+            case WRONG_TYPE -> ApiProblem.api(400, "INVALID_JSON_ATTRIBUTE", "Received JSON for the " + v.field()
+                    + " attribute does not match expected format.", v.field());
             case RULE -> ApiProblem.validation(List.of(Map.entry(v.field(), v.rule())));
         };
     }

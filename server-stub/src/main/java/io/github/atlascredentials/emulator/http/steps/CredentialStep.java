@@ -42,7 +42,10 @@ public final class CredentialStep implements RequestStep {
         if (authorization != null) {
             String trimmed = authorization.trim();
             if (trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                var account = tokens.authenticate(trimmed.substring(7).trim()).flatMap(state::serviceAccount);
+                // A token dies with the secret that obtained it: the secret must still exist.
+                var account = tokens.authenticate(trimmed.substring(7).trim())
+                        .filter(owner -> state.hasSecret(owner.clientId(), owner.secretId()))
+                        .flatMap(owner -> state.serviceAccount(owner.clientId()));
                 if (account.isPresent()) {
                     ServiceAccount sa = account.get();
                     return new Principal(Principal.Kind.SERVICE_ACCOUNT, sa.clientId(), sa.orgId(), sa.roles(), sa.projectRoles());
@@ -63,7 +66,7 @@ public final class CredentialStep implements RequestStep {
     }
 
     private ApiProblem unauthorized(boolean stale) {
-        return ApiProblem.api(401, "USER_UNAUTHORIZED", "You are not authorized for this resource.")
+        return ApiProblem.api(401, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.")
                 .header(HttpHeaders.WWW_AUTHENTICATE, digest.challenge(stale));
     }
 }

@@ -1,6 +1,8 @@
 package io.github.atlascredentials.emulator.http.steps;
 
 import io.github.atlascredentials.emulator.http.Answers;
+import io.github.atlascredentials.emulator.http.ApiProblem;
+import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.spec.rules.OperationRule;
@@ -10,7 +12,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.util.Map;
 
-/** Each path parameter against its schema in the spec (400 {@code INVALID_PATH_PARAMETER}). */
+/**
+ * Each path parameter against its schema in the spec: the answer the schema's {@code x-error} names
+ * (404 {@code INVALID_ORG_ID} / {@code INVALID_GROUP_ID}), else 400 {@code INVALID_PATH_PARAMETER}.
+ */
 public final class PathParameterStep implements RequestStep {
     @Override
     public void apply(ApiRequest request, ContainerRequestContext ctx) {
@@ -23,6 +28,12 @@ public final class PathParameterStep implements RequestStep {
             String value = values.get(parameter.name());
             if (value != null) {
                 RequestChecks.parameter(parameter, value).ifPresent(rule -> {
+                    ErrorOverride override = parameter.schema().error();
+                    if (override != null) {
+                        throw ApiProblem.api(override.status(), override.errorCode(),
+                                override.detail(parameter.schema(), value),
+                                override.parameters(parameter.schema(), value).toArray());
+                    }
                     throw Answers.invalidPathParameter(parameter.name(), rule);
                 });
             }

@@ -19,10 +19,11 @@ public final class VersionStep implements RequestStep {
                         ctx.getHeaderString(HttpHeaders.CONTENT_TYPE))
                 : MediaType.APPLICATION_JSON;
         request.responseMediaType(mediaType);
-        // JAX-RS matching then sees exactly what the resource declares: any accepted JSON body is JSON.
+        // JAX-RS matching then sees exactly what the resource declares: one Accept, and any JSON body
+        // the content-type step accepted (versioned, with parameters, even repeated) as plain JSON.
         ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, mediaType);
-        String contentType = ctx.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && VersionNegotiator.isVersioned(contentType.split(";", 2)[0].trim())) {
+        var accepted = request.operation().requestContentTypes();
+        if (!accepted.isEmpty() && !accepted.contains(FormStep.FORM)) {
             ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }
