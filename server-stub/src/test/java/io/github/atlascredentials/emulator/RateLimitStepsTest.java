@@ -23,7 +23,8 @@ class RateLimitStepsTest {
 
     @BeforeEach
     void start() {
-        emulator = AtlasEmulator.builder().port(0).clock(clock).apiRateLimitPerMinute(2).tokenRateLimitPerMinute(2).start();
+        emulator = AtlasEmulator.builder().port(0).clock(clock).apiRateLimitPerMinute(2).tokenRateLimitPerMinute(2)
+                .atlasRateLimit(2, 1, 10).start();
         http = new TestHttp(emulator.baseUri());
     }
 
@@ -32,9 +33,37 @@ class RateLimitStepsTest {
         emulator.close();
     }
 
+    /** A Cloud Manager call: limited per caller in fixed one-minute windows. */
     private TestHttp.Answer create(String token) {
-        return http.post(EmulatorBehaviourTest.ORG_SECRETS, "{\"secretExpiresAfterHours\": 8}", "Authorization", "Bearer " + token,
+        return http.post(EmulatorBehaviourTest.CM_SECRETS, "{\"secretExpiresAfterHours\": 8}", "Authorization", "Bearer " + token,
+                "Content-Type", "application/json");
+    }
+
+    /** An Atlas v2 call: limited by a token bucket per endpoint set and scope. */
+    private TestHttp.Answer atlas(String path, String token) {
+        return http.post(path, "{\"secretExpiresAfterHours\": 8}", "Authorization", "Bearer " + token,
                 "Content-Type", EmulatorBehaviourTest.ATLAS);
+    }
+
+    @Test
+    void atlasCallsTakeTokensFromTheBucketOfTheirScopeUntilTheNextRefill() {
+        String token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+        TestHttp.Answer first = atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
+        assertThat(first.header("RateLimit-Limit")).isEqualTo("2");
+        assertThat(first.header("RateLimit-Remaining")).isEqualTo("1");
+        assertThat(atlas(EmulatorBehaviourTest.ORG_SECRETS, token).header("RateLimit-Remaining")).isEqualTo("0");
+        TestHttp.Answer refused = atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED_TOKEN_BUCKET");
+        assertThat(refused.header("Retry-After")).isEqualTo("10");
+        assertThat(atlas(EmulatorBehaviourTest.GROUP_SECRETS, token).header("RateLimit-Remaining")).as("the project's own bucket")
+                .isEqualTo("1");
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(atlas(EmulatorBehaviourTest.ORG_SECRETS, token).header("Retry-After")).isEqualTo("1");
+        clock.advance(Duration.ofSeconds(1));
+        TestHttp.Answer refilled = atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
+        assertThat(refilled.status()).isNotEqualTo(429);
+        assertThat(refilled.header("RateLimit-Remaining")).isEqualTo("0");
     }
 
     @Test
