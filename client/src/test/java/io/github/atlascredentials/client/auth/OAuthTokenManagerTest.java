@@ -61,6 +61,27 @@ class OAuthTokenManagerTest {
   }
 
   @Test
+  @SuppressWarnings("removal")
+  void deprecatedOverloadsGiveTheSameToken() {
+    String token = tokens.token();
+    assertThat(tokens.token(http)).isEqualTo(token);
+  }
+
+  @Test
+  void replacedTokensWhoseRevocationFailedAreRevokedBeforeTheCapIsChecked() {
+    tokens.token();
+    server.refuseRevocations(true);
+    String second = tokens.renewAfterRejection(tokens.token());
+    tokens.renewAfterRejection(second); // two replaced tokens now wait for their revocation
+    server.refuseRevocations(false);
+    // Without revoking those two first, a third would reach the cap of three and be refused.
+    String fourth = tokens.renewAfterRejection(tokens.token());
+    assertThat(fourth).startsWith("eyJ");
+    assertThat(server.revokedTokens()).hasSize(3);
+    assertThat(tokenRequests()).isEqualTo(4);
+  }
+
+  @Test
   void revokeAllRevokesTheHeldTokenForgetsItAndReleasesTheLock() throws Exception {
     String token = tokens.token();
     assertThat(redactor.redact(token)).isEqualTo("****");
