@@ -118,6 +118,11 @@ public final class DigestAuthenticator {
         nonces.clear();
     }
 
+    /** How many nonces the table holds (bounded: expired ones are pruned past {@value #MAX_NONCES}). */
+    int nonceCount() {
+        return nonces.size();
+    }
+
     private boolean expired(NonceState nonce, Instant now) {
         return !now.isBefore(nonce.issuedAt.plus(nonceLifetime));
     }

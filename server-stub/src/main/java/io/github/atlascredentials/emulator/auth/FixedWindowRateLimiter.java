@@ -70,4 +70,9 @@ public final class FixedWindowRateLimiter {
     public void clear() {
         windows.clear();
     }
+
+    /** How many keys have a window in the table (bounded: ended windows are pruned past 10 000 keys). */
+    int trackedKeys() {
+        return windows.size();
+    }
 }
