@@ -18,7 +18,14 @@ PORT_A=${COMPARE_PORT_A:-18201}; PORT_B=${COMPARE_PORT_B:-18202}
 SEED=$(mktemp --suffix=.json)
 OUT=$(mktemp)
 OWNER=mdb_sa_id_aaaaaaaaaaaaaaaaaaaaaaaa:mdb_sa_sk_BenchOwnerSecretForTheEmulatorOnly000000
-LIMITS=(--max-secrets-per-account 100000000 --api-rate-limit 1000000000 --token-rate-limit 100000 --atlas-rate-limit 1000000000,1000000000,1)
+LIMITS=(--max-secrets-per-account 100000000 --api-rate-limit 1000000000 --token-rate-limit 100000)
+limits_of() { # jar: the common limits, plus the Atlas token buckets' where the jar has them (older jars do not)
+  if java -jar "$1" --help 2>/dev/null | grep -q -- --atlas-rate-limit; then
+    echo "${LIMITS[*]} --atlas-rate-limit 1000000000,1000000000,1"
+  else
+    echo "${LIMITS[*]}"
+  fi
+}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 java -cp bench/target/atlas-bench.jar io.github.atlascredentials.bench.BenchSeed "$SEED"
 
@@ -32,8 +39,10 @@ DATA_A=(); DATA_B=()
 if [ "${COMPARE_DATA_DIR:-0}" = 1 ]; then
   DATA_A=(--data-dir "$(mktemp -d)"); DATA_B=(--data-dir "$(mktemp -d)")
 fi
-java -jar "$A" --port "$PORT_A" --seed "$SEED" "${LIMITS[@]}" "${DATA_A[@]}" > /dev/null 2>&1 & PIDS+=($!)
-java -jar "$B" --port "$PORT_B" --seed "$SEED" "${LIMITS[@]}" "${DATA_B[@]}" > /dev/null 2>&1 & PIDS+=($!)
+read -r -a LIMITS_A <<< "$(limits_of "$A")"
+read -r -a LIMITS_B <<< "$(limits_of "$B")"
+java -jar "$A" --port "$PORT_A" --seed "$SEED" "${LIMITS_A[@]}" "${DATA_A[@]}" > /dev/null 2>&1 & PIDS+=($!)
+java -jar "$B" --port "$PORT_B" --seed "$SEED" "${LIMITS_B[@]}" "${DATA_B[@]}" > /dev/null 2>&1 & PIDS+=($!)
 for port in "$PORT_A" "$PORT_B"; do
   for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$port/_emulator/health" && break; sleep 0.2; done
 done
