@@ -36,7 +36,7 @@ public final class ApiKeyRotation {
     this.allowOwn = b.allowOwn;
   }
 
-  /** An organization API key, through the Atlas Admin API v2 (version 2023-01-01). */
+  /** An organization API key, through the Atlas Admin API v2 (in the media-type version the spec gives these operations). */
   public static Builder ofAtlasOrgApiKey(AtlasCredentialsClient client, String orgId, String apiKeyId) {
     return new Builder(client, true, orgId, apiKeyId);
   }

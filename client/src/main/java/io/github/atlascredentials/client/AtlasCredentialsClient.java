@@ -314,7 +314,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   }
 
   /**
-   * Creates a programmatic API key in an organization (Atlas Admin API v2, version 2023-01-01,
+   * Creates a programmatic API key in an organization (Atlas Admin API v2, in the version the spec gives it,
    * {@code POST /api/atlas/v2/orgs/{orgId}/apiKeys}; the service answers 200). The private key is in this answer
    * only.
    */

@@ -3,6 +3,7 @@ package io.github.atlascredentials.bench.client;
 import io.github.atlascredentials.bench.BenchSeed;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.auth.BearerTokenCredential;
+import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.AtlasEmulator;
@@ -49,7 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ClientOverheadBenchmark {
-    static final String MEDIA_TYPE = "application/vnd.atlas.2024-08-05+json";
+    static final String MEDIA_TYPE = "application/vnd.atlas." + ApiRules.builtIn()
+            .requireOperation("createOrgServiceAccountSecret").latestVersion().orElseThrow() + "+json";
     static final int HOURS = 24;
     private static final byte[] BODY = ("{\"secretExpiresAfterHours\":" + HOURS + "}").getBytes(StandardCharsets.UTF_8);
 

@@ -24,7 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Programmatic API keys of an organization, in Atlas (version 2023-01-01) and Cloud Manager: create (answers 200, as
+ * Programmatic API keys of an organization, in Atlas (in their own media-type version, from the spec) and Cloud Manager: create (answers 200, as
  * the real service does), list, read and delete. A key read back shows its public key and its masked private key;
  * the plain private key exists only in a create answer. A deleted key fails Digest at once (the authenticator
  * reads the keys on every request).

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A project version such as {@code 1.0.0-api.2024-08-05}; only its major number matters to the gate. */
+/** A project version such as {@code 1.0.0-api.<API version date>}; only its major number matters to the gate. */
 public record ProjectVersion(String text, int major) {
 
     private static final Pattern LEADING_MAJOR = Pattern.compile("^(\\d+)(?:\\.|-|$)");
