@@ -1,6 +1,6 @@
 package io.github.atlascredentials.docs.reference;
 
-import io.github.atlascredentials.docs.CommandLine;
+import io.github.atlascredentials.spec.gate.CommandLine;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The {@code --name=value} arguments of the gates, which Maven passes verbatim. */
+/** The {@code --name=value} arguments of the gates and the documentation tools, which Maven passes verbatim. */
 public final class CommandLine {
 
     private final Map<String, String> values;
