@@ -224,6 +224,10 @@ class FidelityTest {
         TestHttp.Answer failed = atlas(ORG_SECRETS, BODY);
         expect(failed, 503, "SERVICE_UNAVAILABLE");
         assertThat(failed.header("Retry-After")).isEqualTo("3");
+        emulator.failNextRequest("createOrgServiceAccountSecret", 503, 0L); // "retry at once" is a valid fault
+        assertThat(atlas(ORG_SECRETS, BODY).header("Retry-After")).isEqualTo("0");
+        assertThatThrownBy(() -> emulator.failNextRequest("createOrgServiceAccountSecret", 503, -1L))
+                .isInstanceOf(IllegalArgumentException.class);
         expect(http.post("/_emulator/faults?operationId=nope&status=500", ""), 400, "INVALID_QUERY_PARAMETER");
         expect(http.post("/_emulator/faults?operationId=requestAccessToken&status=404", ""), 400, "INVALID_QUERY_PARAMETER");
 

@@ -115,6 +115,27 @@ class RateLimitStepsTest {
     }
 
     @Test
+    void resetForgetsTokensAndFaultsAndStartsEveryLimitAfresh() {
+        String token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+        http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+        create(token);
+        create(token);
+        assertThat(create(token).status()).isEqualTo(429);
+        assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
+                .isEqualTo(429);
+        emulator.failNextRequest("createCloudManagerServiceAccountSecret", 500, null); // armed, never used
+
+        emulator.reset();
+        assertThat(create(token).status()).as("the token is forgotten").isEqualTo(401);
+        TestHttp.Answer fresh = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.header("RateLimit-Remaining")).isEqualTo("1");
+        TestHttp.Answer api = create(fresh.json().get("access_token").asText());
+        assertThat(api.status()).isEqualTo(201);
+        assertThat(api.header("RateLimit-Remaining")).isEqualTo("1");
+    }
+
+    @Test
     void tokenEndpointIsLimitedBeforeCredentialsAreChecked() {
         assertThat(http.tokenRequest(DEMO_CLIENT_ID, "mdb_sa_sk_" + "w".repeat(40), "grant_type=client_credentials").status())
                 .isEqualTo(401);

@@ -1,0 +1,48 @@
+package io.github.atlascredentials.emulator;
+
+import io.github.atlascredentials.emulator.seed.SeedDocument;
+import io.github.atlascredentials.emulator.seed.SeedParser;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_ID;
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The builder's checks and choices, and what close() releases. */
+class EmulatorLifecycleTest {
+
+    @Test
+    void portRangeIncludesBothEnds() {
+        AtlasEmulator.builder().port(0).port(65535);
+        assertThatThrownBy(() -> AtlasEmulator.builder().port(65536)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("port must be 0..65535");
+        assertThatThrownBy(() -> AtlasEmulator.builder().port(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLastSeedGivenWinsAndReplacesTheDemo() {
+        SeedDocument empty = SeedParser.parse("empty.json", "{\"organizations\": []}".getBytes(StandardCharsets.UTF_8));
+        try (AtlasEmulator emulator = AtlasEmulator.builder().seed(Path.of("no-such-seed.json")).seed(empty).port(0).start()) {
+            TestHttp http = new TestHttp(emulator.baseUri());
+            assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
+                    .as("no demo account").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void closeStopsListening() throws Exception {
+        AtlasEmulator emulator = AtlasEmulator.builder().port(0).start();
+        int port = emulator.port();
+        try (Socket open = new Socket("127.0.0.1", port)) {
+            assertThat(open.isConnected()).isTrue();
+        }
+        emulator.close();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+}
