@@ -36,6 +36,21 @@ class EmulatorLifecycleTest {
     }
 
     @Test
+    void resetForgetsIssuedTokensSoTheyNoLongerCountAgainstTheCap() {
+        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).maxActiveTokensPerAccount(1)
+                .tokenRateLimitPerMinute(100).start()) {
+            TestHttp http = new TestHttp(emulator.baseUri());
+            assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
+                    .isEqualTo(200);
+            assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
+                    .as("the cap of 1 active token").isNotEqualTo(200);
+            emulator.reset();
+            assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void closeStopsListening() throws Exception {
         AtlasEmulator emulator = AtlasEmulator.builder().port(0).start();
         int port = emulator.port();

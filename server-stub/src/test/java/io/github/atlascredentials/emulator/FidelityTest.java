@@ -244,6 +244,9 @@ class FidelityTest {
         http.post("/_emulator/secret-creations/release?clientId=" + DEMO_TARGET_CLIENT_ID, "");
         assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
 
+        assertThat(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=1", "").status())
+                .as("1 is the least of each").isEqualTo(200);
+        expect(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=0", ""), 400, "INVALID_QUERY_PARAMETER");
         assertThat(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=60", "").status()).isEqualTo(200);
         expect(http.post("/_emulator/rate-limits/atlas?capacity=0&refill=1&seconds=60", ""), 400, "INVALID_QUERY_PARAMETER");
         assertThat(atlas(ORG_SECRETS, BODY).status()).isEqualTo(201);
