@@ -2,12 +2,14 @@ package io.github.atlascredentials.emulator;
 
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.seed.SeedParser;
+import io.github.atlascredentials.emulator.state.SecretCreations;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_ID;
 import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_SECRET;
@@ -16,6 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The builder's checks and choices, and what close() releases. */
 class EmulatorLifecycleTest {
+
+    @Test
+    void theVersionIsTheBuildsOwn() {
+        assertThat(AtlasEmulator.version()).as("from emulator.properties, filtered by the build").matches("\\d+\\.\\d+\\.\\d+.*");
+    }
 
     @Test
     void portRangeIncludesBothEnds() {
@@ -47,6 +54,21 @@ class EmulatorLifecycleTest {
             emulator.reset();
             assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aHoldHoldsNothingUntilACreationArrivesAndResetReleasesIt() throws Exception {
+        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).start()) {
+            SecretCreations.Hold hold = emulator.holdSecretCreations(AtlasEmulator.DEMO_TARGET_CLIENT_ID);
+            assertThat(hold.isHeld()).isFalse();
+            assertThat(hold.awaitHeld(Duration.ofMillis(1))).as("no creation has arrived").isFalse();
+            emulator.reset();
+            TestHttp http = new TestHttp(emulator.baseUri());
+            String token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+            TestHttp.Answer created = http.post(EmulatorBehaviourTest.ORG_SECRETS, "{\"secretExpiresAfterHours\": 8}",
+                    "Authorization", "Bearer " + token, "Content-Type", EmulatorBehaviourTest.ATLAS);
+            assertThat(created.status()).as("released by the reset: the creation goes through").isEqualTo(201);
         }
     }
 

@@ -241,8 +241,11 @@ class FidelityTest {
             Thread.sleep(5);
         }
         expect(atlas(ORG_SECRETS, BODY), 409, "DATA_CONCURRENCY_ERROR");
-        http.post("/_emulator/secret-creations/release?clientId=" + DEMO_TARGET_CLIENT_ID, "");
+        TestHttp.Answer released = http.post("/_emulator/secret-creations/release?clientId=" + DEMO_TARGET_CLIENT_ID, "");
         assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+        assertThat(released.json().get("held").asBoolean()).as("no longer held").isFalse();
+        assertThat(http.post("/_emulator/secret-creations/release", "").status()).as("no client: nothing to release")
+                .isEqualTo(200);
 
         assertThat(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=1", "").status())
                 .as("1 is the least of each").isEqualTo(200);

@@ -128,6 +128,29 @@ class StateEdgesTest {
         assertThat(state.organization(OTHER_ORG)).isEmpty();
     }
 
+    @Test
+    void clientIdsAndSecretIdsOfALaterSeedMustBeNewToo() {
+        EmulatorState state = firstOrg(Persistence.none());
+        assertDuplicate(state, org(OTHER_ORG, "bbbbbbbbbbbbbbbbbbbbbbb1", CLIENT, "ijklmnop", "ccccccccccccccccccccccc1", ""),
+                "$.organizations[0].serviceAccounts[0].clientId");
+        assertDuplicate(state, org(OTHER_ORG, "bbbbbbbbbbbbbbbbbbbbbbb1", OTHER_CLIENT, "ijklmnop", "ccccccccccccccccccccccc1",
+                secret("ddddddddddddddddddddddd0", "2026-01-02T00:00:00Z")), "$.organizations[0].serviceAccounts[0].secrets[0].id");
+        state.load("new ids", org(OTHER_ORG, "bbbbbbbbbbbbbbbbbbbbbbb1", OTHER_CLIENT, "ijklmnop", "ccccccccccccccccccccccc1",
+                secret("ddddddddddddddddddddddd1", "2026-01-02T00:00:00Z")));
+        assertThat(state.secretsOf(OTHER_CLIENT)).extracting(StoredSecret::id).containsExactly("ddddddddddddddddddddddd1");
+    }
+
+    @Test
+    void afterAClearOfADatabaseStateNothingOldCanBeDeleted() {
+        try (H2Persistence store = new H2Persistence(dir, false)) {
+            EmulatorState state = firstOrg(store);
+            state.clear();
+            assertThat(state.deleteSecret(CLIENT, "ddddddddddddddddddddddd0")).isEmpty();
+            assertThat(state.deleteApiKey(ORG, "ccccccccccccccccccccccc0")).isEmpty();
+            state.close();
+        }
+    }
+
     private static void assertDuplicate(EmulatorState state, SeedDocument later, String jsonPath) {
         assertThatThrownBy(() -> state.load("later.json", later)).isInstanceOfSatisfying(SeedException.class,
                 e -> assertThat(e.jsonPath()).isEqualTo(jsonPath));
