@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.client.support.TestAtlasServer;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,20 @@ class LifecycleValidationTest {
         .isInstanceOf(AtlasValidationException.class).hasMessageContaining("desc");
     assertThatThrownBy(() -> client.createAtlasOrgApiKey(ORG_ID, "d", List.of()))
         .isInstanceOf(AtlasValidationException.class).hasMessageContaining("roles");
+    assertThatThrownBy(() -> client.createAtlasOrgApiKey(ORG_ID, "d", null))
+        .isInstanceOf(AtlasValidationException.class).hasMessageContaining("roles");
+  }
+
+  @Test
+  void baseUrlMustBeAnAbsoluteHttpOrHttpsUrl() {
+    for (String bad : List.of("ftp://example.com/", "/api", "mailto:someone@example.com")) {
+      assertThatThrownBy(() -> AtlasCredentialsClient.builder().baseUrl(URI.create(bad))).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("baseUrl must be an absolute http(s) URL");
+    }
+    AtlasCredentialsClient.builder().baseUrl(URI.create("https://cloud.mongodb.com"))
+        .baseUrl(URI.create("http://127.0.0.1:8080"));
+    assertThat(client.toString()).startsWith("AtlasCredentialsClient[baseUrl=" + server.baseUrl())
+        .contains(", connector=").doesNotContain(CLIENT_SECRET);
   }
 
   @Test

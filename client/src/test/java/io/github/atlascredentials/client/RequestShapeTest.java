@@ -65,7 +65,7 @@ class RequestShapeTest {
 
   @Test
   void groupSecretUsesGroupsPath() {
-    client.createGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, 8);
+    ServiceAccountSecret secret = client.createGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, 8);
 
     RecordedRequest r = onlyApiRequest();
     assertThat(r.method()).isEqualTo("POST");
@@ -74,6 +74,7 @@ class RequestShapeTest {
     assertThat(r.header("Content-Type")).isEqualTo(TestAtlasServer.ATLAS_TYPE);
     assertThat(r.body()).isEqualTo("{\"secretExpiresAfterHours\":8}");
     assertBearer(r);
+    assertThat(secret.getSecret()).startsWith("mdb_sa_sk_").hasSize(50);
   }
 
   @Test

@@ -53,8 +53,11 @@ class ResponseReadingTest {
     ReturnedApiKeyRole unknown = (ReturnedApiKeyRole) key.getRoles().get(1);
     assertThat(known.getRoleName()).isEqualTo(OrgRoleName.ORG_MEMBER);
     assertThat(known.roleNameAsReturned()).isEqualTo("ORG_MEMBER");
+    assertThat(known.knownRoleName()).contains(OrgRoleName.ORG_MEMBER);
     assertThat(unknown.knownRoleName()).isEmpty();
     assertThat(unknown.roleNameAsReturned()).isEqualTo("ORG_STREAM_PROCESSING_ADMIN");
+    assertThat(unknown.getOrgId()).isEqualTo(ORG_ID);
+    assertThat(unknown).hasToString("ReturnedApiKeyRole[orgId=" + ORG_ID + ", roleName=ORG_STREAM_PROCESSING_ADMIN]");
   }
 
   @ParameterizedTest(name = "{0}")

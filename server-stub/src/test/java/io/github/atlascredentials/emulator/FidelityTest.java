@@ -224,6 +224,10 @@ class FidelityTest {
         TestHttp.Answer failed = atlas(ORG_SECRETS, BODY);
         expect(failed, 503, "SERVICE_UNAVAILABLE");
         assertThat(failed.header("Retry-After")).isEqualTo("3");
+        emulator.failNextRequest("createOrgServiceAccountSecret", 503, 0L); // "retry at once" is a valid fault
+        assertThat(atlas(ORG_SECRETS, BODY).header("Retry-After")).isEqualTo("0");
+        assertThatThrownBy(() -> emulator.failNextRequest("createOrgServiceAccountSecret", 503, -1L))
+                .isInstanceOf(IllegalArgumentException.class);
         expect(http.post("/_emulator/faults?operationId=nope&status=500", ""), 400, "INVALID_QUERY_PARAMETER");
         expect(http.post("/_emulator/faults?operationId=requestAccessToken&status=404", ""), 400, "INVALID_QUERY_PARAMETER");
 
@@ -237,9 +241,15 @@ class FidelityTest {
             Thread.sleep(5);
         }
         expect(atlas(ORG_SECRETS, BODY), 409, "DATA_CONCURRENCY_ERROR");
-        http.post("/_emulator/secret-creations/release?clientId=" + DEMO_TARGET_CLIENT_ID, "");
+        TestHttp.Answer released = http.post("/_emulator/secret-creations/release?clientId=" + DEMO_TARGET_CLIENT_ID, "");
         assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+        assertThat(released.json().get("held").asBoolean()).as("no longer held").isFalse();
+        assertThat(http.post("/_emulator/secret-creations/release", "").status()).as("no client: nothing to release")
+                .isEqualTo(200);
 
+        assertThat(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=1", "").status())
+                .as("1 is the least of each").isEqualTo(200);
+        expect(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=0", ""), 400, "INVALID_QUERY_PARAMETER");
         assertThat(http.post("/_emulator/rate-limits/atlas?capacity=1&refill=1&seconds=60", "").status()).isEqualTo(200);
         expect(http.post("/_emulator/rate-limits/atlas?capacity=0&refill=1&seconds=60", ""), 400, "INVALID_QUERY_PARAMETER");
         assertThat(atlas(ORG_SECRETS, BODY).status()).isEqualTo(201);

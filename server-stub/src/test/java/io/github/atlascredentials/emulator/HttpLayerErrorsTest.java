@@ -106,6 +106,23 @@ class HttpLayerErrorsTest {
         assertApiError(a, 400, "INVALID_REQUEST");
     }
 
+    /** The body limit admits exactly its size, whether the length is declared or the body is chunked. */
+    @Test
+    void bodyOfExactlyTheLimitPassesOnToAuthenticationAndOneByteMoreIsTooLarge() {
+        int max = SpecFacts.MAX_REQUEST_BODY_BYTES;
+        for (int size : new int[] {max, max + 1}) {
+            int expected = size > max ? 413 : 401; // no credentials: past the size check, authentication refuses
+            String body = " ".repeat(size);
+            RawAnswer declared = exchange(withBody("POST " + API_KEYS + " HTTP/1.1", body.getBytes(StandardCharsets.ISO_8859_1),
+                    "Content-Type: application/json"));
+            assertThat(declared.status()).as("%d bytes with Content-Length", size).isEqualTo(expected);
+            RawAnswer chunked = exchange(request("POST " + API_KEYS + " HTTP/1.1", "Content-Type: application/json",
+                    "Transfer-Encoding: chunked", "Connection: close", "",
+                    Integer.toHexString(size) + "\r\n" + body + "\r\n0\r\n\r\n"));
+            assertThat(chunked.status()).as("%d bytes chunked", size).isEqualTo(expected);
+        }
+    }
+
     @Test
     void brokenChunkSizeIsInvalidRequest() {
         RawAnswer a = exchange(request("POST " + API_KEYS + " HTTP/1.1", "Content-Type: application/json",
@@ -261,6 +278,10 @@ class HttpLayerErrorsTest {
     static void assertApiError(RawAnswer a, int status, String errorCode) {
         assertThat(a.status()).as(a.toString()).isEqualTo(status);
         assertThat(a.header("content-type")).as(a.toString()).isEqualTo("application/json");
+        // the headers of every answer, also when the HTTP layer answers before the application
+        assertThat(a.header("x-mongodb-service-version")).as(a.toString())
+                .matches("gitHash=atlas-emulator; versionString=\\d+\\.\\d+\\.\\d+.*"); // the build's version
+        assertThat(a.header("strict-transport-security")).as(a.toString()).isEqualTo("max-age=300");
         JsonNode json = a.json();
         assertThat(json.path("error").asInt()).as(a.toString()).isEqualTo(status);
         assertThat(json.path("errorCode").asText()).as(a.toString()).isEqualTo(errorCode);

@@ -67,6 +67,26 @@ class RateLimitStepsTest {
     }
 
     @Test
+    void eachProjectAndEachOrganizationHasABucketOfItsOwnOnTheSameEndpoint() {
+        String token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+        String otherId = "0123456789abcdef01234567"; // well-formed, unknown: counted, then refused by access
+        String otherProject = EmulatorBehaviourTest.GROUP_SECRETS.replace(DEMO_PROJECT_ID, otherId);
+        String otherOrg = EmulatorBehaviourTest.ORG_SECRETS.replace(DEMO_ORG_ID, otherId);
+        atlas(EmulatorBehaviourTest.GROUP_SECRETS, token);
+        atlas(EmulatorBehaviourTest.GROUP_SECRETS, token);
+        assertThat(atlas(EmulatorBehaviourTest.GROUP_SECRETS, token).status()).isEqualTo(429);
+        TestHttp.Answer project = atlas(otherProject, token);
+        assertThat(project.status()).isNotEqualTo(429);
+        assertThat(project.header("RateLimit-Remaining")).isEqualTo("1");
+        atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
+        atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
+        assertThat(atlas(EmulatorBehaviourTest.ORG_SECRETS, token).status()).isEqualTo(429);
+        TestHttp.Answer org = atlas(otherOrg, token);
+        assertThat(org.status()).isNotEqualTo(429);
+        assertThat(org.header("RateLimit-Remaining")).isEqualTo("1");
+    }
+
+    @Test
     void apiCallsAreLimitedPerCallerWithHeadersAndRetryAfter() {
         String token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
         TestHttp.Answer first = create(token);
@@ -92,6 +112,27 @@ class RateLimitStepsTest {
         TestHttp.Answer nextWindow = create(token);
         assertThat(nextWindow.status()).as("a new window").isNotEqualTo(429);
         assertThat(nextWindow.header("RateLimit-Remaining")).isEqualTo("1");
+    }
+
+    @Test
+    void resetForgetsTokensAndFaultsAndStartsEveryLimitAfresh() {
+        String token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+        http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+        create(token);
+        create(token);
+        assertThat(create(token).status()).isEqualTo(429);
+        assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
+                .isEqualTo(429);
+        emulator.failNextRequest("createCloudManagerServiceAccountSecret", 500, null); // armed, never used
+
+        emulator.reset();
+        assertThat(create(token).status()).as("the token is forgotten").isEqualTo(401);
+        TestHttp.Answer fresh = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.header("RateLimit-Remaining")).isEqualTo("1");
+        TestHttp.Answer api = create(fresh.json().get("access_token").asText());
+        assertThat(api.status()).isEqualTo(201);
+        assertThat(api.header("RateLimit-Remaining")).isEqualTo("1");
     }
 
     @Test

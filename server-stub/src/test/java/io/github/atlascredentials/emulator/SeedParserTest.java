@@ -58,6 +58,12 @@ class SeedParserTest {
             ["GROUP_OWNER"]                    | ["ORG_OWNER"]                          | $.organizations[0].serviceAccounts[0].projectRoles.32b6e34b3d91647abb20e7b8[0] | bad role: must be a project role
             "publicKey": "abcdefgh"            | "publicKey": "ABCDEFGH"                | $.organizations[0].apiKeys[0].publicKey               | bad public key: must match ^[a-z]{8}$
             "name": "P"}]                      | "name": "P"}, {"id": "32b6e34b3d91647abb20e7b8"}] | $.organizations[0].projects[1].id              | duplicate project: duplicate project id
+            "name": "Seed test",               | "name": "Seed test", "owner": 1,       | $.organizations[0].owner                              | unknown organization field: unknown field
+            "name": "P"}]                      | "name": "P", "owner": 1}]              | $.organizations[0].projects[0].owner                  | unknown project field: unknown field
+            "name": "sa",                      | "name": "sa", "owner": 1,              | $.organizations[0].serviceAccounts[0].owner           | unknown account field: unknown field
+            "expiresAt": "2030-01-01T00:00:00Z" | "expiresAt": "2030-01-01T00:00:00Z", "owner": 1 | $.organizations[0].serviceAccounts[0].secrets[0].owner | unknown secret field: unknown field
+            "projects": [{"id"                 | "projects": ["x", {"id"                | $.organizations[0].projects[0]                        | project not an object: must be an object
+            "secrets": [{                      | "secrets": ["x", {                     | $.organizations[0].serviceAccounts[0].secrets[0]      | secret not an object: must be an object
             """)
     void badDocumentNamesFilePathAndProblem(String good, String bad, String jsonPath, String caseAndProblem) {
         String json = GOOD.replace(good, bad);
@@ -70,6 +76,30 @@ class SeedParserTest {
                     assertThat(e.problem()).startsWith(problem);
                     assertThat(e.getMessage()).isEqualTo("my-seed.json: " + jsonPath + ": " + e.problem());
                 });
+    }
+
+    @Test
+    void limitsAreInclusiveAndNullNamesFallBackToTheirDefaults() {
+        int min = SpecFacts.MIN_SECRET_HOURS;
+        int max = SpecFacts.MAX_SECRET_HOURS;
+        String longest = "d".repeat(SpecFacts.API_KEY_DESC.maxLength());
+        for (int hours : new int[] {min, max}) {
+            String json = GOOD.replace("720", Integer.toString(hours)).replace("\"desc\": \"k\"", "\"desc\": \"" + longest + "\"")
+                    .replace("\"name\": \"P\"", "\"name\": null");
+            SeedDocument.Organization org = SeedParser.parse("edge.json", json.getBytes(StandardCharsets.UTF_8)).organizations().get(0);
+            assertThat(org.maxServiceAccountSecretValidityInHours()).isEqualTo(hours);
+            assertThat(org.apiKeys().get(0).desc()).isEqualTo(longest);
+            assertThat(org.projects().get(0).name()).isEqualTo("Project " + PROJECT);
+        }
+        for (int hours : new int[] {min - 1, max + 1}) {
+            String json = GOOD.replace("720", Integer.toString(hours));
+            assertThatThrownBy(() -> SeedParser.parse("edge.json", json.getBytes(StandardCharsets.UTF_8)))
+                    .hasMessage("edge.json: $.organizations[0].maxServiceAccountSecretValidityInHours: must be between "
+                            + min + " and " + max);
+        }
+        String tooLong = GOOD.replace("\"desc\": \"k\"", "\"desc\": \"" + longest + "d\"");
+        assertThatThrownBy(() -> SeedParser.parse("edge.json", tooLong.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("edge.json: $.organizations[0].apiKeys[0].desc: must be ");
     }
 
     @Test

@@ -216,6 +216,17 @@ class TestSupportAccessTest {
         assertThatThrownBy(() -> AtlasEmulator.builder().adminToken("has spaces in the middle")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void adminTokenRulesHoldExactlyAtTheirEdges() {
+        String shortest = "!".repeat(AdminToken.MIN_LENGTH - 1) + "~"; // 0x21 and 0x7e: the first and last visible ASCII
+        assertThat(AdminToken.of(shortest).matches(shortest)).isTrue();
+        assertThatThrownBy(() -> AdminToken.of(shortest.substring(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AdminToken.of(shortest + " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AdminToken.of(shortest + "\u007f")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(AdminToken.of(shortest)).hasToString("AdminToken[****]");
+        assertThat(AdminToken.randomValue()).as("random, not a constant").isNotEqualTo(AdminToken.randomValue());
+    }
+
     static void assertUnauthorized(TestHttp.Answer a) {
         EmulatorBehaviourTest.expect(a, 401, "USER_UNAUTHORIZED");
         assertThat(a.json().get("reason").asText()).isEqualTo("Unauthorized");

@@ -44,7 +44,10 @@ class DigestChallengeTest {
     String ha2 = DigestChallenge.md5("POST:/api/x?y=1");
     assertThat(p.get("response")).isEqualTo(DigestChallenge.md5(ha1 + ":abc:00000001:" + p.get("cnonce") + ":auth:" + ha2));
     assertThat(first).endsWith(", response=\"" + p.get("response") + "\", opaque=\"op-1\"");
-    assertThat(params(challenge.authorize(KEY, "GET", "/"))).containsEntry("nc", "00000002");
+    Map<String, String> second = params(challenge.authorize(KEY, "GET", "/"));
+    assertThat(second).containsEntry("nc", "00000002");
+    assertThat(second.get("cnonce")).as("a fresh random client nonce each time").isNotEqualTo(p.get("cnonce"))
+        .isNotEqualTo("0000000000000000");
   }
 
   @Test

@@ -128,4 +128,14 @@ class OAuthTokenManagerTest {
     assertThat(tokens.toString()).startsWith("OAuthTokenManager[ServiceAccountCredential[clientId=" + CLIENT_ID)
         .endsWith(", tokenEndpoint=" + server.baseUrl() + "/api/oauth/token]").doesNotContain(CLIENT_SECRET);
   }
+
+  @Test
+  void aTokenEndpointOfTheCredentialIsUsedInsteadOfTheBaseUrls() {
+    URI elsewhere = URI.create("https://login.example.com/oauth/token");
+    ServiceAccountCredential credential = ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET).withTokenEndpoint(elsewhere);
+    assertThat(credential.tokenEndpoint()).contains(elsewhere);
+    OAuthTokenManager other = new OAuthTokenManager(credential, URI.create(server.baseUrl() + "/"), clock,
+        Duration.ofSeconds(60), RetryPolicy.none(), redactor, http);
+    assertThat(other.toString()).endsWith(", tokenEndpoint=" + elsewhere + "]");
+  }
 }

@@ -59,7 +59,8 @@ public final class H2Persistence implements Persistence {
                     + " public_key VARCHAR(16) NOT NULL UNIQUE, ha1 BINARY(16) NOT NULL, masked VARCHAR(64) NOT NULL,"
                     + " descr VARCHAR(1000), roles VARCHAR(1000) NOT NULL)");
         }
-        commit();
+        // No commit(): H2 commits each CREATE TABLE itself, and the tables are created again on the next
+        // open if they are lost, so a CHECKPOINT SYNC here would add nothing.
     }
 
     @Override

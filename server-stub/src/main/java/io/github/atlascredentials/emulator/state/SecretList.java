@@ -2,7 +2,6 @@ package io.github.atlascredentials.emulator.state;
 
 import java.time.Instant;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -44,8 +43,8 @@ final class SecretList extends AbstractList<StoredSecret> implements RandomAcces
         StoredSecret[] array = items;
         if (size == array.length || array[size] != null) {
             // Full, or a newer snapshot already owns the next slot: start a new array.
-            array = Arrays.copyOf(items, Math.max(4, size * 2));
-            Arrays.fill(array, size, array.length, null);
+            array = new StoredSecret[Math.max(4, size * 2)];
+            System.arraycopy(items, 0, array, 0, size);
         }
         array[size] = secret;
         return new SecretList(array, size + 1, later(latestExpiry, secret.expiresAt()));

@@ -34,6 +34,21 @@ class DigestHeaderParseTest {
     }
 
     @Test
+    void namesAreAsciiLettersDigitsUnderscoreAndHyphen() {
+        assertThat(DigestAuthenticator.parse("AZaz09_-=v")).containsOnly(Map.entry("azaz09_-", "v"));
+        for (String outside : new String[] {"@", "[", "`", "{", "/", ":", "."}) {
+            // each is just outside one of the ranges: the name ends there, and without '=' parsing stops
+            assertThat(DigestAuthenticator.parse("a" + outside + "=v, b=w")).as(outside).isEmpty();
+        }
+    }
+
+    @Test
+    void headerEndingInABareNameKeepsWhatCameBefore() {
+        assertThat(DigestAuthenticator.parse("a=1, realm")).containsOnly(Map.entry("a", "1"));
+        assertThat(DigestAuthenticator.parse("a=1, realm  ")).containsOnly(Map.entry("a", "1"));
+    }
+
+    @Test
     void hugeQuotedValuesAreParsedWithoutRecursion() {
         String huge = "u".repeat(1_000_000);
         String escaped = "\\\"".repeat(200_000);

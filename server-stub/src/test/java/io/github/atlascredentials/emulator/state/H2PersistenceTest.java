@@ -136,6 +136,55 @@ class H2PersistenceTest {
     }
 
     @Test
+    void appliedGroupWritesAndRemovesEachKindOfChangeInOneGo() {
+        StoredSecret kept = secret("bbbbbbbbbbbbbbbbbbbbbbb1", T0, T0.plusSeconds(10), null);
+        StoredSecret gone = secret("bbbbbbbbbbbbbbbbbbbbbbb2", T0, T0.plusSeconds(10), null);
+        StoredApiKey keptKey = key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_MEMBER"));
+        StoredApiKey goneKey = key("ccccccccccccccccccccccc2", "ijklmnop", List.of("ORG_MEMBER"));
+        try (H2Persistence store = new H2Persistence(dir, false)) {
+            store.saveSecrets(List.of(gone));
+            store.saveApiKey(goneKey);
+            store.apply(List.of(new Persistence.SaveSecrets(List.of(kept)), new Persistence.SaveApiKey(keptKey),
+                    new Persistence.RemoveSecret(gone.id()), new Persistence.RemoveApiKey(goneKey.id())));
+        }
+        try (H2Persistence store = new H2Persistence(dir, false)) {
+            assertThat(store.load().secrets()).extracting(StoredSecret::id).containsExactly(kept.id());
+            assertThat(store.load().apiKeys()).extracting(StoredApiKey::id).containsExactly(keptKey.id());
+        }
+    }
+
+    @Test
+    void groupWithOneFailingChangeLeavesNothingOfTheGroup() {
+        StoredSecret existing = secret("bbbbbbbbbbbbbbbbbbbbbbb1", T0, T0.plusSeconds(10), null);
+        StoredApiKey existingKey = key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_MEMBER"));
+        StoredApiKey newKey = key("ccccccccccccccccccccccc2", "ijklmnop", List.of("ORG_MEMBER"));
+        StoredSecret bad = new StoredSecret("bbbbbbbbbbbbbbbbbbbbbbb2", null, new byte[16], new byte[32], "m",
+                T0, T0.plusSeconds(10), null);
+        try (H2Persistence store = new H2Persistence(dir, false)) {
+            store.saveSecrets(List.of(existing));
+            store.saveApiKey(existingKey);
+            assertThatThrownBy(() -> store.apply(List.of(new Persistence.RemoveSecret(existing.id()),
+                    new Persistence.RemoveApiKey(existingKey.id()), new Persistence.SaveApiKey(newKey),
+                    new Persistence.SaveSecrets(List.of(bad)))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("cannot write to the database: ");
+            // Seen at once on the same connection: the earlier changes of the group were rolled back, not left open.
+            assertThat(store.load().secrets()).extracting(StoredSecret::id).containsExactly(existing.id());
+            assertThat(store.load().apiKeys()).extracting(StoredApiKey::id).containsExactly(existingKey.id());
+        }
+        try (H2Persistence store = new H2Persistence(dir, false)) {
+            assertThat(store.load().secrets()).extracting(StoredSecret::id).containsExactly(existing.id());
+            assertThat(store.load().apiKeys()).extracting(StoredApiKey::id).containsExactly(existingKey.id());
+        }
+    }
+
+    @Test
+    void isDurableSoTheStateCommitsItsWritesInGroups() {
+        try (H2Persistence store = new H2Persistence(dir, false)) {
+            assertThat(store.durable()).isTrue(); // EmulatorState and the HTTP workers size themselves on this
+        }
+    }
+
+    @Test
     void syncEachCommitForcesACheckpointAfterEveryWriteAndOnlyThen() throws Exception {
         assertThat(statementsTraced(dir.resolve("sync"), true)).contains("CHECKPOINT SYNC");
         assertThat(statementsTraced(dir.resolve("plain"), false)).doesNotContain("CHECKPOINT SYNC").contains("MERGE INTO api_keys");
