@@ -9,7 +9,8 @@
 # Steps: build (./mvnw install -DskipTests -Pbench), install wrk (Debian) and Prism (npm, pinned in
 # bench/package-lock.json) when missing, then
 #   1. emulator throughput and latency with wrk, next to (a) a fixed-body Jersey+Grizzly server and (b) Prism;
-#   1b. steady state: create-then-delete pairs for minutes (p99 and heap over time), and a run that stores
+#   1b. where the time goes: a JFR profile of the in-memory emulator and of (a), summarized by part of the path;
+#   1c. steady state: create-then-delete pairs for minutes (p99 and heap over time), and a run that stores
 #       1,000,000 credentials (bytes per stored credential, p99 at the end vs the start);
 #   2. client overhead with JMH, and round trips through a counting proxy;
 #   3. start-up time to the first successful 201;
@@ -37,13 +38,13 @@ if [ "$MODE" = full ]; then
   FORKS=${BENCH_FORKS:-3}; JMH_ITER="-wi 4 -i 4 -w 2s -r 2s"; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-10}
   BUILD=${BENCH_BUILD:-1}; REPORT_DIR=docs
   STEADY_SEGMENTS=${BENCH_STEADY_SEGMENTS:-10}; STEADY_SEGMENT_S=${BENCH_STEADY_SEGMENT_S:-30}
-  STORE_TARGET=${BENCH_STORE_TARGET:-1000000}
+  STORE_TARGET=${BENCH_STORE_TARGET:-1000000}; PROFILE_S=${BENCH_PROFILE_S:-20}
 else
   WARMUP=${BENCH_WARMUP:-6}; DURATION=${BENCH_DURATION:-4}; RUNS=${BENCH_RUNS:-2}
   FORKS=${BENCH_FORKS:-1}; JMH_ITER="-wi 2 -i 2 -w 1s -r 1s"; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-3}
   BUILD=${BENCH_BUILD:-0}; REPORT_DIR=bench/target/quick-report
   STEADY_SEGMENTS=${BENCH_STEADY_SEGMENTS:-4}; STEADY_SEGMENT_S=${BENCH_STEADY_SEGMENT_S:-5}
-  STORE_TARGET=${BENCH_STORE_TARGET:-100000}
+  STORE_TARGET=${BENCH_STORE_TARGET:-100000}; PROFILE_S=${BENCH_PROFILE_S:-6}
 fi
 FULL_VERIFY=${BENCH_FULL_VERIFY:-0}
 PORT_BASE=${BENCH_PORT_BASE:-18100}
@@ -162,18 +163,29 @@ wrk_run() { # server workload connections seconds -> RESULT line
     "http://127.0.0.1:$port" -- "$2" $extra | grep '^RESULT'
 }
 
+# CPU time the server process used (user + system), in microseconds: per request, it does not depend on how
+# much of the machine the server got, unlike requests/s.
+declare -A SERVER_PID
+CLOCK_TICKS=$(getconf CLK_TCK)
+cpu_us() { # server
+  awk -v tick="$CLOCK_TICKS" '{printf "%d", ($14 + $15) * 1000000 / tick}' "/proc/${SERVER_PID[$1]}/stat"
+}
+
 # ---------------------------------------------------------------------------- 1. throughput
 log "1. Throughput: starting the four servers"
 rm -rf bench/target/emulator-data
-"${EMULATOR_CMD[@]}" --port "$(port_of emulator-memory)" --seed "$SEED" "${EMULATOR_LIMITS[@]}" > "$OUT/emulator-memory.log" 2>&1 &
-PIDS+=($!)
+# JFR keeps 128 frames per sample (64 by default cuts Jersey's deep stacks) for the profile of 1b.
+JAVA_TOOL_OPTIONS="-XX:FlightRecorderOptions:stackdepth=128" "${EMULATOR_CMD[@]}" --port "$(port_of emulator-memory)" \
+  --seed "$SEED" "${EMULATOR_LIMITS[@]}" > "$OUT/emulator-memory.log" 2>&1 &
+PIDS+=($!); SERVER_PID[emulator-memory]=$!
 "${EMULATOR_CMD[@]}" --port "$(port_of emulator-disk)" --seed "$SEED" "${EMULATOR_LIMITS[@]}" \
   --data-dir bench/target/emulator-data > "$OUT/emulator-disk.log" 2>&1 &
-PIDS+=($!)
-java -jar "$FIXED_JAR" "$(port_of fixed-body)" > "$OUT/fixed-body.log" 2>&1 &
-PIDS+=($!)
+PIDS+=($!); SERVER_PID[emulator-disk]=$!
+JAVA_TOOL_OPTIONS="-XX:FlightRecorderOptions:stackdepth=128" java -jar "$FIXED_JAR" "$(port_of fixed-body)" \
+  > "$OUT/fixed-body.log" 2>&1 &
+PIDS+=($!); SERVER_PID[fixed-body]=$!
 "$PRISM" mock spec/openapi.yaml -h 127.0.0.1 -p "$(port_of prism)" > "$OUT/prism.log" 2>&1 &
-PIDS+=($!)
+PIDS+=($!); SERVER_PID[prism]=$!
 for s in "${SERVERS[@]}"; do wait_listening "$(port_of "$s")"; done
 note "${EMULATOR_CMD[*]} --port P --seed $SEED ${EMULATOR_LIMITS[*]} [--data-dir bench/target/emulator-data]"
 note "java -jar $FIXED_JAR P"
@@ -185,7 +197,7 @@ for s in "${SERVERS[@]}"; do
   for w in "${WORKLOADS[@]}"; do wrk_run "$s" "$w" 64 $((WARMUP / 2)) | cut -f2 | sed 's/^/  warm-up requests\/s: /'; done
 done
 
-printf 'server\tworkload\tconnections\tround\trps\tp50_us\tp99_us\trequests\tnot_2xx\tsocket_errors\tmax_us\n' > "$OUT/throughput.tsv"
+printf 'server\tworkload\tconnections\tround\trps\tp50_us\tp99_us\trequests\tnot_2xx\tsocket_errors\tmax_us\tcpu_us_per_request\n' > "$OUT/throughput.tsv"
 machine load_before_throughput "$(cut -d' ' -f1-3 /proc/loadavg)"
 # Rounds interleave the servers, so that load from elsewhere spreads over all of them alike.
 for ((round = 1; round <= RUNS; round++)); do
@@ -193,18 +205,34 @@ for ((round = 1; round <= RUNS; round++)); do
   for c in "${CONNECTIONS[@]}"; do
     for w in "${WORKLOADS[@]}"; do
       for s in "${SERVERS[@]}"; do
+        cpu_before=$(cpu_us "$s")
         result=$(wrk_run "$s" "$w" "$c" "$DURATION")
-        printf '%s\t%s\t%s\t%s\t%s\n' "$s" "$w" "$c" "$round" "$(cut -f2- <<< "$result")" >> "$OUT/throughput.tsv"
+        cpu_per_request=$(( ($(cpu_us "$s") - cpu_before) / $(cut -f5 <<< "$result") ))
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$w" "$c" "$round" "$(cut -f2- <<< "$result")" "$cpu_per_request" \
+          >> "$OUT/throughput.tsv"
         printf '  %-16s %-6s c%-3s %s\n' "$s" "$w" "$c" "$(cut -f2-4 <<< "$result" | awk -F'\t' '{printf "%8.0f req/s  p50 %6.2f ms  p99 %7.2f ms", $1, $2/1000, $3/1000}')"
       done
     done
   done
 done
 machine load_after_throughput "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ------------------------------------------------------------------------ 1b. where the time goes
+log "1b. Profile (JFR) of the in-memory emulator and of (a): $PROFILE_S s of Atlas secret creations at 64 connections each"
+note "jcmd PID JFR.start name=bench settings=profile; wrk (as in 1, secret, 64 connections, ${PROFILE_S} s); jcmd PID JFR.stop name=bench filename=$OUT/profile-SERVER.jfr"
+note "java -cp $BENCH_JAR io.github.atlascredentials.bench.report.ProfileSummary $OUT/profile-SERVER.jfr REQUESTS $OUT/profile-SERVER.tsv"
+for s in emulator-memory fixed-body; do
+  jcmd "${SERVER_PID[$s]}" JFR.start name=bench settings=profile > /dev/null
+  result=$(wrk_run "$s" secret 64 "$PROFILE_S")
+  jcmd "${SERVER_PID[$s]}" JFR.stop name=bench filename="$PWD/$OUT/profile-$s.jfr" > /dev/null
+  java -cp "$BENCH_JAR" io.github.atlascredentials.bench.report.ProfileSummary "$OUT/profile-$s.jfr" \
+    "$(cut -f5 <<< "$result")" "$OUT/profile-$s.tsv"
+  printf '  %-16s %s\n' "$s" "$(tr '\n' ' ' < "$OUT/profile-$s.tsv" | cut -c1-300)"
+done
 cleanup; PIDS=()
 
-# ---------------------------------------------------------------------------- 1b. steady state
-log "1b. Steady state: $STEADY_SEGMENTS x $STEADY_SEGMENT_S s of create-then-delete pairs; then $STORE_TARGET stored credentials"
+# ---------------------------------------------------------------------------- 1c. steady state
+log "1c. Steady state: $STEADY_SEGMENTS x $STEADY_SEGMENT_S s of create-then-delete pairs; then $STORE_TARGET stored credentials"
 STEADY_PORT=$((PORT_BASE + 5))
 heap_used_kb() { # pid: used heap after a full GC, in KiB
   jcmd "$1" GC.run > /dev/null

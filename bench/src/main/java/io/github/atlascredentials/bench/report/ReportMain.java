@@ -63,6 +63,7 @@ public final class ReportMain {
         line("");
         targets();
         throughput();
+        profile();
         steadyState();
         client();
         roundTrips();
@@ -203,7 +204,7 @@ public final class ReportMain {
     }
 
     private void steadyState() {
-        line("## 1b. Steady state and stored credentials");
+        line("## 1c. Steady state and stored credentials");
         line("");
         line("A fresh in-memory emulator (plain `java -jar`, so that `jcmd` reaches it). Steady state: wrk with one"
                 + " connection per thread (`-t64 -c64`, `bench/wrk/pairs.lua`), each connection creating an Atlas secret"
@@ -252,18 +253,71 @@ public final class ReportMain {
                 + " `wrk -t2`, keep-alive, 127.0.0.1. Non-2xx must be 0: every request of the emulator was a"
                 + " valid, authenticated creation that it stored.");
         line("");
-        line("| Server | Workload | Conn. | Requests/s (median) | min–max (spread) | p50 ms | p99 ms | Non-2xx / socket errors | vs (a) | vs (b) |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+        line("Server CPU per request: the CPU time (user + system) the server process used during the run, divided by"
+                + " its requests; unlike requests/s it hardly depends on how much of the machine the server got.");
+        line("");
+        line("| Server | Workload | Conn. | Requests/s (median) | min–max (spread) | p50 ms | p99 ms | Non-2xx / socket errors | Server CPU µs per request | vs (a) | vs (b) |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
         for (var entry : results.throughput.entrySet()) {
             Results.Key k = entry.getKey();
             Throughput t = entry.getValue();
             String vsFixed = ratio(t, results.throughput("fixed-body", k.workload(), k.connections()), false);
             String vsPrism = ratio(t, results.throughput("prism", k.workload(), k.connections()), true);
-            line(fmt("| %s | %s | %d | %,.0f | %,.0f–%,.0f (%.0f %%) | %.2f | %.1f | %d / %d | %s | %s |",
+            line(fmt("| %s | %s | %d | %,.0f | %,.0f–%,.0f (%.0f %%) | %.2f | %.1f | %d / %d | %s | %s | %s |",
                     Results.SERVERS.get(k.server()), Results.WORKLOADS.get(k.workload()), k.connections(),
                     t.rps().median(), t.rps().min(), t.rps().max(), t.rps().spread() * 100,
                     t.p50Us().median() / 1000, t.p99Us().median() / 1000, t.notOk(), t.socketErrors(),
+                    Double.isNaN(t.cpuUsPerRequest().median()) ? "–" : fmt("%.0f", t.cpuUsPerRequest().median()),
                     vsFixed, vsPrism));
+        }
+        line("");
+    }
+
+    private void profile() {
+        if (results.profiles.isEmpty()) {
+            return;
+        }
+        line("## 1b. Where the time goes (JFR)");
+        line("");
+        line("A JFR recording (`settings=profile`, 128 frames per stack) of the in-memory emulator and of (a) while wrk"
+                + " sent Atlas secret creations at 64 connections, after the throughput rounds. CPU samples of Java threads"
+                + " by part of the request path (`ProfileSummary`: a sample counts for the first part in this order whose"
+                + " code is on its stack, so the emulator's parts include the Jackson and JDK work they call); GC pauses and"
+                + " the bytes allocated per request from the same recording. Samples are a share of the server's own CPU;"
+                + " GC threads are not sampled, which is why their pauses are listed apart.");
+        line("");
+        List<String> servers = new ArrayList<>(results.profiles.keySet());
+        StringBuilder header = new StringBuilder("| Part |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String server : servers) {
+            header.append(' ').append(Results.SERVERS.get(server)).append(" |");
+            rule.append("---|");
+        }
+        line(header.toString());
+        line(rule.toString());
+        List<String> parts = new ArrayList<>();
+        results.profiles.values().forEach(rows -> rows.keySet().stream().filter(k -> k.startsWith("part:"))
+                .filter(k -> !parts.contains(k)).forEach(parts::add));
+        for (String part : parts) {
+            StringBuilder row = new StringBuilder("| " + part.substring("part:".length()) + " |");
+            for (String server : servers) {
+                Map<String, String> p = results.profiles.get(server);
+                double samples = Double.parseDouble(p.getOrDefault("samples", "0"));
+                double n = Double.parseDouble(p.getOrDefault(part, "0"));
+                row.append(samples == 0 ? " – |" : fmt(" %.1f %% |", 100 * n / samples));
+            }
+            line(row.toString());
+        }
+        String[][] extras = {{"samples", "CPU samples", "%.0f"}, {"requests", "requests during the recording", "%,.0f"},
+            {"allocated_bytes_per_request", "bytes allocated per request", "%,.0f"}, {"gc_count", "GC pauses", "%.0f"},
+            {"gc_pause_ms", "time in GC pauses, ms", "%.0f"}, {"gc_longest_pause_ms", "longest GC pause, ms", "%.0f"}};
+        for (String[] extra : extras) {
+            StringBuilder row = new StringBuilder("| " + extra[1] + " |");
+            for (String server : servers) {
+                String v = results.profiles.get(server).get(extra[0]);
+                row.append(v == null ? " – |" : " " + fmt(extra[2], Double.parseDouble(v)) + " |");
+            }
+            line(row.toString());
         }
         line("");
     }

@@ -32,8 +32,13 @@ final class Results {
     record Key(String server, String workload, int connections) {
     }
 
-    record Throughput(Stats rps, Stats p50Us, Stats p99Us, long requests, long notOk, long socketErrors) {
+    /** cpuUsPerRequest: the server process's CPU time per request (user + system); NaN when not recorded. */
+    record Throughput(Stats rps, Stats p50Us, Stats p99Us, long requests, long notOk, long socketErrors,
+                      Stats cpuUsPerRequest) {
     }
+
+    /** A JFR profile summary of one server (ProfileSummary's rows), in file order. */
+    final Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
 
     record ClientBench(String name, double score, double error, String unit, Stats forkMeans, int forks) {
     }
@@ -58,6 +63,14 @@ final class Results {
         build = Tsv.read(dir.resolve("build.tsv"));
         steady = Tsv.read(dir.resolve("steady.tsv"));
         store = Tsv.read(dir.resolve("store.tsv"));
+        for (String server : SERVERS.keySet()) {
+            Path profile = dir.resolve("profile-" + server + ".tsv");
+            if (Files.exists(profile)) {
+                Map<String, String> rows = new LinkedHashMap<>();
+                Tsv.read(profile).forEach(r -> rows.put(r.get("key"), r.get("value")));
+                profiles.put(server, rows);
+            }
+        }
         Path commandsFile = dir.resolve("commands.txt");
         commands = Files.exists(commandsFile) ? Files.readString(commandsFile).strip() : "(not recorded)";
         for (Map<String, String> row : Tsv.read(dir.resolve("machine.tsv"))) {
@@ -76,7 +89,9 @@ final class Results {
                     if (!runs.isEmpty()) {
                         throughput.put(new Key(server, workload, connections), new Throughput(
                                 stats(runs, "rps"), stats(runs, "p50_us"), stats(runs, "p99_us"),
-                                sum(runs, "requests"), sum(runs, "not_2xx"), sum(runs, "socket_errors")));
+                                sum(runs, "requests"), sum(runs, "not_2xx"), sum(runs, "socket_errors"),
+                                runs.get(0).containsKey("cpu_us_per_request") ? stats(runs, "cpu_us_per_request")
+                                        : Stats.of(List.of(Double.NaN))));
                     }
                 }
             }

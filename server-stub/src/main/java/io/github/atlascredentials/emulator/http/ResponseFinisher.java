@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The last step of every response: the standard headers, then {@code envelope=true} and
@@ -25,6 +27,9 @@ import java.util.List;
 public final class ResponseFinisher implements ContainerResponseFilter {
     private static final ObjectWriter COMPACT = Json.MAPPER.writer();
     private static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
+
+    /** Parsed once: the negotiated types are the spec's versioned types and application/json, a handful. */
+    private static final Map<String, MediaType> NEGOTIATED = new ConcurrentHashMap<>();
 
     private final String serviceVersion;
 
@@ -53,6 +58,22 @@ public final class ResponseFinisher implements ContainerResponseFilter {
         }
     }
 
+    /**
+     * A successful API answer is written in the media type the version step negotiated (the resources do not
+     * repeat it); errors and test-support answers keep the type they were built with.
+     */
+    private static MediaType mediaTypeOf(ApiRequest api, ContainerResponseContext response) {
+        if (api != null && api.isApiOperation() && response.getStatus() < 300) {
+            return NEGOTIATED.computeIfAbsent(api.responseMediaType(), MediaType::valueOf);
+        }
+        return response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+    }
+
+    private static boolean isTrue(MultivaluedMap<String, String> query, String name) {
+        List<String> values = query == null ? null : query.get(name);
+        return values != null && !values.isEmpty() && "true".equalsIgnoreCase(values.get(0));
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         try {
@@ -70,21 +91,20 @@ public final class ResponseFinisher implements ContainerResponseFilter {
                 return;
             }
             Object body = entity;
-            MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
-            MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-            List<String> envelope = query.get("envelope");
+            MediaType type = mediaTypeOf(api, response);
+            // Most requests have no query at all: then there is nothing to parse.
+            MultivaluedMap<String, String> query = request.getUriInfo().getRequestUri().getRawQuery() == null
+                    ? null : request.getUriInfo().getQueryParameters();
             // Only operations whose spec declares the envelope parameter wrap their answers.
             // (The spec's parameter list is searched only when a request asks for the envelope at all.)
-            if (envelope != null && !envelope.isEmpty() && "true".equalsIgnoreCase(envelope.get(0))
-                    && api != null && api.operation().parameter("envelope").isPresent()) {
+            if (isTrue(query, "envelope") && api != null && api.operation().parameter("envelope").isPresent()) {
                 ObjectNode wrapped = Json.MAPPER.createObjectNode();
                 wrapped.put("status", response.getStatus());
                 wrapped.set("content", entity instanceof JsonNode node ? node : Json.MAPPER.valueToTree(entity));
                 body = wrapped;
                 response.setStatus(200);
             }
-            List<String> pretty = query.get("pretty");
-            boolean indent = pretty != null && !pretty.isEmpty() && "true".equalsIgnoreCase(pretty.get(0));
+            boolean indent = isTrue(query, "pretty");
             // The entity is written directly (same bytes as through a tree, one pass fewer).
             byte[] bytes = (indent ? PRETTY : COMPACT).writeValueAsBytes(body);
             response.setEntity(bytes, null, type);

@@ -46,44 +46,40 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
                                     Boolean pretty, Boolean envelope) {
         ApiRequest request = RequestData.of(context);
         EmulatorState.CreatedApiKey created = create(orgId, body);
-        return Response.ok(view(request, CLOUD_MANAGER, created.stored(), created.plainPrivateKey()),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(view(request, CLOUD_MANAGER, created.stored(), created.plainPrivateKey())).build();
     }
 
     @Override
     public Response createAtlasOrgApiKey(String orgId, ApiKeyRequest body, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
         EmulatorState.CreatedApiKey created = create(orgId, body);
-        return Response.ok(view(request, ATLAS, created.stored(), created.plainPrivateKey()),
-                request.responseMediaType()).build();
+        return Response.ok(view(request, ATLAS, created.stored(), created.plainPrivateKey())).build();
     }
 
     @Override
     public Response listOrgApiKeys(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
-        return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage), request.responseMediaType()).build();
+        return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage)).build();
     }
 
     @Override
     public Response listCloudManagerOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
-        return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage)).build();
     }
 
     @Override
     public Response getOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
         StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
-        return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey()), request.responseMediaType()).build();
+        return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey())).build();
     }
 
     @Override
     public Response getCloudManagerOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
         StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
-        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey()), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey())).build();
     }
 
     @Override

@@ -65,33 +65,30 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
 
     @Override
     public Response getOrgServiceAccount(String orgId, String clientId, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
-        return Response.ok(accountView(account(clientId)), request.responseMediaType()).build();
+        return Response.ok(accountView(account(clientId))).build();
     }
 
     @Override
     public Response getCloudManagerServiceAccount(String orgId, String clientId, Boolean pretty) {
-        return Response.ok(accountView(account(clientId)), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(accountView(account(clientId))).build();
     }
 
     @Override
     public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
         ServiceAccount account = account(clientId);
         ObjectNode body = accountView(account);
         body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.projectRoles().getOrDefault(groupId, Set.of()))));
-        return Response.ok(body, request.responseMediaType()).build();
+        return Response.ok(body).build();
     }
 
     @Override
     public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
         List<ServiceAccount> all = state.serviceAccountsOf(orgId);
         ObjectNode page = Json.MAPPER.createObjectNode();
         ArrayNode results = page.putArray("results");
         Pages.of(all, pageNum, itemsPerPage).forEach(account -> results.add(accountView(account)));
         page.put("totalCount", all.size());
-        return Response.ok(page, request.responseMediaType()).build();
+        return Response.ok(page).build();
     }
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
@@ -116,18 +113,13 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.roles())));
         ArrayNode secrets = body.putArray("secrets");
         for (StoredSecret stored : state.secretsOf(account.clientId())) {
-            ServiceAccountSecret secret = new ServiceAccountSecret()
+            ServiceAccountSecret secret = new SecretAsReadBack()
                     .id(stored.id())
                     .createdAt(stored.createdAt().atOffset(ZoneOffset.UTC))
                     .expiresAt(stored.expiresAt().atOffset(ZoneOffset.UTC))
+                    .lastUsedAt(stored.lastUsedAt() == null ? null : stored.lastUsedAt().atOffset(ZoneOffset.UTC))
                     .maskedSecretValue(stored.maskedValue());
-            ObjectNode view = Json.MAPPER.valueToTree(secret);
-            if (stored.lastUsedAt() == null) {
-                view.putNull("lastUsedAt");
-            } else {
-                view.set("lastUsedAt", Json.MAPPER.valueToTree(stored.lastUsedAt().atOffset(ZoneOffset.UTC)));
-            }
-            secrets.add(view);
+            secrets.add(Json.MAPPER.valueToTree(secret));
         }
         return body;
     }
@@ -135,15 +127,13 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     @Override
     public Response createOrgServiceAccountSecret(String orgId, String clientId, ServiceAccountSecretRequest body,
                                                   Boolean envelope, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
-        return atlasAnswer(request, create(request, clientId, body.getSecretExpiresAfterHours()));
+        return atlasAnswer(create(clientId, body.getSecretExpiresAfterHours()));
     }
 
     @Override
     public Response createGroupServiceAccountSecret(String groupId, String clientId, ServiceAccountSecretRequest body,
                                                     Boolean envelope, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
-        return atlasAnswer(request, create(request, clientId, body.getSecretExpiresAfterHours()));
+        return atlasAnswer(create(clientId, body.getSecretExpiresAfterHours()));
     }
 
     @Override
@@ -159,12 +149,15 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
                 .secret(created.plainSecret())
                 .createdAt(created.stored().createdAt().atOffset(ZoneOffset.UTC))
                 .expiresAt(created.stored().expiresAt().atOffset(ZoneOffset.UTC));
-        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(secret).build();
+        return Response.status(201).entity(secret).build();
     }
 
-    /** Atlas: the spec's bounds are checked; the organization may allow less than the spec's maximum. */
-    private EmulatorState.CreatedSecret create(ApiRequest request, String clientId, int hours) {
-        int orgMax = request.organization().maxServiceAccountSecretValidityInHours();
+    /**
+     * Atlas: the spec's bounds are checked; the account's organization may allow less than the spec's maximum.
+     * (The access step has found the account in the organization or project of the path.)
+     */
+    private EmulatorState.CreatedSecret create(String clientId, int hours) {
+        int orgMax = state.organization(account(clientId).orgId()).orElseThrow().maxServiceAccountSecretValidityInHours();
         if (hours > orgMax) {
             throw ApiProblem.validation(List.of(Map.entry("secretExpiresAfterHours",
                     "must be between " + SpecFacts.MIN_SECRET_HOURS + " and " + orgMax)));
@@ -185,15 +178,14 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         }
     }
 
-    private static Response atlasAnswer(ApiRequest request, EmulatorState.CreatedSecret created) {
-        ServiceAccountSecret secret = new ServiceAccountSecret()
+    /** The secret as read back plus its plain value; serialized once, by the response finisher, in the negotiated type. */
+    private static Response atlasAnswer(EmulatorState.CreatedSecret created) {
+        ServiceAccountSecret secret = new SecretAsReadBack()
                 .id(created.stored().id())
                 .createdAt(created.stored().createdAt().atOffset(ZoneOffset.UTC))
                 .expiresAt(created.stored().expiresAt().atOffset(ZoneOffset.UTC))
                 .maskedSecretValue(created.stored().maskedValue())
                 .secret(created.plainSecret());
-        ObjectNode body = Json.MAPPER.valueToTree(secret);
-        body.putNull("lastUsedAt");
-        return Response.status(201).type(request.responseMediaType()).entity(body).build();
+        return Response.status(201).entity(secret).build();
     }
 }

@@ -64,6 +64,20 @@ class EmulatorStateTest {
     }
 
     @Test
+    void secretsShareTheirAccountsClientIdAndTheTimestampsOfTheSameSecond() throws Exception {
+        EmulatorState state = seeded(recording, 3);
+        String clientIdFromARequest = new String(CLIENT.toCharArray()); // as a request path decodes it: a copy
+
+        StoredSecret first = state.createSecret(clientIdFromARequest, 10).stored();
+        StoredSecret second = state.createSecret(new String(CLIENT.toCharArray()), 10).stored();
+
+        assertThat(first.clientId()).isEqualTo(CLIENT).isNotSameAs(clientIdFromARequest)
+                .isSameAs(state.serviceAccount(CLIENT).orElseThrow().clientId());
+        assertThat(second.createdAt()).isSameAs(first.createdAt());
+        assertThat(second.expiresAt()).isSameAs(first.expiresAt());
+    }
+
+    @Test
     void createdSecretIsSavedAndWorksAfterARestart() throws Exception {
         EmulatorState.CreatedSecret created;
         try (H2Persistence store = new H2Persistence(dir, false)) {

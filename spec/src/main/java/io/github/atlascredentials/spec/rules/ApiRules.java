@@ -58,7 +58,7 @@ public record ApiRules(String specVersion, List<OperationRule> operations, Map<S
     }
 
     public static ApiRules fromJson(InputStream json) throws IOException {
-        return MAPPER.readValue(json, ApiRules.class);
+        return RuleTableReader.read(json);
     }
 
     public String toJson() {

@@ -24,7 +24,10 @@ public final class PathParameterStep implements RequestStep {
 
     /** Also used for request targets JAX-RS cannot represent, which must be answered in the same order. */
     public static void check(OperationRule operation, Map<String, String> values) {
-        for (ParameterRule parameter : operation.pathParameters()) {
+        for (ParameterRule parameter : operation.parameters()) {
+            if (parameter.in() != ParameterRule.Location.PATH) {
+                continue; // filtered here, not with pathParameters(), which copies the list on every request
+            }
             String value = values.get(parameter.name());
             if (value != null) {
                 RequestChecks.parameter(parameter, value).ifPresent(rule -> {

@@ -14,12 +14,14 @@ import java.util.List;
 public final class QueryParameterStep implements RequestStep {
     @Override
     public void apply(ApiRequest request, ContainerRequestContext ctx) {
-        List<ParameterRule> declared = request.operation().queryParameters();
-        if (declared.isEmpty()) {
-            return;
+        if (ctx.getUriInfo().getRequestUri().getRawQuery() == null) {
+            return; // no query at all (the usual request): nothing to parse
         }
         MultivaluedMap<String, String> query = ctx.getUriInfo().getQueryParameters();
-        for (ParameterRule parameter : declared) {
+        for (ParameterRule parameter : request.operation().parameters()) {
+            if (parameter.in() != ParameterRule.Location.QUERY) {
+                continue;
+            }
             List<String> values = query.get(parameter.name());
             if (values == null) {
                 continue;
