@@ -16,7 +16,6 @@ import io.github.atlascredentials.emulator.state.StoredApiKey;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -84,9 +83,8 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
 
     @Override
     public Response deleteOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
         state.deleteApiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
-        return Response.noContent().type(request.responseMediaType()).build();
+        return Response.noContent().build();
     }
 
     @Override

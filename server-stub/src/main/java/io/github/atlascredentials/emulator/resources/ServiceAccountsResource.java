@@ -10,16 +10,11 @@ import io.github.atlascredentials.emulator.generated.model.CloudManagerServiceAc
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.http.ApiProblem;
-import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredSecret;
 import io.github.atlascredentials.emulator.state.SecretCreations;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.ZoneOffset;
@@ -38,8 +33,6 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
     private final TokenService tokens;
     private final SecretCreations creations;
-    @Context
-    private Provider<ContainerRequestContext> context;
 
     public ServiceAccountsResource(EmulatorState state, TokenService tokens, SecretCreations creations) {
         this.state = state;
@@ -49,18 +42,18 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
 
     @Override
     public Response deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId, Boolean pretty) {
-        return deleted(RequestData.of(context), clientId, secretId);
+        return deleted(clientId, secretId);
     }
 
     @Override
     public Response deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId, Boolean pretty) {
-        return deleted(RequestData.of(context), clientId, secretId);
+        return deleted(clientId, secretId);
     }
 
     @Override
     public Response deleteCloudManagerServiceAccountSecret(String orgId, String clientId, String secretId,
                                                            Boolean pretty) {
-        return deleted(RequestData.of(context), clientId, secretId);
+        return deleted(clientId, secretId);
     }
 
     @Override
@@ -92,11 +85,11 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
-    private Response deleted(ApiRequest request, String clientId, String secretId) {
+    private Response deleted(String clientId, String secretId) {
         state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
                 "Cannot find secret " + secretId + " of service account " + clientId + ".", secretId));
         tokens.revokeIssuedWith(clientId, secretId);
-        return Response.noContent().type(request.responseMediaType()).build();
+        return Response.noContent().build();
     }
 
     private ServiceAccount account(String clientId) {
