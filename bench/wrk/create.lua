@@ -16,6 +16,16 @@ local MEDIA = "application/vnd.atlas.2024-08-05+json"
 
 local prepared = {}
 local index = 0
+local threads = 0
+
+-- Each wrk thread starts half the accounts away from the last one's start. (A random start is the same
+-- in every thread, whose Lua states share the default seed: two threads then sent creations for the
+-- same account at the same time, which the emulator rightly refused with 409 DATA_CONCURRENCY_ERROR,
+-- most often with --data-dir, where a creation takes longer.)
+function setup(thread)
+  thread:set("thread_number", threads)
+  threads = threads + 1
+end
 
 function init(args)
   local workload = args[1] or "secret"
@@ -37,7 +47,7 @@ function init(args)
   else
     error("unknown workload " .. workload)
   end
-  index = math.random(#prepared) - 1
+  index = ((thread_number or 0) * (math.floor(TARGETS / 2) + 1)) % #prepared
 end
 
 function request()

@@ -210,7 +210,8 @@ public final class ReportMain {
                 + " connection per thread (`-t64 -c64`, `bench/wrk/pairs.lua`), each connection creating an Atlas secret"
                 + " on its own account and deleting it by the id of the answer, so the stored state stays bounded;"
                 + " after each segment `jcmd GC.run` and the heap in use. Stored credentials: Atlas secret creations"
-                + " (`create.lua`, 64 connections) in 10 s runs until the target count is stored, heap in use after a full GC"
+                + " (`create.lua`, 64 connections) in 10 s runs until the target count is stored, after a JIT warm-up with"
+                + " create-then-delete pairs that leaves nothing stored; heap in use after a full GC"
                 + " after each run; bytes per credential = (heap before the last run − heap before the first) / stored.");
         line("");
         if (!results.steady.isEmpty()) {
