@@ -20,8 +20,6 @@ public final class Route {
     private final Set<String> methods;
     private final Set<String> unimplemented;
     private final Pattern pattern;
-    /** The template up to its first parameter: a path without it cannot match, and is skipped without the pattern. */
-    private final String literalPrefix;
     private final List<String> parameterNames = new ArrayList<>();
 
     Route(String template, List<OperationRule> operations, Set<String> methods, Set<String> unimplemented) {
@@ -41,8 +39,6 @@ public final class Route {
         }
         regex.append(Pattern.quote(base.substring(last))).append("/?");
         this.pattern = Pattern.compile(regex.toString());
-        int firstParameter = base.indexOf('{');
-        this.literalPrefix = firstParameter < 0 ? base : base.substring(0, firstParameter);
     }
 
     public String template() {
@@ -71,11 +67,6 @@ public final class Route {
 
     Matcher matcher(String rawPath) {
         return pattern.matcher(rawPath);
-    }
-
-    /** Whether the path can match at all: it starts with the literal text before the template's first parameter. */
-    boolean couldMatch(String rawPath) {
-        return rawPath.startsWith(literalPrefix);
     }
 
     List<String> parameterNames() {

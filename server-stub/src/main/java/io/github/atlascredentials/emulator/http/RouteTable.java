@@ -99,9 +99,6 @@ public final class RouteTable {
     /** The route whose template the raw (undecoded) path matches. */
     public Optional<Match> match(String rawPath) {
         for (Route route : routes) {
-            if (!route.couldMatch(rawPath)) {
-                continue;
-            }
             Matcher m = route.matcher(rawPath);
             if (m.matches()) {
                 Map<String, String> params = new LinkedHashMap<>();

@@ -45,11 +45,6 @@ public final class VersionNegotiator {
         if (header == null) {
             return Optional.empty();
         }
-        if (header.startsWith(PREFIX) && header.endsWith(SUFFIX) && isPlainDate(header, PREFIX.length(),
-                header.length() - SUFFIX.length())) {
-            // One versioned type with nothing else, as clients send it: no splitting, no regular expression.
-            return Optional.of(header.substring(PREFIX.length(), header.length() - SUFFIX.length()));
-        }
         for (String part : header.split(",")) {
             String type = part.split(";", 2)[0].trim();
             Matcher m = VERSIONED.matcher(type);
@@ -58,20 +53,6 @@ public final class VersionNegotiator {
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether the characters between from and to are digits and dashes only (so no list, parameter or space). */
-    private static boolean isPlainDate(String header, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            char c = header.charAt(i);
-            if ((c < '0' || c > '9') && c != '-') {
-                return false;
-            }
-        }
-        return true;
     }
 
     public static boolean isVersioned(String type) {

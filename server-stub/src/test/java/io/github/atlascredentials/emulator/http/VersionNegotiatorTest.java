@@ -7,7 +7,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Which version a header names: the one-type header clients send, and every other form the service accepts. */
+/** Which version a header names, in every form the service accepts. */
 class VersionNegotiatorTest {
     private static final List<String> VERSIONS = List.of("2023-01-01", "2024-08-05");
 
@@ -37,6 +37,14 @@ class VersionNegotiatorTest {
         assertThat(VersionNegotiator.versionIn("application/json")).isEmpty();
         assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024 08 05+json")).isEmpty();
         assertThat(VersionNegotiator.versionIn("application/vnd.atlas.+json")).contains("");
+    }
+
+    @Test
+    void whichContentTypesAreVersioned() {
+        assertThat(VersionNegotiator.isVersioned("application/vnd.atlas.2023-01-01+json")).isTrue();
+        assertThat(VersionNegotiator.isVersioned("Application/Vnd.Atlas.2099-12-31+JSON")).isTrue();
+        assertThat(VersionNegotiator.isVersioned("application/json")).isFalse();
+        assertThat(VersionNegotiator.isVersioned("application/vnd.atlas.2023-01-01+json; charset=utf-8")).isFalse();
     }
 
     @Test

@@ -22,9 +22,6 @@ public final class ContentTypeStep implements RequestStep {
             return;
         }
         String header = ctx.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (header != null && accepted.contains(header)) {
-            return; // exactly a listed type, as clients send it
-        }
         String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         boolean ok = accepted.contains(type) || (request.operation().versioned() && VersionNegotiator.isVersioned(type));
         if (!ok) {
