@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The plain differences between two spec files, one line per added, removed or changed value,
- * such as {@code ~ components.schemas.X.properties.y.maximum: 8760 -> 720}. openapi-diff says
+ * such as {@code ~ components.schemas.X.properties.y.maximum: 100 -> 50}. openapi-diff says
  * whether a change is compatible; this says exactly what changed.
  */
 final class SpecTreeDiff {

@@ -41,7 +41,7 @@ public record OperationRule(String operationId, String method, String path, Auth
         return !versions.isEmpty();
     }
 
-    /** The newest version's date, e.g. {@code 2024-08-05}. */
+    /** The newest version's date ({@code YYYY-MM-DD}). */
     @JsonIgnore
     public Optional<String> latestVersion() {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));

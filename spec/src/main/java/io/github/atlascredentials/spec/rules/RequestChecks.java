@@ -45,7 +45,7 @@ public final class RequestChecks {
     }
 
     /**
-     * The rule a parameter value breaks, in words (for example {@code must match ^([a-f0-9]{24})$}),
+     * The rule a parameter value breaks, in words (for example {@code must match} and the pattern),
      * or empty when the value is valid. Query integers and booleans arrive as text.
      */
     public static Optional<String> parameter(ParameterRule parameter, String value) {

@@ -3,7 +3,7 @@ package io.github.atlascredentials.spec.rules;
 /**
  * The first way a request breaks the spec, in the service's order of precedence (the order of
  * {@link Kind}). {@code rule} says in words what the value must be, for example
- * {@code must be between 8 and 8760}; {@code schema} is the schema that was broken, whose
+ * {@code must be between} and the bounds; {@code schema} is the schema that was broken, whose
  * {@link SchemaRule#error()} may name the errorCode the service answers instead of the generic one.
  */
 public record Violation(Kind kind, String field, String rule, SchemaRule schema, String value) {
