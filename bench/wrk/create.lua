@@ -18,10 +18,11 @@ local prepared = {}
 local index = 0
 local threads = 0
 
--- Each wrk thread starts half the accounts away from the last one's start. (A random start is the same
--- in every thread, whose Lua states share the default seed: two threads then sent creations for the
--- same account at the same time, which the emulator rightly refused with 409 DATA_CONCURRENCY_ERROR,
--- most often with --data-dir, where a creation takes longer.)
+-- Each wrk thread takes its own accounts (thread t of N: every account n with n % N == t; N from
+-- BENCH_THREADS, 2 as every script here runs wrk -t2). Threads that shared the accounts drifted onto the
+-- same account at the same time, which the emulator rightly refused with 409 DATA_CONCURRENCY_ERROR
+-- (most often with --data-dir, where a creation takes longer). Within a thread, the connections' requests
+-- in flight are consecutive accounts, so no two of them name the same account.
 function setup(thread)
   thread:set("thread_number", threads)
   threads = threads + 1
@@ -32,7 +33,8 @@ function init(args)
   local auth = "Bearer " .. (os.getenv("BENCH_TOKEN") or "missing-token")
   if workload == "secret" then
     local body = '{"secretExpiresAfterHours":24}'
-    for n = 0, TARGETS - 1 do
+    local stride = tonumber(os.getenv("BENCH_THREADS") or "2")
+    for n = (thread_number or 0) % stride, TARGETS - 1, stride do
       local path = string.format("/api/atlas/v2/orgs/%s/serviceAccounts/mdb_sa_id_bbbbbbbbbbbbbbbb%08x/secrets", ORG, n)
       local headers = { ["Authorization"] = auth, ["Accept"] = MEDIA, ["Content-Type"] = MEDIA }
       if args[2] == "prefer201" then
@@ -47,7 +49,6 @@ function init(args)
   else
     error("unknown workload " .. workload)
   end
-  index = ((thread_number or 0) * (math.floor(TARGETS / 2) + 1)) % #prepared
 end
 
 function request()
