@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Requests/s and p99 of the in-memory emulator, started as the launcher starts it (AppCDS archive) plus the
-# given JVM options, on the workloads of bench/run.sh (reset before each run, as there). For trying a GC or
-# heap setting before it goes into server-stub/scripts/atlas-emulator.
+# Requests/s and p99 of the in-memory emulator, started with exactly the given JVM options (no class-data
+# archive: it changes start-up, not these figures), on the workloads of bench/run.sh (reset before each run,
+# as there). For trying a GC or heap setting before it goes into server-stub/scripts/atlas-emulator.
 #
-#   bench/compare-jvm-options.sh LABEL "JVM OPTIONS"     e.g.  bench/compare-jvm-options.sh zgc "-XX:+UseZGC"
+#   bench/compare-jvm-options.sh LABEL "JVM OPTIONS"
+#   e.g.  bench/compare-jvm-options.sh launcher "-XX:+UseZGC -Xms16m"; bench/compare-jvm-options.sh g1 "-XX:+UseG1GC"
 #   COMPARE_WARMUP=12 COMPARE_DURATION=6 COMPARE_ROUNDS=2 (defaults)
 #
 # Needs wrk and the jars of ./mvnw -q install -DskipTests -Pbench -pl bench -am. Only 127.0.0.1 is targeted;
@@ -18,8 +19,7 @@ OWNER=mdb_sa_id_aaaaaaaaaaaaaaaaaaaaaaaa:mdb_sa_sk_BenchOwnerSecretForTheEmulato
 SEED=$(mktemp --suffix=.json)
 java -cp bench/target/atlas-bench.jar io.github.atlascredentials.bench.BenchSeed "$SEED"
 # shellcheck disable=SC2086 # the options are words on purpose
-java -XX:SharedArchiveFile=server-stub/target/atlas-emulator.jsa -Xlog:cds=off -Xlog:cds+dynamic=off $OPTIONS \
-  -jar server-stub/target/atlas-emulator.jar --port "$PORT" --seed "$SEED" --max-secrets-per-account 100000000 \
+java $OPTIONS -jar server-stub/target/atlas-emulator.jar --port "$PORT" --seed "$SEED" --max-secrets-per-account 100000000 \
   --api-rate-limit 1000000000 --token-rate-limit 100000 --atlas-rate-limit 1000000000,1000000000,1 > /dev/null 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -f "$SEED"' EXIT

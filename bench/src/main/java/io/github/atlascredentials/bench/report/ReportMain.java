@@ -146,7 +146,7 @@ public final class ReportMain {
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_MS)),
                 () -> row("Start-up with plain `java -jar` ≤ 1.0 s", "not measured", "not measured"));
         results.startupOf("emulator-cds").ifPresentOrElse(e -> row(
-                "Start-up with the launcher `scripts/atlas-emulator` (AppCDS) ≤ 0.6 s (median)",
+                "Start-up with the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_LAUNCHER_MS)),
                 () -> row("Start-up with the launcher ≤ 0.6 s", "not measured", "not measured"));
         for (Map<String, String> rt : results.roundTrips) {
@@ -206,7 +206,8 @@ public final class ReportMain {
     private void steadyState() {
         line("## 1c. Steady state and stored credentials");
         line("");
-        line("A fresh in-memory emulator (plain `java -jar`, so that `jcmd` reaches it). Steady state: wrk with one"
+        line("A fresh in-memory emulator (plain `java -jar`, so G1, the JVM's default: the heap figures come from"
+                + " `jcmd GC.heap_info`, whose G1 output the script reads). Steady state: wrk with one"
                 + " connection per thread (`-t64 -c64`, `bench/wrk/pairs.lua`), each connection creating an Atlas secret"
                 + " on its own account and deleting it by the id of the answer, so the stored state stays bounded;"
                 + " after each segment `jcmd GC.run` and the heap in use. Stored credentials: Atlas secret creations"
@@ -252,7 +253,9 @@ public final class ReportMain {
                 + " p50/p99 are medians over the runs. Every server was warmed up the same way first ("
                 + results.machine.getOrDefault("warmup_s", "?") + " s of both workloads at 64 connections)."
                 + " `wrk -t2`, keep-alive, 127.0.0.1. Non-2xx must be 0: every request of the emulator was a"
-                + " valid, authenticated creation that it stored.");
+                + " valid, authenticated creation that it stored. The emulator runs as its launcher starts it ("
+                + results.machine.getOrDefault("emulator_launch", "?") + ": ZGC, `-Xms16m`, class-data archive); (a) runs"
+                + " with the JVM's defaults (G1).");
         line("");
         line("Server CPU per request: the CPU time (user + system) the server process used during the run, divided by"
                 + " its requests; unlike requests/s it hardly depends on how much of the machine the server got.");

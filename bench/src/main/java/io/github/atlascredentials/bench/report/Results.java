@@ -21,7 +21,7 @@ final class Results {
             "prism", "(b) Prism mock");
     /** Start-up candidates, in display order. */
     static final Map<String, String> STARTERS = names(
-            "emulator-cds", "Emulator, scripts/atlas-emulator (AppCDS archive)",
+            "emulator-cds", "Emulator, scripts/atlas-emulator (ZGC, class-data archive)",
             "emulator-jar", "Emulator, plain java -jar",
             "fixed-body", "(a) Jersey+Grizzly, fixed body, java -jar",
             "prism", "(b) Prism mock");
