@@ -131,16 +131,7 @@ public final class ReportMain {
         steadyTargets();
         row("Emulator in memory ≥ 5× (b) Prism (requests/s, median)",
                 String.join("; ", vsPrism), status(!vsPrism.isEmpty(), worstPrism >= MEMORY_VS_PRISM));
-        ClientBench clientCall = results.client.get("client_oauth");
-        ClientBench bare = results.client.get("bareJersey");
-        if (clientCall != null && bare != null) {
-            double r = clientCall.score() / bare.score();
-            row("Client call ≤ 1.10× the same request as pre-built bytes via bare Jersey (Apache 5)",
-                    fmt("%.2f× (%.0f µs vs %.0f µs per call)", r, clientCall.score(), bare.score()),
-                    status(true, r <= CLIENT_OVERHEAD));
-        } else {
-            row("Client call ≤ 1.10× bare Jersey", "not measured", "not measured");
-        }
+        clientTarget();
         results.startupOf("emulator-jar").ifPresentOrElse(e -> row(
                 "Start-up with plain `java -jar`: process start to first successful 201 ≤ 1.0 s (median)",
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_MS)),
@@ -425,6 +416,34 @@ public final class ReportMain {
 
     private void row(String target, String measured, String status) {
         line("| " + target + " | " + measured + " | " + status + " |");
+    }
+
+    /**
+     * Met only when JMH shows it: for both ways of calling the client, the ratio with the upper ends of the
+     * confidence intervals ((client + error) / (bare − error)) is within the target. Overlapping intervals
+     * are not a met target.
+     */
+    private void clientTarget() {
+        ClientBench bare = results.client.get("bareJersey");
+        List<String> measured = new ArrayList<>();
+        boolean shown = bare != null;
+        for (String name : List.of("client_oauth", "client_staticBearer")) {
+            ClientBench call = results.client.get(name);
+            if (call == null || bare == null) {
+                shown = false;
+                continue;
+            }
+            double ratio = call.score() / bare.score();
+            double low = (call.score() - call.error()) / (bare.score() + bare.error());
+            double high = bare.score() > bare.error() ? (call.score() + call.error()) / (bare.score() - bare.error())
+                    : Double.POSITIVE_INFINITY;
+            shown &= high <= CLIENT_OVERHEAD;
+            measured.add(fmt("%s %.2f× (%.0f vs %.0f µs; with the 99.9 %% intervals %.2f–%.2f×)", name, ratio,
+                    call.score(), bare.score(), low, high));
+        }
+        row("Client call ≤ 1.10× the same request as pre-built bytes via bare Jersey (Apache 5), intervals included",
+                measured.isEmpty() ? "not measured" : String.join("; ", measured),
+                status(!measured.isEmpty(), shown));
     }
 
     private static String status(boolean measured, boolean met) {
