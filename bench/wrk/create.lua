@@ -7,7 +7,7 @@
 -- seed (BenchSeed.java): Digest would need a challenge per connection, which wrk cannot answer.
 -- Secret creations rotate over the 1,024 target accounts of the seed, as BenchSeed.targetClientId(i).
 -- Requests are formatted once per thread in init(), so that wrk spends its CPU on sending, not on Lua.
--- done() prints one machine-readable line:
+-- done() prints one machine-readable line (result.lua):
 --   RESULT <requests/s> <p50 us> <p99 us> <requests> <non-2xx/3xx> <socket errors> <max us>
 
 local ORG = "b0b0b0b0b0b0b0b0b0b0b0b0"
@@ -56,10 +56,6 @@ function request()
   return prepared[index]
 end
 
-function done(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  local errors = summary.errors
-  io.write(string.format("RESULT\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\n",
-    summary.requests / seconds, latency:percentile(50), latency:percentile(99), summary.requests,
-    errors.status, errors.connect + errors.read + errors.write + errors.timeout, latency.max))
-end
+-- This script's directory, from the chunk's source name ("@bench/wrk/...lua"), for result.lua beside it.
+local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or ""
+done = dofile(here .. "result.lua")

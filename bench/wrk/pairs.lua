@@ -39,10 +39,6 @@ function response(status, hdrs, body)
   end
 end
 
-function done(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  local errors = summary.errors
-  io.write(string.format("RESULT\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\n",
-    summary.requests / seconds, latency:percentile(50), latency:percentile(99), summary.requests,
-    errors.status, errors.connect + errors.read + errors.write + errors.timeout, latency.max))
-end
+-- This script's directory, from the chunk's source name ("@bench/wrk/...lua"), for result.lua beside it.
+local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or ""
+done = dofile(here .. "result.lua")
