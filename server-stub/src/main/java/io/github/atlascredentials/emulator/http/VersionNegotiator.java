@@ -19,11 +19,8 @@ public final class VersionNegotiator {
     private VersionNegotiator() {
     }
 
-    private static final String PREFIX = "application/vnd.atlas.";
-    private static final String SUFFIX = "+json";
-
     public static String mediaType(String version) {
-        return PREFIX + version + SUFFIX;
+        return "application/vnd.atlas." + version + "+json";
     }
 
     /**
