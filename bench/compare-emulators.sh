@@ -6,6 +6,9 @@
 #   bench/compare-emulators.sh A.jar B.jar            (defaults: 20 s warm-up, 6 s runs, 3 rounds)
 #   COMPARE_WARMUP=40 COMPARE_DURATION=10 COMPARE_ROUNDS=5 bench/compare-emulators.sh A.jar B.jar
 #   COMPARE_DATA_DIR=1 bench/compare-emulators.sh A.jar B.jar    (both with --data-dir, each its own fresh folder)
+#   COMPARE_JAVA_OPTS_A="-XX:+UseG1GC" COMPARE_JAVA_OPTS_B="-XX:+UseZGC -Xms16m" bench/compare-emulators.sh J.jar J.jar
+#                                                     (one jar, two sets of JVM options: a GC or heap setting
+#                                                      before it goes into server-stub/scripts/atlas-emulator)
 #
 # Needs wrk (Debian package) and bench/target/atlas-bench.jar (./mvnw -q install -DskipTests -Pbench -pl bench -am).
 # Only 127.0.0.1 is targeted; both emulators are stopped at the end.
@@ -41,8 +44,10 @@ if [ "${COMPARE_DATA_DIR:-0}" = 1 ]; then
 fi
 read -r -a LIMITS_A <<< "$(limits_of "$A")"
 read -r -a LIMITS_B <<< "$(limits_of "$B")"
-java -jar "$A" --port "$PORT_A" --seed "$SEED" "${LIMITS_A[@]}" "${DATA_A[@]}" > /dev/null 2>&1 & PIDS+=($!)
-java -jar "$B" --port "$PORT_B" --seed "$SEED" "${LIMITS_B[@]}" "${DATA_B[@]}" > /dev/null 2>&1 & PIDS+=($!)
+read -r -a JAVA_OPTS_A <<< "${COMPARE_JAVA_OPTS_A:-}"
+read -r -a JAVA_OPTS_B <<< "${COMPARE_JAVA_OPTS_B:-}"
+java "${JAVA_OPTS_A[@]}" -jar "$A" --port "$PORT_A" --seed "$SEED" "${LIMITS_A[@]}" "${DATA_A[@]}" > /dev/null 2>&1 & PIDS+=($!)
+java "${JAVA_OPTS_B[@]}" -jar "$B" --port "$PORT_B" --seed "$SEED" "${LIMITS_B[@]}" "${DATA_B[@]}" > /dev/null 2>&1 & PIDS+=($!)
 for port in "$PORT_A" "$PORT_B"; do
   for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$port/_emulator/health" && break; sleep 0.2; done
 done
