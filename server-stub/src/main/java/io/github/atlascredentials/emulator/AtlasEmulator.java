@@ -29,6 +29,7 @@ import io.github.atlascredentials.emulator.http.steps.ImplementationStep;
 import io.github.atlascredentials.emulator.http.steps.PathParameterStep;
 import io.github.atlascredentials.emulator.http.steps.QueryParameterStep;
 import io.github.atlascredentials.emulator.http.steps.VersionStep;
+import io.github.atlascredentials.emulator.pact.ProviderStatesResource;
 import io.github.atlascredentials.emulator.resources.OAuthResource;
 import io.github.atlascredentials.emulator.resources.ProgrammaticApiKeysResource;
 import io.github.atlascredentials.emulator.resources.ServiceAccountsResource;
@@ -221,6 +222,61 @@ public final class AtlasEmulator implements AutoCloseable {
 
     /** Back to the seed: all created secrets, keys, tokens and nonces are forgotten (the clock is kept). */
     public void reset() {
+        forgetRequestState();
+        state.clear();
+        state.load(seedSource, seed);
+    }
+
+    /**
+     * Like {@link #reset()}, but afterwards the emulator holds exactly {@code document} instead of the seed it
+     * started with (demo seed or not), so a test can set the whole state without clashing with seeded ids.
+     */
+    public void replaceSeed(SeedDocument document) {
+        Objects.requireNonNull(document, "document");
+        forgetRequestState();
+        state.clear();
+        state.load("seed document", document);
+    }
+
+    /**
+     * Test support for recorded contracts: accepts {@code token} as a bearer token issued now to {@code clientId}
+     * with its secret {@code secretId}, until it expires or the next reset.
+     */
+    public void acceptFixtureToken(String token, String clientId, String secretId) {
+        tokens.acceptFixture(token, clientId, secretId);
+    }
+
+    /** Test support for recorded contracts: see {@link DigestAuthenticator#fixNonce}; until the next reset. */
+    public void fixDigestNonce(String nonce) {
+        digest.fixNonce(nonce);
+    }
+
+    /** Test support: the token requests of {@code clientId} from {@code remoteAddress} are used up for this minute. */
+    public void useUpTokenRequests(String clientId, String remoteAddress) {
+        String key = ClientRateLimitStep.key(clientId, remoteAddress);
+        while (tokenLimiter.acquire(key).allowed()) {
+            // each call takes one request of the window
+        }
+    }
+
+    /** Test support: issues tokens to {@code clientId} (with {@code secretId}) until it holds the maximum. */
+    public void issueTokensUpToMaximum(String clientId, String secretId) {
+        while (tokens.issue(clientId, secretId).isPresent()) {
+            // the service answers empty once the account holds the maximum of active tokens
+        }
+    }
+
+    /** Test support: empties the Atlas token bucket that a request of {@code operationId} with these path parameters uses. */
+    public void emptyAtlasBucket(String operationId, java.util.Map<String, String> pathParameters) {
+        var operation = SpecFacts.RULES.operation(operationId)
+                .orElseThrow(() -> new IllegalArgumentException("the spec has no operation " + operationId));
+        String key = ApiRateLimitStep.bucketKey(operation.path(), pathParameters);
+        while (atlasBuckets.acquire(key).allowed()) {
+            // each call takes one token of the bucket
+        }
+    }
+
+    private void forgetRequestState() {
         tokens.clear();
         digest.clear();
         tokenLimiter.clear();
@@ -229,8 +285,6 @@ public final class AtlasEmulator implements AutoCloseable {
         faults.clear();
         secretCreations.releaseAll();
         wrongAdminTokenLimiter.clear();
-        state.clear();
-        state.load(seedSource, seed);
     }
 
     /** Adds organizations from another seed document; ids must be new. */
@@ -291,7 +345,7 @@ public final class AtlasEmulator implements AutoCloseable {
                 new OAuthResource(state, tokens));
         boolean testSupport = testSupportAccess != TestSupportAccess.DISABLED;
         RouteTable routes = RouteTable.of(rules, resources,
-                testSupport ? List.of(TestSupportResource.class) : List.of());
+                testSupport ? List.of(TestSupportResource.class, ProviderStatesResource.class) : List.of());
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
@@ -310,6 +364,7 @@ public final class AtlasEmulator implements AutoCloseable {
         resources.forEach(config::register);
         if (testSupport) {
             config.register(new TestSupportResource(this, testSupportAccess == TestSupportAccess.OPEN));
+            config.register(new ProviderStatesResource(this));
         }
         URI uri = URI.create("http://" + hostForUri(bind) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);

@@ -31,6 +31,8 @@ public final class DigestAuthenticator {
     private final EmulatorClock clock;
     private final Duration nonceLifetime;
     private final Map<String, NonceState> nonces = new ConcurrentHashMap<>();
+    /** Set by a Pact provider state: challenged with, and accepted with any nonce count again and again. */
+    private volatile String fixedNonce;
 
     private static final class NonceState {
         final Instant issuedAt;
@@ -69,8 +71,24 @@ public final class DigestAuthenticator {
         if (nonces.size() > MAX_NONCES) {
             nonces.entrySet().removeIf(e -> expired(e.getValue(), now));
         }
+        String fixed = fixedNonce;
+        if (fixed != null) {
+            return challengeWith(fixed, stale);
+        }
         String nonce = Crypto.randomHex(16);
         nonces.put(nonce, new NonceState(now));
+        return challengeWith(nonce, stale);
+    }
+
+    /**
+     * From now until {@link #clear()}, challenges carry {@code nonce}, and an answer computed with it is accepted
+     * whatever its nonce count and however often it is sent: a recorded answer (a pact's) replays. Test support only.
+     */
+    public void fixNonce(String nonce) {
+        this.fixedNonce = nonce;
+    }
+
+    private static String challengeWith(String nonce, boolean stale) {
         return "Digest realm=\"" + REALM + "\", domain=\"\", nonce=\"" + nonce
                 + "\", algorithm=MD5, qop=\"auth\", stale=" + stale;
     }
@@ -104,6 +122,9 @@ public final class DigestAuthenticator {
         if (!matches || key.isEmpty()) {
             return new Refused(false);
         }
+        if (nonce.equals(fixedNonce)) {
+            return new Authenticated(key.get());
+        }
         NonceState nonceState = nonces.get(nonce);
         if (nonceState == null || expired(nonceState, clock.now())) {
             return new Refused(true);
@@ -116,6 +137,7 @@ public final class DigestAuthenticator {
 
     public void clear() {
         nonces.clear();
+        fixedNonce = null;
     }
 
     /** How many nonces the table holds (bounded: expired ones are pruned past {@value #MAX_NONCES}). */

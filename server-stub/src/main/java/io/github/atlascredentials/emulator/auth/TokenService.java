@@ -101,6 +101,19 @@ public final class TokenService {
         return new IssuedToken(token, LIFETIME.getSeconds());
     }
 
+    /**
+     * Accepts a token value chosen by the caller (a Pact fixture, see {@code emulator.pact}) as if it had been
+     * issued now to {@code clientId} with {@code secretId}: it lives {@link #LIFETIME} and counts as active.
+     */
+    public void acceptFixture(String token, String clientId, String secretId) {
+        Deque<TokenRecord> tokens = byAccount.computeIfAbsent(clientId, k -> new ArrayDeque<>());
+        synchronized (tokens) {
+            TokenRecord record = new TokenRecord(hash(token), clientId, secretId, clock.now().plus(LIFETIME));
+            tokens.add(record);
+            byHash.put(record.hash, record);
+        }
+    }
+
     /** Who a token was issued to, if the token is known, unexpired and not revoked. */
     public Optional<TokenOwner> authenticate(String token) {
         TokenRecord record = byHash.get(hash(token));

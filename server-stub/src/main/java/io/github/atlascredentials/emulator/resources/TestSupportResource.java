@@ -52,13 +52,25 @@ public final class TestSupportResource {
 
     @POST
     @Path("/seed")
-    public ObjectNode seed(byte[] document) {
-        try {
-            emulator.loadSeed(SeedParser.parse("request body", document));
-        } catch (SeedException e) {
-            throw ApiProblem.api(400, "INVALID_SEED", e.getMessage(), e.jsonPath());
+    public ObjectNode seed(byte[] document, @QueryParam("replace") String replace) {
+        boolean replacing = "true".equals(replace);
+        if (!replacing && replace != null && !"false".equals(replace)) {
+            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "replace must be true or false.", "replace");
         }
-        return Json.MAPPER.createObjectNode().put("status", "LOADED");
+        try {
+            var parsed = SeedParser.parse("request body", document);
+            // Adding to what is there refuses ids that exist already (the demo seed's, say); replacing starts afresh.
+            if (replacing) {
+                emulator.replaceSeed(parsed);
+            } else {
+                emulator.loadSeed(parsed);
+            }
+        } catch (SeedException e) {
+            throw ApiProblem.api(400, "INVALID_SEED", e.getMessage() + (replacing ? ""
+                    : " (POST /_emulator/seed?replace=true replaces the emulator's data instead of adding to it)"),
+                    e.jsonPath());
+        }
+        return Json.MAPPER.createObjectNode().put("status", replacing ? "REPLACED" : "LOADED");
     }
 
     @GET

@@ -31,7 +31,7 @@ public final class ApiRateLimitStep implements RequestStep {
         }
         if (request.operation().versioned()) {
             String path = request.operation().path();
-            FixedWindowRateLimiter.Decision decision = atlasBuckets.acquire(scope(request.pathParameters()) + "|" + path);
+            FixedWindowRateLimiter.Decision decision = atlasBuckets.acquire(bucketKey(path, request.pathParameters()));
             request.rateLimit(decision);
             if (!decision.allowed()) {
                 throw Answers.tokenBucketLimited(path.substring(1), decision, atlasBuckets);
@@ -44,6 +44,11 @@ public final class ApiRateLimitStep implements RequestStep {
         if (!decision.allowed()) {
             throw Answers.rateLimited(ctx.getUriInfo().getRequestUri().getRawPath(), decision);
         }
+    }
+
+    /** The bucket of an Atlas v2 operation (its path template) for these path parameters. */
+    public static String bucketKey(String pathTemplate, Map<String, String> pathParameters) {
+        return scope(pathParameters) + "|" + pathTemplate;
     }
 
     /** The resource scope of the bucket: the project if the path names one, else the organization. */

@@ -25,11 +25,15 @@ public final class ClientRateLimitStep implements RequestStep {
         }
         BasicCredentials basic = BasicCredentials.parse(ctx.getHeaderString(HttpHeaders.AUTHORIZATION));
         String ip = request.remoteAddress();
-        String key = (basic == null ? "-" : basic.clientId()) + "|" + (ip == null ? "-" : ip);
-        FixedWindowRateLimiter.Decision decision = limiter.acquire(key);
+        FixedWindowRateLimiter.Decision decision = limiter.acquire(key(basic == null ? null : basic.clientId(), ip));
         request.rateLimit(decision);
         if (!decision.allowed()) {
             throw Answers.rateLimited(request.operation().path(), decision);
         }
+    }
+
+    /** The window of one client id (null: none presented) from one address (null: unknown). */
+    public static String key(String clientId, String remoteAddress) {
+        return (clientId == null ? "-" : clientId) + "|" + (remoteAddress == null ? "-" : remoteAddress);
     }
 }

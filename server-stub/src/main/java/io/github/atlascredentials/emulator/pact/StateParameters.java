@@ -1,0 +1,72 @@
+package io.github.atlascredentials.emulator.pact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The {@code params} of one state change, read with the state's defaults; bad values are {@link InvalidStateParameter}s. */
+public final class StateParameters {
+    private final ProviderState state;
+    private final JsonNode params;
+
+    StateParameters(ProviderState state, JsonNode params) {
+        this.state = state;
+        this.params = params;
+    }
+
+    /** A whole number within {@code [min, max]}. */
+    public int whole(String name, int min, int max) {
+        String text = text(name);
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidStateParameter(state.name(), name, "must be a whole number");
+        }
+        if (value < min || value > max) {
+            throw new InvalidStateParameter(state.name(), name, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** The value as text (a JSON number or string), or the state's default. */
+    public String text(String name) {
+        JsonNode value = params == null ? null : params.get(name);
+        if (value != null && (value.isTextual() || value.isNumber() || value.isBoolean())) {
+            return value.asText();
+        }
+        if (value != null && !value.isNull()) {
+            throw new InvalidStateParameter(state.name(), name, "must be a string or a number");
+        }
+        return state.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .map(ProviderState.Parameter::defaultValue)
+                .orElseThrow(() -> new IllegalStateException("the state declares no parameter " + name));
+    }
+
+    /** One of {@code allowed}. */
+    public String oneOf(String name, java.util.List<String> allowed) {
+        String value = text(name);
+        if (!allowed.contains(value)) {
+            throw new InvalidStateParameter(state.name(), name, "must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    /** Comma-separated organization roles of the spec (at least one). */
+    public java.util.List<String> organizationRoles(String name) {
+        java.util.List<String> roles = java.util.Arrays.stream(text(name).split(",")).map(String::trim)
+                .filter(r -> !r.isEmpty()).toList();
+        java.util.List<String> known = io.github.atlascredentials.emulator.SpecFacts.ORG_ROLES;
+        if (roles.isEmpty() || !known.containsAll(roles)) {
+            throw new InvalidStateParameter(state.name(), name, "must list organization roles among " + String.join(", ", known));
+        }
+        return roles;
+    }
+
+    /** A parameter value a state cannot use. */
+    public static final class InvalidStateParameter extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidStateParameter(String state, String parameter, String problem) {
+            super("parameter " + parameter + " of the state \"" + state + "\" " + problem + ".", null, false, false);
+        }
+    }
+}
