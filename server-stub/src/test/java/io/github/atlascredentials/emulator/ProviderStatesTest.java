@@ -151,6 +151,13 @@ class ProviderStatesTest {
                     .status()).isEqualTo(401);
             assertThat(guardedHttp.post(STATES, state("the organization has no API key"), "Content-Type", "application/json",
                     "Authorization", "Bearer admin-token-of-ci-0001").status()).isEqualTo(200);
+            // Verifiers send no custom header to the state URL: the token may ride in it, on this path only.
+            assertThat(guardedHttp.post(STATES + "?token=admin-token-of-ci-0001", state("the organization has no API key"),
+                    "Content-Type", "application/json").status()).isEqualTo(200);
+            assertThat(guardedHttp.post(STATES + "?token=wrong-token-of-ci-00001", state("the organization has no API key"),
+                    "Content-Type", "application/json").status()).isEqualTo(401);
+            assertThat(guardedHttp.post("/_emulator/reset?token=admin-token-of-ci-0001", "{}", "Content-Type",
+                    "application/json").status()).isEqualTo(401);
         }
     }
 

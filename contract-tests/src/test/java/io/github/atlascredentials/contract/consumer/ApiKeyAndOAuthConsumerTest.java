@@ -11,12 +11,14 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.client.AtlasApiException;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
+import io.github.atlascredentials.client.auth.ApiKeyCredential;
 import io.github.atlascredentials.client.auth.OAuthTokenManager.TokenGrant;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.contract.support.Contract;
 import io.github.atlascredentials.contract.support.Contract.States;
+import io.github.atlascredentials.emulator.pact.PactFixtures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,22 +80,55 @@ class ApiKeyAndOAuthConsumerTest extends ConsumerSupport {
     }
   }
 
+  /**
+   * HTTP Digest as the client speaks it: the first request goes without credentials and meets the challenge
+   * (which carries the nonce the provider state fixes), the second answers it. The answer is recorded first:
+   * Pact's mock server serves the first interaction that matches, and the challenge's request (which names no
+   * Authorization) matches the answer's request too.
+   */
   @Pact(consumer = Contract.CONSUMER)
   V4Pact apiKeyCreated(PactDslWithProvider builder) {
-    return cloudManagerRequest(given(builder, States.CALLER_API_KEY_OWNER), "createOrgApiKey: a new API key (200)",
-            apiKeysPath(), exampleJson("ApiKeyRequest"))
+    return digestRequest(given(builder, States.CALLER_API_KEY_OWNER), "createOrgApiKey: a new API key (200)")
+        .matchHeader("Authorization", Contract.digestAnswerRegex(apiKeysPath()),
+            Contract.digestAnswer("POST", apiKeysPath()))
         .willRespondWith()
         .status(200)
         .headers(Map.of("Content-Type", Contract.JSON))
         .body(BODIES.response("ApiKeyCreated", "ApiKey"))
+        .given(States.CALLER_API_KEY_OWNER)
+        .uponReceiving("createOrgApiKey: without credentials, the Digest challenge (401 USER_UNAUTHORIZED)")
+        .method("POST")
+        .path(apiKeysPath())
+        .matchHeader("Content-Type", "^application/json(;.*)?$", Contract.JSON)
+        .headers("Accept", Contract.JSON)
+        .body(exampleJson("ApiKeyRequest"), Contract.JSON)
+        .willRespondWith()
+        .status(401)
+        .headers(Map.of("Content-Type", Contract.JSON))
+        .matchHeader("WWW-Authenticate", Contract.DIGEST_CHALLENGE_REGEX, Contract.DIGEST_FIXTURE_CHALLENGE)
+        .body(BODIES.response("UserUnauthorized", "ApiError"))
         .toPact(V4Pact.class);
+  }
+
+  private static PactDslRequestWithPath digestRequest(au.com.dius.pact.consumer.dsl.PactDslWithState state,
+      String description) {
+    return state.uponReceiving(InteractionNames.describe(description))
+        .method("POST")
+        .path(apiKeysPath())
+        .matchHeader("Content-Type", "^application/json(;.*)?$", Contract.JSON)
+        .headers("Accept", Contract.JSON)
+        .body(exampleJson("ApiKeyRequest"), Contract.JSON);
   }
 
   @Test
   @PactTestFor(pactMethod = "apiKeyCreated")
   void apiKeyCreated(MockServer server) {
     ApiKey key;
-    try (AtlasCredentialsClient client = client(server, false)) {
+    try (AtlasCredentialsClient client = AtlasCredentialsClient.builder()
+        .baseUrl(server.getUrl())
+        .credential(ApiKeyCredential.of(PactFixtures.API_KEY_PUBLIC_KEY, PactFixtures.API_KEY_PRIVATE_KEY))
+        .retryPolicy(io.github.atlascredentials.client.RetryPolicy.none())
+        .build()) {
       key = client.createOrgApiKey(ORG_ID, SPEC.example("ApiKeyRequest").path("desc").asText(), exampleRoles());
     }
     JsonNode example = SPEC.example("ApiKeyCreated");

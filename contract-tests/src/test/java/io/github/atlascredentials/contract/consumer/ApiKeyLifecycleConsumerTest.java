@@ -70,7 +70,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact listAtlasKeys(PactDslWithProvider builder) {
-    return bodyless(given(builder, States.ORG_HAS_EXAMPLE_API_KEY), "listOrgApiKeys: one key, masked", "GET",
+    return bodyless(givenTheExampleApiKey(builder), "listOrgApiKeys: one key, masked", "GET",
             ATLAS_KEYS, Contract.ATLAS_KEYS_JSON)
         .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.ATLAS_KEYS_JSON))
         .body(BODIES.response("AtlasApiKeyPage", "PaginatedApiKeys"))
@@ -89,7 +89,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact getAtlasKey(PactDslWithProvider builder) {
-    return bodyless(given(builder, States.ORG_HAS_EXAMPLE_API_KEY), "getOrgApiKey: a key, masked", "GET",
+    return bodyless(givenTheExampleApiKey(builder), "getOrgApiKey: a key, masked", "GET",
             ATLAS_KEYS + "/" + API_KEY_ID, Contract.ATLAS_KEYS_JSON)
         .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.ATLAS_KEYS_JSON))
         .body(BODIES.response("AtlasApiKey", "ApiKey"))
@@ -123,7 +123,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact deleteAtlasKey(PactDslWithProvider builder) {
-    return bodyless(given(builder, States.ORG_HAS_EXAMPLE_API_KEY), "deleteOrgApiKey: a key", "DELETE",
+    return bodyless(givenTheExampleApiKey(builder), "deleteOrgApiKey: a key", "DELETE",
             ATLAS_KEYS + "/" + API_KEY_ID, Contract.ATLAS_KEYS_JSON)
         .willRespondWith().status(204)
         .toPact(V4Pact.class);
@@ -154,7 +154,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact listCloudManagerKeys(PactDslWithProvider builder) {
-    return bodyless(given(builder, States.ORG_HAS_EXAMPLE_API_KEY), "listCloudManagerOrgApiKeys: one key, masked",
+    return bodyless(givenTheExampleApiKey(builder), "listCloudManagerOrgApiKeys: one key, masked",
             "GET", CM_KEYS, Contract.JSON)
         .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.JSON))
         .body(BODIES.response("ApiKeyPage", "PaginatedApiKeys"))
@@ -186,7 +186,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact getCloudManagerKey(PactDslWithProvider builder) {
-    return bodyless(given(builder, States.ORG_HAS_EXAMPLE_API_KEY), "getCloudManagerOrgApiKey: a key, masked",
+    return bodyless(givenTheExampleApiKey(builder), "getCloudManagerOrgApiKey: a key, masked",
             "GET", CM_KEYS + "/" + API_KEY_ID, Contract.JSON)
         .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.JSON))
         .body(BODIES.response("ApiKeyRead", "ApiKey"))
@@ -203,7 +203,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
 
   @Pact(consumer = Contract.CONSUMER)
   V4Pact deleteCloudManagerKey(PactDslWithProvider builder) {
-    return bodyless(given(builder, States.ORG_HAS_EXAMPLE_API_KEY), "deleteCloudManagerOrgApiKey: a key", "DELETE",
+    return bodyless(givenTheExampleApiKey(builder), "deleteCloudManagerOrgApiKey: a key", "DELETE",
             CM_KEYS + "/" + API_KEY_ID, Contract.JSON)
         .willRespondWith().status(204)
         .toPact(V4Pact.class);

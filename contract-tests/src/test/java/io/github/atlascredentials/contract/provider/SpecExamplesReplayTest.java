@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.contract.support.Contract;
+import io.github.atlascredentials.emulator.pact.PactFixtures;
 import io.github.atlascredentials.contract.support.Spec;
 import io.github.atlascredentials.emulator.AtlasEmulator;
 import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
@@ -43,9 +44,11 @@ class SpecExamplesReplayTest {
   private static final OpenApiInteractionValidator VALIDATOR =
       OpenApiInteractionValidator.createForSpecificationUrl(Spec.file().toUri().toString()).build();
   private static AtlasEmulator emulator;
-  private static EmulatorStates states;
+  private static ProviderStateUrl states;
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+      .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** One emulator per class on a random port, with no organization: each state seeds what it needs. */
+  /** One emulator per class on a random port, with no organization: each state replaces the data with what it needs. */
   @RegisterExtension
   static final AtlasEmulatorExtension EMULATOR =
       AtlasEmulatorExtension.configured(builder -> builder.seed(new SeedDocument(List.of())));
@@ -53,7 +56,7 @@ class SpecExamplesReplayTest {
   @BeforeAll
   static void startEmulator(AtlasEmulator started) {
     emulator = started;
-    states = new EmulatorStates(emulator.baseUri());
+    states = new ProviderStateUrl(emulator.baseUri());
   }
 
   private record Operation(String path, String method, JsonNode node) {
@@ -124,18 +127,28 @@ class SpecExamplesReplayTest {
     return Contract.ATLAS_JSON;
   }
 
-  private static void replay(Operation op, NamedExample example) {
-    if (op.isOAuth()) {
-      states.validSecret();
-    } else {
-      states.targetWithSecrets(0);
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("request to the emulator failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  private static void replay(Operation op, NamedExample example) {
+    // The provider states and fixture credentials of the pacts: the emulator's state URL makes them valid.
+    states.setUp(op.isOAuth() ? Contract.States.SECRET_VALID : Contract.States.TARGET_HAS_NO_SECRET, Map.of());
+    String authorization = op.isOAuth() ? Contract.fakeBasic(PactFixtures.TARGET_CLIENT_ID)
+        : "Bearer " + Contract.FAKE_ACCESS_TOKEN;
     String path = concretePath(op.path());
     String accept = op.isAtlas() ? atlasVersionOf(op) : Contract.JSON;
     String body = example.mediaType().equals(Contract.FORM) ? form(example.value()) : example.value().toString();
-    HttpResponse<String> response = states.send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + path))
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + path))
         .timeout(Duration.ofSeconds(10))
-        .header("Authorization", states.authorization())
+        .header("Authorization", authorization)
         .header("Content-Type", example.mediaType())
         .header("Accept", accept)
         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -144,9 +157,7 @@ class SpecExamplesReplayTest {
     assertThat(response.statusCode()).as(what + " answered " + response.body()).isBetween(200, 299);
 
     Request request = SimpleRequest.Builder.post(path)
-        // the validator sees the scheme, not the real credential the emulator got
-        .withHeader("Authorization", op.isOAuth() ? Contract.fakeBasic(EmulatorStates.TARGET_ID)
-            : "Bearer " + Contract.FAKE_ACCESS_TOKEN)
+        .withHeader("Authorization", authorization)
         .withContentType(example.mediaType())
         .withAccept(accept)
         .withBody(body)

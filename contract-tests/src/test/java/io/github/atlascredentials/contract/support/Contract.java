@@ -1,21 +1,25 @@
 package io.github.atlascredentials.contract.support;
 
+import io.github.atlascredentials.emulator.pact.PactFixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * What both sides of the pact agree on: participant names, provider state names and the fake
- * credentials the consumer tests use. Fake values are obviously fake and short of a live shape;
- * the provider replaces them with real credentials per request.
+ * What both sides of the pact agree on: participant names, provider state names and the fixture
+ * credentials the consumer tests record. Fixture values are obviously fake and short of a live shape;
+ * the emulator's provider states ({@code /_emulator/pact/provider-states}) make them valid, so a verifier
+ * replays them as recorded.
  */
 public final class Contract {
   public static final String CONSUMER = "atlas-credentials-client";
   public static final String PROVIDER = "atlas-emulator";
 
-  /** The spec's own fake access token (example {@code AccessToken}). */
-  public static final String FAKE_ACCESS_TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJleGFtcGxlIn0.fake";
-  /** Not a live shape: a live secret is {@code mdb_sa_sk_} plus 40 characters. */
-  public static final String FAKE_CLIENT_SECRET = "mdb_sa_sk_FAKE";
+  /** The spec's own fake access token (example {@code AccessToken}), which the emulator's provider states accept. */
+  public static final String FAKE_ACCESS_TOKEN = PactFixtures.ACCESS_TOKEN;
+  /** The fixture client secret of the OAuth states; not a live shape (a live secret is {@code mdb_sa_sk_} plus 40 characters). */
+  public static final String FAKE_CLIENT_SECRET = PactFixtures.CLIENT_SECRET;
+  /** The client nonce of the recorded Digest answers (any value replays against the state's fixed nonce). */
+  public static final String DIGEST_CNONCE = "0a4f113b";
 
   public static final String BEARER_REGEX = "^Bearer [A-Za-z0-9._~+/-]+=*$";
   public static final String BASIC_REGEX = "^Basic [A-Za-z0-9+/]+=*$";
@@ -30,6 +34,51 @@ public final class Contract {
   public static final String DIGEST_CHALLENGE_REGEX = "^Digest realm=\"MMS Public API\".*$";
   public static final String DIGEST_CHALLENGE_EXAMPLE =
       "Digest realm=\"MMS Public API\", domain=\"\", nonce=\"FAKE-NONCE\", algorithm=MD5, qop=\"auth\", stale=false";
+
+  /** The challenge while a state with the API-key caller is set: the state's fixed nonce. */
+  public static final String DIGEST_FIXTURE_CHALLENGE = "Digest realm=\"MMS Public API\", domain=\"\", nonce=\""
+      + PactFixtures.DIGEST_NONCE + "\", algorithm=MD5, qop=\"auth\", stale=false";
+
+  /**
+   * The Digest answer of the fixture API key to the fixed nonce for one request (nonce count 1): what the client
+   * computes from the recorded challenge, and what a verifier replays.
+   */
+  public static String digestAnswer(String method, String uri) {
+    String ha1 = md5(PactFixtures.API_KEY_PUBLIC_KEY + ":MMS Public API:" + PactFixtures.API_KEY_PRIVATE_KEY);
+    String ha2 = md5(method + ":" + uri);
+    String response = md5(ha1 + ":" + PactFixtures.DIGEST_NONCE + ":00000001:" + DIGEST_CNONCE + ":auth:" + ha2);
+    return "Digest username=\"" + PactFixtures.API_KEY_PUBLIC_KEY + "\", realm=\"MMS Public API\", nonce=\""
+        + PactFixtures.DIGEST_NONCE + "\", uri=\"" + uri + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\""
+        + DIGEST_CNONCE + "\", response=\"" + response + "\"";
+  }
+
+  /** Any Digest answer of the fixture API key to the fixed nonce for {@code uri}, whatever its count and cnonce. */
+  public static String digestAnswerRegex(String uri) {
+    return "^Digest username=\"" + PactFixtures.API_KEY_PUBLIC_KEY + "\", realm=\"MMS Public API\", nonce=\""
+        + portable(PactFixtures.DIGEST_NONCE) + "\", uri=\"" + portable(uri)
+        + "\", .*response=\"[0-9a-f]{32}\".*$";
+  }
+
+  /** A literal in a regex every Pact implementation reads (no Q...E quoting): meta characters escaped one by one. */
+  private static String portable(String literal) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : literal.toCharArray()) {
+      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+        regex.append('\\');
+      }
+      regex.append(c);
+    }
+    return regex.toString();
+  }
+
+  private static String md5(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
+    }
+  }
 
   /** The Basic header the consumer tests send (fake secret). */
   public static String fakeBasic(String clientId) {

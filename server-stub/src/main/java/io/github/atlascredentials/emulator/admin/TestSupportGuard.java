@@ -19,12 +19,17 @@ import java.util.Locale;
  * it wants {@code Authorization: Bearer <admin token>} (401 otherwise) except on {@code GET /_emulator/health};
  * wrong tokens count against a per-address limit, and once it is reached every attempt from that
  * address gets 429 until the window ends, the right token included (else the limit would still
- * confirm a lucky guess). With {@link TestSupportAccess#DISABLED} the paths do not exist (404).
+ * confirm a lucky guess). The Pact state-change URL ({@code /_emulator/pact/provider-states}) also takes the
+ * token as the query parameter {@code token}, since verifiers send no custom header there. With
+ * {@link TestSupportAccess#DISABLED} the paths do not exist (404).
  */
 @PreMatching
 @Priority(0)
 public final class TestSupportGuard implements ContainerRequestFilter {
     private static final String PREFIX = "/_emulator/";
+    /** The Pact state-change path, which also takes the token as {@code ?token=}. */
+    private static final List<String> PROVIDER_STATES = List.of("_emulator", "pact", "provider-states");
+    public static final String TOKEN_PARAMETER = "token";
 
     private final TestSupportAccess access;
     private final AdminToken token;
@@ -66,10 +71,14 @@ public final class TestSupportGuard implements ContainerRequestFilter {
         }
         String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         String presented = bearer(authorization);
+        if (presented == null && segments.equals(PROVIDER_STATES)) {
+            // A Pact verifier sends no header of ours to its state-change URL: the token may ride in the URL.
+            presented = ctx.getUriInfo().getQueryParameters().getFirst(TOKEN_PARAMETER);
+        }
         if (token != null && token.matches(presented)) {
             return;
         }
-        if (authorization != null) {
+        if (authorization != null || presented != null) {
             FixedWindowRateLimiter.Decision counted = wrongTokens.acquire(key);
             if (!counted.allowed()) {
                 ctx.abortWith(rateLimited(counted).toResponse());
