@@ -63,14 +63,18 @@ class PactReferenceVerifierTest {
         assertThat(finished).as("the verifier finished").isTrue();
         assertThat(verifier.exitValue()).as("reference verifier:%n%s", output).isZero();
         assertThat(output).contains("every interaction verified");
-        assertThat(interactionsIn(pacts)).as("interactions the verifier replayed").isPositive();
+        for (String description : descriptionsIn(pacts)) {
+            assertThat(output).as("the verifier replayed \"%s\"", description).contains("  " + description + " (");
+        }
     }
 
-    private static int interactionsIn(List<Path> pacts) throws java.io.IOException {
-        int count = 0;
+    private static List<String> descriptionsIn(List<Path> pacts) throws java.io.IOException {
+        List<String> descriptions = new ArrayList<>();
         for (Path pact : pacts) {
-            count += new com.fasterxml.jackson.databind.ObjectMapper().readTree(pact.toFile()).path("interactions").size();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(pact.toFile()).path("interactions")
+                    .forEach(interaction -> descriptions.add(interaction.path("description").asText()));
         }
-        return count;
+        assertThat(descriptions).as("interactions of the pacts").isNotEmpty();
+        return descriptions;
     }
 }

@@ -56,6 +56,25 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void aFixedNonceIsChallengedAndItsAnswersReplayUntilCleared() {
+        digest.fixNonce("fixed-nonce");
+        assertThat(nonce(digest.challenge(false))).isEqualTo("fixed-nonce");
+        String header = answer("fixed-nonce", "00000001", "POST", "/api/x", PRIVATE_KEY);
+        clock.advance(LIFETIME.multipliedBy(10));
+        for (int replay = 0; replay < 3; replay++) {
+            assertThat(digest.authenticate("POST", "/api/x", "/api/x", header)).as("replay %d", replay)
+                    .isInstanceOf(DigestAuthenticator.Authenticated.class);
+        }
+        assertThat(digest.authenticate("POST", "/api/x", "/api/x", answer("fixed-nonce", "00000001", "POST", "/api/x",
+                "wrong-private-key"))).as("a wrong key still fails").isEqualTo(new DigestAuthenticator.Refused(false));
+
+        digest.clear();
+        assertThat(nonce(digest.challenge(false))).isNotEqualTo("fixed-nonce");
+        assertThat(digest.authenticate("POST", "/api/x", "/api/x", header)).as("an unknown nonce again")
+                .isEqualTo(new DigestAuthenticator.Refused(true));
+    }
+
+    @Test
     void nonceLivesExactlyItsLifetimeThenIsStale() {
         String nonce = nonce(digest.challenge(false));
         clock.advance(LIFETIME.minusMillis(1));

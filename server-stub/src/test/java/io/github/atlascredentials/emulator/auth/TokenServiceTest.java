@@ -123,4 +123,17 @@ class TokenServiceTest {
         assertThat(issued.toString()).doesNotContain(issued.accessToken()).contains("****")
                 .contains("expiresIn=" + TokenService.LIFETIME.getSeconds());
     }
+
+    @Test
+    void aFixtureTokenActsForItsAccountForALifetimeAndCountsAsActive() {
+        tokens.acceptFixture("fixture-token", "a", "s1");
+        assertThat(tokens.authenticate("fixture-token")).contains(new TokenService.TokenOwner("a", "s1"));
+        assertThat(tokens.issue("a", "s1")).isPresent();
+        assertThat(tokens.issue("a", "s1")).as("the fixture token is one of the 2 active tokens").isEmpty();
+
+        clock.advance(TokenService.LIFETIME.minusSeconds(1));
+        assertThat(tokens.authenticate("fixture-token")).isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(tokens.authenticate("fixture-token")).isEmpty();
+    }
 }
