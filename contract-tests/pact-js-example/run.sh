@@ -4,8 +4,9 @@
 # 127.0.0.1) and verifies the pact with pact-js's Verifier and the state-change URL only. Stops the
 # emulator it started. Needs the jar: ./mvnw -pl server-stub -am package (the path may be given as $1).
 set -euo pipefail
-cd "$(dirname "$0")"
-jar="${1:-../../server-stub/target/atlas-emulator.jar}"
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$(realpath -m "${1:-$here/../../server-stub/target/atlas-emulator.jar}")"
+cd "$here"
 [[ -f "$jar" ]] || { echo "pact-js example: no emulator jar at $jar (./mvnw -pl server-stub -am package)" >&2; exit 1; }
 export PACT_DO_NOT_TRACK=true
 
