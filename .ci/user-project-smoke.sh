@@ -4,7 +4,9 @@
 # port of 127.0.0.1, and runs a stand-alone user project (.ci/user-project) against it (its JUnit test
 # uses the extension atlas-emulator-junit, its main class the running emulator jar). The user
 # project has a local Maven repository of its own (target/user-project-m2), so the client can only
-# come from target/repo; third-party jars come from Maven Central as for any user. Stops the emulator.
+# come from target/repo; third-party jars come from Maven Central as for any user. Then checks the
+# project's runtime classpath: no OAuth library, no multipart support, and the jars client/README.md
+# lists. Stops the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
