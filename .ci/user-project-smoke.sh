@@ -4,7 +4,9 @@
 # port of 127.0.0.1, and runs a stand-alone user project (.ci/user-project) against it (its JUnit test
 # uses the extension atlas-emulator-junit, its main class the running emulator jar). The user
 # project has a local Maven repository of its own (target/user-project-m2), so the client can only
-# come from target/repo; third-party jars come from Maven Central as for any user. Stops the emulator.
+# come from target/repo; third-party jars come from Maven Central as for any user. Then checks the
+# project's runtime classpath: no OAuth library, no multipart support, and the jars client/README.md
+# lists. Stops the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -44,8 +46,28 @@ for _ in $(seq 1 100); do
 done
 [[ -n "$base" ]] || { echo "user-project smoke: the emulator did not start" >&2; exit 1; }
 
-./mvnw -q -f .ci/user-project/pom.xml -Dmaven.repo.local="$root/target/user-project-m2" \
-  -Datlas.repo.url="file://$repo" -Dclient.version="$version" test exec:java -Dexec.args="$base"
+user_project=(-f .ci/user-project/pom.xml -Dmaven.repo.local="$root/target/user-project-m2"
+  -Datlas.repo.url="file://$repo" -Dclient.version="$version")
+./mvnw -q "${user_project[@]}" test exec:java -Dexec.args="$base"
+
+# The runtime classpath the user project got: nothing for OAuth or multipart, and exactly the jars
+# client/README.md lists (besides the user's own SLF4J provider and this project's jars).
+classpath="$(mktemp)"
+./mvnw -q "${user_project[@]}" dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$classpath"
+jars="$(tr ':' '\n' <"$classpath" | grep -v '^$' | sort)"
+rm -f "$classpath"
+if unwanted="$(grep -E '/(scribejava[^/]*|jersey-media-multipart|mimepull)/' <<<"$jars")"; then
+  echo "user-project smoke: the user's runtime classpath holds $unwanted" >&2; exit 1
+fi
+listed="$(sed -n 's/^| `\([^`]*\.jar\)` |.*/\1/p' client/README.md | sort)"
+resolved="$(xargs -n1 basename <<<"$jars" | grep -v -e '^slf4j-simple-' -e '^atlas-credentials-' | sort)"
+if [[ "$listed" != "$resolved" ]]; then
+  echo "user-project smoke: client/README.md does not list the jars a user gets:" >&2
+  diff <(echo "$listed") <(echo "$resolved") >&2 || true
+  exit 1
+fi
+kilobytes="$(xargs stat -c %s <<<"$jars" | awk '{ sum += $1 } END { printf "%d", sum / 1000 }')"
+echo "user-project smoke: runtime classpath of $(wc -l <<<"$jars") jars, $kilobytes kB, as client/README.md lists"
 origin="$root/target/user-project-m2/io/github/atlascredentials/atlas-credentials-client/$version/_remote.repositories"
 grep -q 'atlas-credentials-local' "$origin" \
   || { echo "user-project smoke: the client did not come from target/repo" >&2; exit 1; }

@@ -115,6 +115,7 @@ class EdgeCasesTest {
     };
     Logger logger = Logger.getLogger(AtlasCredentialsClient.class.getName());
     logger.addHandler(capture);
+    logger.setUseParentHandlers(false); // captured and checked below, not printed
     server.auth(TestAtlasServer.Auth.BEARER);
     try {
       AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(server.baseUrl())
@@ -129,6 +130,7 @@ class EdgeCasesTest {
       client.close();
     } finally {
       logger.removeHandler(capture);
+      logger.setUseParentHandlers(true);
     }
     assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("could not revoke"));
     assertThat(String.join("\n", logged)).doesNotContain(basic.substring(0, 12), CLIENT_SECRET);

@@ -53,6 +53,7 @@ class SecretsNeverLeakTest {
     }
   };
   private Level previousLevel;
+  private Handler[] consoleHandlers;
   private TestAtlasServer server;
 
   @BeforeEach
@@ -65,6 +66,11 @@ class SecretsNeverLeakTest {
     Logger.getLogger("io.github.atlascredentials").setLevel(Level.ALL);
     Logger.getLogger("org.glassfish.jersey").setLevel(Level.ALL);
     capture.setLevel(Level.ALL);
+    // Every record is captured and searched below; none is printed.
+    consoleHandlers = root.getHandlers();
+    for (Handler console : consoleHandlers) {
+      root.removeHandler(console);
+    }
     root.addHandler(capture);
     server = new TestAtlasServer().serviceAccount(CLIENT_ID, CLIENT_SECRET).apiKey(PUBLIC_KEY, PRIVATE_KEY);
   }
@@ -72,6 +78,9 @@ class SecretsNeverLeakTest {
   @AfterEach
   void stop() {
     Logger.getLogger("").removeHandler(capture);
+    for (Handler console : consoleHandlers) {
+      Logger.getLogger("").addHandler(console);
+    }
     Logger.getLogger("").setLevel(previousLevel);
     Logger.getLogger("io.github.atlascredentials").setLevel(null);
     Logger.getLogger("org.glassfish.jersey").setLevel(null);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atlascredentials.client.auth.OAuthTokenManager;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
+import io.github.atlascredentials.client.support.CapturedLogs;
 import io.github.atlascredentials.client.support.MutableClock;
 import io.github.atlascredentials.client.support.RecordedRequest;
 import io.github.atlascredentials.client.support.TestAtlasServer;
@@ -92,22 +93,28 @@ class TokenRenewalRulesTest {
 
   @Test
   void neverHoldsMoreThanTheCapWhenRevocationsFail() {
-    try (AtlasCredentialsClient client = client()) {
-      client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
-      server.refuseRevocations(true); // revocations now fail with 401 invalid_client
-      int renewals = 0;
-      for (int i = 0; i < 10; i++) {
-        server.invalidateAllTokens();
-        try {
-          client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
-          renewals++;
-        } catch (AtlasClientException refused) {
-          assertThat(refused.getMessage()).contains("could not be revoked");
+    try (CapturedLogs renewalWarnings = CapturedLogs.of(OAuthTokenManager.class);
+        CapturedLogs closeWarnings = CapturedLogs.of(AtlasCredentialsClient.class)) {
+      try (AtlasCredentialsClient client = client()) {
+        client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
+        server.refuseRevocations(true); // revocations now fail with 401 invalid_client
+        int renewals = 0;
+        for (int i = 0; i < 10; i++) {
+          server.invalidateAllTokens();
+          try {
+            client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
+            renewals++;
+          } catch (AtlasClientException refused) {
+            assertThat(refused.getMessage()).contains("could not be revoked");
+          }
         }
+        assertThat(server.count(RecordedRequest::isTokenRequest))
+            .as("tokens this client got and could not revoke").isLessThanOrEqualTo(OAuthTokenManager.MAX_TOKENS_PER_CLIENT);
+        assertThat(renewals).isEqualTo(OAuthTokenManager.MAX_TOKENS_PER_CLIENT - 1);
       }
-      assertThat(server.count(RecordedRequest::isTokenRequest))
-          .as("tokens this client got and could not revoke").isLessThanOrEqualTo(OAuthTokenManager.MAX_TOKENS_PER_CLIENT);
-      assertThat(renewals).isEqualTo(OAuthTokenManager.MAX_TOKENS_PER_CLIENT - 1);
+      assertThat(renewalWarnings.messages()).isNotEmpty()
+          .allSatisfy(message -> assertThat(message).startsWith("could not revoke a replaced access token"));
+      assertThat(closeWarnings.messages()).singleElement().asString().startsWith("could not revoke the access token on close");
     }
   }
 }

@@ -309,11 +309,20 @@ public final class AtlasEmulator implements AutoCloseable {
      * {@code @Path} is on the generated interface, not on the class), warns that it "will be
      * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
      */
-    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK = quiet("org.glassfish.jersey.internal.inject.Providers");
+    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK =
+            quiet("org.glassfish.jersey.internal.inject.Providers", java.util.logging.Level.SEVERE);
+    /**
+     * Grizzly announces each start and stop of a listener at INFO, six lines an emulator: noise in the output
+     * of a test suite that starts many. Its warnings still show.
+     */
+    private static final java.util.logging.Logger GRIZZLY_LISTENER =
+            quiet("org.glassfish.grizzly.http.server.NetworkListener", java.util.logging.Level.WARNING);
+    private static final java.util.logging.Logger GRIZZLY_SERVER =
+            quiet("org.glassfish.grizzly.http.server.HttpServer", java.util.logging.Level.WARNING);
 
-    private static java.util.logging.Logger quiet(String name) {
+    private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.SEVERE);
+        logger.setLevel(level);
         return logger;
     }
 

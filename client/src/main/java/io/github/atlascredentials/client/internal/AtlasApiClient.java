@@ -23,8 +23,8 @@ import org.glassfish.jersey.client.ClientConfig;
 
 /**
  * The generated {@link ApiClient}, adjusted without touching generated sources: authentication is
- * left to our filters (the generated scribejava OAuth is never used), refused requests are retried
- * per {@link RetryPolicy}, errors become our exceptions, and operations whose spec lists an
+ * left to our filters (the generator emits none of its own, see client/pom.xml), refused requests are
+ * retried per {@link RetryPolicy}, errors become our exceptions, and operations whose spec lists an
  * {@code Envelope} 200 beside the real 201 deserialize the real type (the envelope is unwrapped
  * by {@link EnvelopeUnwrapFilter} before the body is read). Success bodies are read by
  * {@link SuccessBodyReader}.

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.atlascredentials.client.AtlasApiException;
 import io.github.atlascredentials.client.RetryPolicy;
 import io.github.atlascredentials.client.internal.Redactor;
+import io.github.atlascredentials.client.support.CapturedLogs;
 import io.github.atlascredentials.client.support.MutableClock;
 import io.github.atlascredentials.client.support.RecordedRequest;
 import io.github.atlascredentials.client.support.TestAtlasServer;
@@ -71,8 +72,12 @@ class OAuthTokenManagerTest {
   void replacedTokensWhoseRevocationFailedAreRevokedBeforeTheCapIsChecked() {
     tokens.token();
     server.refuseRevocations(true);
-    String second = tokens.renewAfterRejection(tokens.token());
-    tokens.renewAfterRejection(second); // two replaced tokens now wait for their revocation
+    try (CapturedLogs warnings = CapturedLogs.of(OAuthTokenManager.class)) {
+      String second = tokens.renewAfterRejection(tokens.token());
+      tokens.renewAfterRejection(second); // two replaced tokens now wait for their revocation
+      assertThat(warnings.messages()).isNotEmpty()
+          .allSatisfy(message -> assertThat(message).startsWith("could not revoke a replaced access token"));
+    }
     server.refuseRevocations(false);
     // Without revoking those two first, a third would reach the cap of three and be refused.
     String fourth = tokens.renewAfterRejection(tokens.token());

@@ -9,19 +9,16 @@ import io.github.atlascredentials.client.auth.BearerTokenCredential;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
+import io.github.atlascredentials.client.support.CapturedOutput;
 import io.github.atlascredentials.client.support.RecordedRequest;
 import io.github.atlascredentials.client.support.TestAtlasServer;
 import io.github.atlascredentials.client.support.TestAtlasServer.Auth;
 import io.github.atlascredentials.client.support.TestAtlasServer.Scripted;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +51,7 @@ class GuideExamplesTest {
 
   @Test
   void gettingStartedCreatesASecretAndPrintsItMasked() {
-    Captured<ServiceAccountSecret> run = captureStdout(
+    CapturedOutput<ServiceAccountSecret> run = CapturedOutput.of(
         () -> GettingStarted.createSecret(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET, CLIENT_ID));
 
     assertThat(run.value().getSecret()).startsWith("mdb_sa_sk_");
@@ -81,8 +78,11 @@ class GuideExamplesTest {
 
   @Test
   void serviceAccountExampleFetchesOneTokenAndRevokesIt() {
-    ApiKey key = AuthenticationExamples.withServiceAccount(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET);
+    CapturedOutput<ApiKey> run = CapturedOutput.of(
+        () -> AuthenticationExamples.withServiceAccount(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET));
+    ApiKey key = run.value();
 
+    assertThat(run.printed()).isEqualTo("created API key " + key.getPublicKey() + System.lineSeparator());
     assertThat(key.getPrivateKey()).isNotBlank();
     assertThat(paths()).containsExactly("/api/oauth/token", "/api/public/v1.0/orgs/" + ORG_ID + "/apiKeys",
         "/api/oauth/revoke");
@@ -94,9 +94,12 @@ class GuideExamplesTest {
   @Test
   void apiKeyExampleAnswersOneDigestChallenge() {
     server.auth(Auth.DIGEST);
-    ServiceAccountSecret created = AuthenticationExamples.withApiKey(server.baseUrl(), ORG_ID, PUBLIC_KEY, PRIVATE_KEY,
-        CLIENT_ID);
+    CapturedOutput<ServiceAccountSecret> run = CapturedOutput.of(
+        () -> AuthenticationExamples.withApiKey(server.baseUrl(), ORG_ID, PUBLIC_KEY, PRIVATE_KEY, CLIENT_ID));
+    ServiceAccountSecret created = run.value();
 
+    assertThat(run.printed()).isEqualTo("created secret " + created.getId() + ", expires " + created.getExpiresAt()
+        + System.lineSeparator());
     assertThat(created.getSecret()).startsWith("mdb_sa_sk_");
     String path = "/api/public/v1.0/orgs/" + ORG_ID + "/serviceAccounts/" + CLIENT_ID + "/secrets/";
     assertThat(paths()).containsExactly(path, path); // the challenge, then the authorized request
@@ -124,9 +127,12 @@ class GuideExamplesTest {
 
   @Test
   void rotationUnderTheLimitReturnsTheProvenSecret() {
-    Optional<ServiceAccountSecret> rotated = RotateUnlessAtLimit.rotate(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET);
+    CapturedOutput<Optional<ServiceAccountSecret>> run = CapturedOutput.of(
+        () -> RotateUnlessAtLimit.rotate(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET));
+    Optional<ServiceAccountSecret> rotated = run.value();
 
     assertThat(rotated).isPresent();
+    assertThat(run.printed()).startsWith("new secret " + rotated.get().getId() + " expires ");
     assertThat(paths()).containsExactly("/api/oauth/token", ATLAS_SECRETS, "/api/oauth/token", "/api/oauth/revoke",
         "/api/oauth/revoke");
   }
@@ -135,9 +141,13 @@ class GuideExamplesTest {
   void rotationAtTheLimitReportsItAndStillRevokesTheToken() {
     server.enqueue(Scripted.json(400, MAX_SECRETS, Map.of()));
 
-    Optional<ServiceAccountSecret> rotated = RotateUnlessAtLimit.rotate(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET);
+    CapturedOutput<Optional<ServiceAccountSecret>> run = CapturedOutput.of(
+        () -> RotateUnlessAtLimit.rotate(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET));
+    Optional<ServiceAccountSecret> rotated = run.value();
 
     assertThat(rotated).isEmpty();
+    assertThat(run.printed()).isEqualTo("rotation not done: The service account already has the maximum of 2 secrets."
+        + System.lineSeparator());
     assertThat(paths()).containsExactly("/api/oauth/token", ATLAS_SECRETS, "/api/oauth/revoke"); // no proof attempted
   }
 
@@ -199,21 +209,6 @@ class GuideExamplesTest {
         .credential(ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET)).envelope(true).build()) {
       assertThat(HandlingErrors.createSecret(atlas, ORG_ID, CLIENT_ID, 24))
           .isEqualTo("HTTP 404 ORG_NOT_FOUND: No organization with ID " + ORG_ID + " exists.");
-    }
-  }
-
-  private record Captured<T>(T value, String printed) {
-  }
-
-  private static <T> Captured<T> captureStdout(Supplier<T> action) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      T value = action.get();
-      return new Captured<>(value, bytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(original);
     }
   }
 }

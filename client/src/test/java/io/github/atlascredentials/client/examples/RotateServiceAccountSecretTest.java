@@ -4,6 +4,7 @@ import static io.github.atlascredentials.client.support.Ids.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
+import io.github.atlascredentials.client.support.CapturedOutput;
 import io.github.atlascredentials.client.support.RecordedRequest;
 import io.github.atlascredentials.client.support.TestAtlasServer;
 import java.util.Base64;
@@ -16,7 +17,11 @@ class RotateServiceAccountSecretTest {
   void rotatesAndProvesTheNewSecret() throws Exception {
     try (TestAtlasServer server = new TestAtlasServer().auth(TestAtlasServer.Auth.BEARER)
         .serviceAccount(CLIENT_ID, CLIENT_SECRET)) {
-      ServiceAccountSecret created = RotateServiceAccountSecret.rotate(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET);
+      CapturedOutput<ServiceAccountSecret> run = CapturedOutput.of(
+          () -> RotateServiceAccountSecret.rotate(server.baseUrl(), ORG_ID, CLIENT_ID, CLIENT_SECRET));
+      ServiceAccountSecret created = run.value();
+      assertThat(run.printed()).isEqualTo("new secret " + created.getId() + " expires " + created.getExpiresAt()
+          + System.lineSeparator());
 
       String newBasic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + created.getSecret()).getBytes());
       List<RecordedRequest> requests = server.requests();

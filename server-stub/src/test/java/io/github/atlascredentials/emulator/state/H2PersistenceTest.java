@@ -3,6 +3,9 @@ package io.github.atlascredentials.emulator.state;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -207,9 +210,22 @@ class H2PersistenceTest {
     @Test
     void unusableDataDirectoryIsReportedWithItsName() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
-        assertThatThrownBy(() -> new H2Persistence(notADirectory, false))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("cannot open the database in " + notADirectory + ": ");
+        // H2 also prints, on both streams, that it cannot write its trace file there: kept, not printed.
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            assertThatThrownBy(() -> new H2Persistence(notADirectory, false))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot open the database in " + notADirectory + ": ");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(notADirectory.resolve("emulator.trace.db").toString());
     }
 
     @Test
