@@ -282,7 +282,14 @@ public final class ApiKeyRotation {
       return this;
     }
 
+    /**
+     * The rotation.
+     *
+     * @throws AtlasValidationException when the organization or key id is outside the spec's bounds
+     */
     public ApiKeyRotation build() {
+      client.checkPathParameters(atlas ? "getOrgApiKey" : "getCloudManagerOrgApiKey", "orgId", orgId, "apiUserId",
+          oldKeyId);
       return new ApiKeyRotation(this);
     }
   }

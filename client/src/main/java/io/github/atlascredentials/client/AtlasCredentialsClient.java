@@ -435,6 +435,11 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .throwIfAny();
   }
 
+  /** Runs an operation's checks of two path parameters without sending anything (a rotation's builder). */
+  void checkPathParameters(String operationId, String firstName, String first, String secondName, String second) {
+    validator.checks(operationId).pathParameter(firstName, first).pathParameter(secondName, second).throwIfAny();
+  }
+
   /** The locks and open API key rotations of the workflows run through this client. */
   RotationLocks rotationLocks() {
     return rotationLocks;

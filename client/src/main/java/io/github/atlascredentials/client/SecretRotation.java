@@ -48,15 +48,17 @@ public final class SecretRotation {
 
   /** Where the service account lives, which decides the operations used. */
   private enum Scope {
-    ORGANIZATION("createOrgServiceAccountSecret", "orgId"),
-    PROJECT("createGroupServiceAccountSecret", "groupId"),
-    CLOUD_MANAGER("createCloudManagerServiceAccountSecret", "orgId");
+    ORGANIZATION("createOrgServiceAccountSecret", "getOrgServiceAccount", "orgId"),
+    PROJECT("createGroupServiceAccountSecret", "getGroupServiceAccount", "groupId"),
+    CLOUD_MANAGER("createCloudManagerServiceAccountSecret", "getCloudManagerServiceAccount", "orgId");
 
     final String createOperation;
+    final String readOperation;
     final String parentParameter;
 
-    Scope(String createOperation, String parentParameter) {
+    Scope(String createOperation, String readOperation, String parentParameter) {
       this.createOperation = createOperation;
+      this.readOperation = readOperation;
       this.parentParameter = parentParameter;
     }
   }
@@ -534,10 +536,14 @@ public final class SecretRotation {
     /**
      * A rotation for step two only ({@link SecretRotation#retire(Collection)}), for example in another process days
      * after {@code start()}; its {@code start()} throws {@link IllegalStateException}.
+     *
+     * @throws AtlasValidationException when an id (or the hours, if set) is outside the spec's bounds
      */
     public SecretRotation buildForRetiring() {
       if (hours != null) {
         client.checkSecretCreate(scope.createOperation, scope.parentParameter, parentId, clientId, hours);
+      } else {
+        client.checkPathParameters(scope.readOperation, scope.parentParameter, parentId, "clientId", clientId);
       }
       return new SecretRotation(this);
     }
