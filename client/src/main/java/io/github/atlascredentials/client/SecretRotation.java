@@ -286,11 +286,27 @@ public final class SecretRotation {
       throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed twice, the second time with "
           + e.getMessage() + "; it may still be there. " + capitalize(whatElse), e);
     } catch (AtlasClientException e) {
+      return deletionSeenByReading(secretId, report, whatElse, e);
+    }
+  }
+
+  /** After two deletes without an answer, the account itself says whether the secret is gone. */
+  private Deletion deletionSeenByReading(String secretId, RotationException.Report report, String whatElse,
+      AtlasClientException lastFailure) {
+    List<ServiceAccountSecret> current;
+    try {
+      current = secrets();
+    } catch (AtlasClientException unread) {
       report.outcomeUnknown();
       throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed twice without an answer ("
-          + e.getMessage() + "); it may or may not be deleted. " + capitalize(whatElse)
-          + "; read the account before acting again", e);
+          + lastFailure.getMessage() + ") and reading the account failed too; it may or may not be deleted. "
+          + capitalize(whatElse) + "; read the account before acting again", lastFailure);
     }
+    if (current.stream().noneMatch(s -> s.getId().equals(secretId))) {
+      return Deletion.DELETED;
+    }
+    throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed twice without an answer ("
+        + lastFailure.getMessage() + "); it is still there. " + capitalize(whatElse), lastFailure);
   }
 
   /** Creates the new secret; a create whose outcome is unknown is looked for, and deleted when found. */

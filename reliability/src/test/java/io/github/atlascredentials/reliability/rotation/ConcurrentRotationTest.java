@@ -101,19 +101,26 @@ class ConcurrentRotationTest {
             if (!e.orphanIds().isEmpty()) {
                 return "orphan named";
             }
-            if (m.contains("another rotator")) {
-                return "another rotator";
-            }
-            if (m.contains("deleted again")) {
-                return "created, deleted again";
-            }
-            if (m.contains("is not a secret of")) {
-                return "named secret already gone";
-            }
             if (e.outcomeUnknown()) {
                 return "outcome unknown";
             }
-            return m.substring(0, Math.min(40, m.length())).replaceAll("[0-9a-f]{24}", "<id>");
+            String[][] kinds = {
+                {"another rotator", "another rotator"},
+                {"deleted again", "created, value lost, deleted again"},
+                {"shows no new secret", "create failed, none created"},
+                {"already has the maximum", "account full, no expired or superseded secret to name"},
+                {"is not a secret of", "named secret already retired"},
+                {"already being replaced", "key already being replaced through this client"},
+                {"no longer exists", "old key already retired"},
+                {"is still there", "delete failed, secret still there"},
+                {"was refused", "refused by the service"},
+            };
+            for (String[] kind : kinds) {
+                if (m.contains(kind[0])) {
+                    return kind[1];
+                }
+            }
+            return m.substring(0, Math.min(60, m.length())).replaceAll("[0-9a-f]{24}", "<id>");
         }
 
         Map<String, Integer> byKind() {
