@@ -42,8 +42,9 @@ class CrashDuringSecretRotationTest {
 
     @Test
     void noSecretIsLeftUnreportedByKill9DuringRotations() throws Exception {
-        Path dir = Emulators.dataRoot().resolve("crash-secret-rotation-h2");
-        Files.createDirectories(dir);
+        Files.createDirectories(Emulators.dataRoot());
+        // A directory of its own per run: what an earlier run left there was handed to nobody in this one.
+        Path dir = Files.createTempDirectory(Emulators.dataRoot(), "crash-secret-rotation-h2-");
         Path seed = Emulators.dataRoot().resolve("crash-secret-rotation-seed.json");
         Files.writeString(seed, Seed.json(ACCOUNTS), StandardCharsets.UTF_8);
         String[] options = {"--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(), "--seed", seed.toString(),
