@@ -247,6 +247,48 @@ class RotationFaultsTest {
         }
     }
 
+    // Before: the named secret was listed in deletedExpired() although it had not expired.
+    @Test
+    void theNamedSecretIsNotReportedAsExpired() {
+        String target = Seed.target(6);
+        String first = createSecret(target);
+        String second = createSecret(target);
+        try (AtlasCredentialsClient atlas = adminViaProxy()) {
+            SecretRotation.Started started = SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
+                    .secretExpiresAfterHours(48).retireIfFull(first).build().start();
+            assertThat(started.deletedExpired()).isEmpty();
+            assertThat(started.deletedToMakeRoom()).contains(first);
+            assertThat(started.toRetire()).containsExactly(second);
+        }
+    }
+
+    // A failure in the middle of retire() says what was deleted and what is left (before, the raw exception of
+    // the failed step said neither).
+    @Test
+    void retireReportsPartialProgress() throws Exception {
+        try (AtlasEmulator roomy = Emulators.inProcess(1).maxSecretsPerAccount(3).tokenRateLimitPerMinute(1_000_000).start();
+             DroppingProxy roomyProxy = new DroppingProxy(roomy.baseUri());
+             AtlasCredentialsClient atlas = AtlasCredentialsClient.builder().baseUrl(roomyProxy.baseUrl())
+                     .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                     .retryPolicy(RetryPolicy.none()).build()) {
+            String target = Seed.target(0);
+            String a = atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+            String b = atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+            String keep = atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+            // After the first delete, the read before the second one fails.
+            roomyProxy.beforeNext("DELETE", "/secrets/" + a, () -> roomy.failNextRequest("getOrgServiceAccount", 500, null));
+            assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target).buildForRetiring()
+                    .retire(List.of(a, b)))
+                    .isInstanceOfSatisfying(RotationException.class, e -> {
+                        assertThat(e.deletedIds()).containsExactly(a);
+                        assertThat(e.leftToRetire()).containsExactly(b);
+                        assertThat(e.getMessage()).contains("Still to retire: [" + b + "]");
+                    });
+            assertThat(atlas.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()).extracting(ServiceAccountSecret::getId)
+                    .containsExactlyInAnyOrder(b, keep);
+        }
+    }
+
     static List<String> keyIds(AtlasCredentialsClient admin) {
         return admin.listOrgApiKeys(Seed.ORG_A, 1, 500).getResults().stream().map(ApiKey::getId).toList();
     }
