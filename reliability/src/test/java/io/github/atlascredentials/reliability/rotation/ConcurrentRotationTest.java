@@ -132,13 +132,13 @@ class ConcurrentRotationTest {
 
     @Test
     void eightThreadsRotatingOneAccountNeverLeaveItWithoutAWorkingSecret() throws Exception {
-        Figures f = run(1, 6, 0.0);
+        Figures f = run(1, 12, 0.0);
         assertThat(f.raw.get()).as("raw exceptions: %s", f.rawExamples).isZero();
         assertThat(f.minWorking.get()).as("fewest unexpired secrets in a listing").isGreaterThanOrEqualTo(1);
         assertThat(f.publishedRefused.get()).as("token requests refused with the published secret").isZero();
         assertThat(f.succeeded.get()).isGreaterThan(0);
-        assertThat(f.listings.get()).isGreaterThan(0);
-        assertThat(f.tokenChecks.get()).isGreaterThan(0);
+        assertThat(f.listings.get()).as("listings by the watcher").isGreaterThanOrEqualTo(10);
+        assertThat(f.tokenChecks.get()).isGreaterThanOrEqualTo(10);
         Emulators.figure("rotation: " + THREADS + " threads, 1 account, " + f.rotations + " rotations, no faults: "
                 + f.succeeded + " succeeded, failures " + f.byKind() + ", min working secrets " + f.minWorking
                 + " in " + f.listings + " listings, " + f.tokenChecks + " token checks with the published secret, 0 refused,"
