@@ -170,7 +170,7 @@ public final class SecretRotation {
         }
       }
       if (secrets.size() - gone.size() >= MAX_SECRETS) {
-        deletedToMakeRoom = makeRoomWithNamedSecret(secrets, now, seen, report);
+        deletedToMakeRoom = makeRoomWithNamedSecret(secrets, seen, report);
         gone.add(retireIfFull);
       }
     }
@@ -202,7 +202,7 @@ public final class SecretRotation {
   }
 
   /** Deletes the secret named with retireIfFull when that is safe; returns its id, or null when it was gone already. */
-  private String makeRoomWithNamedSecret(List<ServiceAccountSecret> secrets, OffsetDateTime now, Set<String> seen,
+  private String makeRoomWithNamedSecret(List<ServiceAccountSecret> secrets, Set<String> seen,
       RotationException.Report report) {
     if (retireIfFull == null) {
       throw report.fail("Service account " + clientId + " already has the maximum of " + MAX_SECRETS

@@ -39,6 +39,13 @@ final class QuietApacheConnections implements HttpConnectionFactory<ManagedHttpC
       super(Http1Config.DEFAULT);
     }
 
+    /** As HttpClient's own connections: the socket's timeout is the one to restore after idling in the pool. */
+    @Override
+    public void bind(Socket socket) throws IOException {
+      super.bind(socket);
+      activeTimeout = Timeout.ofMilliseconds(socket.getSoTimeout());
+    }
+
     @Override
     public Socket getSocket() {
       SocketHolder holder = getSocketHolder();
