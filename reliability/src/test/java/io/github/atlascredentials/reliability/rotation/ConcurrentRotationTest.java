@@ -145,6 +145,62 @@ class ConcurrentRotationTest {
                 + " raw exceptions " + f.raw);
     }
 
+    // The case: [A, B], one start() with retireIfFull(A), one with retireIfFull(B), at once. Before, both
+    // read [A, B] and both deleted: a listing showed zero secrets in 15 of 20 rounds.
+    @Test
+    void twoRotationsNamingDifferentSecretsNeverLeaveZero() throws Exception {
+        String target = Seed.target(7);
+        int roundsWithZero = 0;
+        try (AtlasCredentialsClient direct = AtlasCredentialsClient.builder().baseUrl(emulator.baseUri().toString())
+                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build();
+             AtlasCredentialsClient shared = AtlasCredentialsClient.builder().baseUrl(proxy.baseUrl())
+                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                for (int round = 0; round < 20; round++) {
+                    for (ServiceAccountSecret s : direct.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()) {
+                        direct.deleteOrgServiceAccountSecret(Seed.ORG_A, target, s.getId());
+                    }
+                    String a = direct.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+                    String b = direct.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+                    CountDownLatch go = new CountDownLatch(1);
+                    AtomicBoolean done = new AtomicBoolean();
+                    AtomicInteger fewest = new AtomicInteger(Integer.MAX_VALUE);
+                    Future<?> watcher = pool.submit(() -> {
+                        while (!done.get()) {
+                            fewest.accumulateAndGet(account(target).get("secrets").size(), Math::min);
+                        }
+                    });
+                    Future<SecretRotation.Started> first = pool.submit(() -> {
+                        go.await();
+                        return SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target).secretExpiresAfterHours(48)
+                                .retireIfFull(a).build().start();
+                    });
+                    Future<SecretRotation.Started> second = pool.submit(() -> {
+                        go.await();
+                        return SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target).secretExpiresAfterHours(48)
+                                .retireIfFull(b).build().start();
+                    });
+                    go.countDown();
+                    SecretRotation.Started one = first.get(30, TimeUnit.SECONDS);
+                    SecretRotation.Started two = second.get(30, TimeUnit.SECONDS);
+                    done.set(true);
+                    watcher.get(30, TimeUnit.SECONDS);
+                    if (fewest.get() == 0) {
+                        roundsWithZero++;
+                    }
+                    for (SecretRotation.Started started : List.of(one, two)) {
+                        assertThat(http.tokenRequest(target, started.newSecret().getSecret()).status())
+                                .as("each rotation's new secret still works").isEqualTo(200);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(roundsWithZero).as("rounds in which a listing showed zero secrets").isZero();
+    }
+
     @Test
     void withLostAnswersAndServerErrorsNoZeroNoUnreportedOrphanNoRawException() throws Exception {
         Figures f = run(4, 8, 0.15);
