@@ -3,6 +3,10 @@ package io.github.atlascredentials.client;
 import io.github.atlascredentials.client.auth.ApiKeyCredential;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.ApiKeyRole;
+import io.github.atlascredentials.client.generated.model.OrgRoleName;
+import io.github.atlascredentials.client.generated.model.PaginatedApiKeys;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +16,10 @@ import java.util.Set;
  * Rotates a programmatic API key in two steps: {@link #start()} reads the old key, creates a new key with the
  * old key's description and roles and proves it with an HTTP Digest call (it reads itself back); once every user
  * of the old key has switched, {@link #retireOldKey()} deletes the old key. It never deletes the key the client
- * authenticates with unless {@link Builder#allowRetiringOwnKey()} says so.
+ * authenticates with unless {@link Builder#allowRetiringOwnKey()} says so. Rotations of one key through one client
+ * run one at a time, and a key whose rotation through this client started and was not retired is not rotated
+ * again. Every failure is a {@link RotationException}; a new key whose private key is lost (its create answer was
+ * lost, or its proof failed) is deleted again, or named as an orphan.
  *
  * <pre>{@code
  * ApiKeyRotation rotation = ApiKeyRotation.ofAtlasOrgApiKey(atlas, orgId, oldKeyId).build();
@@ -22,6 +29,9 @@ import java.util.Set;
  * }</pre>
  */
 public final class ApiKeyRotation {
+  /** The largest page the spec allows, so that an organization's keys are read in few calls. */
+  private static final int PAGE_SIZE = 500;
+
   private final AtlasCredentialsClient client;
   private final boolean atlas;
   private final String orgId;
@@ -55,17 +65,36 @@ public final class ApiKeyRotation {
     }
   }
 
-  /** Step one: create the new key with the old key's description and roles, and prove it with Digest. */
+  /**
+   * Step one: create the new key with the old key's description and roles, and prove it with Digest.
+   *
+   * @throws RotationException on every failure; its message and accessors say what was done and what to do
+   */
   public Started start() {
-    ApiKey old = atlas ? client.getOrgApiKey(orgId, oldKeyId) : client.getCloudManagerOrgApiKey(orgId, oldKeyId);
-    Set<io.github.atlascredentials.client.generated.model.OrgRoleName> roles = new LinkedHashSet<>();
+    return client.rotationLocks().serialized(lockKey(), this::startAlone);
+  }
+
+  private Started startAlone() {
+    RotationException.Report report = new RotationException.Report();
+    String replacement = client.rotationLocks().replacementOf(oldKeyId);
+    if (replacement != null) {
+      throw report.fail("API key " + oldKeyId + " is already being replaced by key " + replacement + " through this"
+          + " client (started, not retired); nothing was created. Finish that rotation with retireOldKey()", null);
+    }
+    ApiKey old = readOldKey(report, "nothing was created");
+    if (old == null) {
+      throw report.fail("API key " + oldKeyId + " no longer exists (another rotation may have retired it);"
+          + " nothing was created", null);
+    }
+    Set<OrgRoleName> roles = new LinkedHashSet<>();
     for (ApiKeyRole role : old.getRoles()) {
       if (orgId.equals(role.getOrgId())) {
         roles.add(role.getRoleName());
       }
     }
-    ApiKey created = atlas ? client.createAtlasOrgApiKey(orgId, old.getDesc(), roles)
-        : client.createOrgApiKey(orgId, old.getDesc(), roles);
+    Set<String> before = keyIds(report, "nothing was created");
+    ApiKey created = createChecked(old, roles, before, report);
+    report.created(created.getId());
     ApiKeyCredential credential = ApiKeyCredential.of(created.getPublicKey(), created.getPrivateKey());
     try (AtlasCredentialsClient proof = client.withCredential(credential)) {
       ApiKey self = atlas ? proof.getOrgApiKey(orgId, created.getId()) : proof.getCloudManagerOrgApiKey(orgId, created.getId());
@@ -73,31 +102,163 @@ public final class ApiKeyRotation {
         throw new AtlasResponseException(200, "the new key read back another key", "");
       }
     } catch (AtlasClientException e) {
-      throw new RotationException("The new API key " + created.getId() + " (public key " + created.getPublicKey()
-          + ") failed its Digest proof (" + e.getMessage() + "); it was left in place and the old key "
-          + oldKeyId + " is unchanged.", created.getId(), List.of(), e);
+      throw deleteUnusable(created.getId(), report, "The new API key " + created.getId() + " (public key "
+          + created.getPublicKey() + ") failed its Digest proof (" + e.getMessage() + ")", e);
     }
+    report.proven();
+    client.rotationLocks().replacementStarted(oldKeyId, created.getId());
     return new Started(created, credential, oldKeyId);
+  }
+
+  private ApiKey createChecked(ApiKey old, Set<OrgRoleName> roles, Set<String> before, RotationException.Report report) {
+    try {
+      return atlas ? client.createAtlasOrgApiKey(orgId, old.getDesc(), roles) : client.createOrgApiKey(orgId, old.getDesc(), roles);
+    } catch (AtlasClientException e) {
+      if (!SecretRotation.ambiguous(e)) {
+        throw report.fail("Creating the new API key was refused (" + e.getMessage() + "); no key was created and the"
+            + " old key " + oldKeyId + " is unchanged", e);
+      }
+      Set<String> after;
+      try {
+        after = keyIds(report, "");
+      } catch (RotationException unread) {
+        report.outcomeUnknown();
+        throw report.fail("Creating the new API key got no usable answer (" + e.getMessage() + ") and listing the"
+            + " organization's keys to check failed too: the service may have created a key (description \""
+            + old.getDesc() + "\") whose private key is lost. List the keys and delete such a key", e);
+      }
+      after.removeAll(before);
+      if (after.isEmpty()) {
+        throw report.fail("Creating the new API key got no usable answer (" + e.getMessage() + "); listing the keys"
+            + " again shows no new key, so none was created. The old key " + oldKeyId + " is unchanged", e);
+      }
+      if (after.size() > 1) {
+        report.outcomeUnknown();
+        throw report.fail("Creating the new API key got no usable answer (" + e.getMessage() + ") and keys " + after
+            + " appeared: one may be this rotation's (private key lost), the others someone else's. Nothing was"
+            + " deleted; delete the key nobody holds", e);
+      }
+      String id = after.iterator().next();
+      report.created(id);
+      throw deleteUnusable(id, report, "Creating the new API key got no usable answer (" + e.getMessage()
+          + "), but the service created it: key " + id + ", whose private key is lost", e);
+    }
+  }
+
+  /** Deletes a key this rotation created and cannot hand over; names it as an orphan when that fails too. */
+  private RotationException deleteUnusable(String id, RotationException.Report report, String problem, Throwable cause) {
+    try {
+      deleteKey(id);
+      report.deleted(id);
+      return report.fail(problem + ". It was deleted again; the old key " + oldKeyId + " is unchanged", cause);
+    } catch (AtlasClientException deleteFailed) {
+      if (deleteFailed instanceof AtlasApiException api && api.status() == 404) {
+        return report.fail(problem + ". It is gone already; the old key " + oldKeyId + " is unchanged", cause);
+      }
+      report.orphan(id);
+      return report.fail(problem + ". Deleting it failed too (" + deleteFailed.getMessage() + "): key " + id
+          + " is an orphan with the old key's roles that nobody holds; delete it", cause);
+    }
   }
 
   /**
    * Step two: deletes the old key once its users have switched. Refuses when the old key is the one this client
-   * authenticates with, unless allowed.
+   * authenticates with, unless allowed. A delete whose answer is lost is sent once more by the workflow: a 404
+   * then means the first one was applied.
+   *
+   * @return true when this call deleted the old key, false when it was gone already
+   * @throws RotationException on every failure
    */
-  public void retireOldKey() {
+  public boolean retireOldKey() {
+    return client.rotationLocks().serialized(lockKey(), this::retireAlone);
+  }
+
+  private boolean retireAlone() {
+    RotationException.Report report = new RotationException.Report().leftToRetire(List.of(oldKeyId));
     if (!allowOwn && client.credential() instanceof ApiKeyCredential own) {
-      ApiKey old = atlas ? client.getOrgApiKey(orgId, oldKeyId) : client.getCloudManagerOrgApiKey(orgId, oldKeyId);
+      ApiKey old = readOldKey(report, "nothing was deleted");
+      if (old == null) {
+        client.rotationLocks().replacementFinished(oldKeyId);
+        return false;
+      }
       if (own.publicKey().equals(old.getPublicKey())) {
-        throw new RotationException("API key " + oldKeyId + " is the one this client authenticates with; retire it"
-            + " from a client that uses the new key, or set allowRetiringOwnKey(). Nothing was deleted.", null,
-            List.of(), null);
+        throw report.fail("API key " + oldKeyId + " is the one this client authenticates with; retire it"
+            + " from a client that uses the new key, or set allowRetiringOwnKey(). Nothing was deleted", null);
       }
     }
-    if (atlas) {
-      client.deleteOrgApiKey(orgId, oldKeyId);
-    } else {
-      client.deleteCloudManagerOrgApiKey(orgId, oldKeyId);
+    boolean deleted = deleteOldKey(report);
+    client.rotationLocks().replacementFinished(oldKeyId);
+    return deleted;
+  }
+
+  private boolean deleteOldKey(RotationException.Report report) {
+    try {
+      deleteKey(oldKeyId);
+      return true;
+    } catch (AtlasClientException e) {
+      if (e instanceof AtlasApiException api && api.status() == 404) {
+        return false;
+      }
+      if (!SecretRotation.ambiguous(e)) {
+        throw report.fail("Deleting the old API key " + oldKeyId + " was refused (" + e.getMessage() + ")", e);
+      }
     }
+    try {
+      deleteKey(oldKeyId);
+      return true;
+    } catch (AtlasClientException again) {
+      if (again instanceof AtlasApiException api && api.status() == 404) {
+        return true; // the first attempt was applied, its answer lost
+      }
+      report.outcomeUnknown();
+      throw report.fail("Deleting the old API key " + oldKeyId + " failed twice (" + again.getMessage()
+          + "); it may or may not be deleted: read it before acting again", again);
+    }
+  }
+
+  /** The old key, or null when it is gone (404). */
+  private ApiKey readOldKey(RotationException.Report report, String whatElse) {
+    try {
+      return atlas ? client.getOrgApiKey(orgId, oldKeyId) : client.getCloudManagerOrgApiKey(orgId, oldKeyId);
+    } catch (AtlasApiException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw report.fail("Reading API key " + oldKeyId + " failed (" + e.getMessage() + "); " + whatElse, e);
+    } catch (AtlasClientException e) {
+      throw report.fail("Reading API key " + oldKeyId + " failed (" + e.getMessage() + "); " + whatElse, e);
+    }
+  }
+
+  /** The ids of every key of the organization, page by page. */
+  private Set<String> keyIds(RotationException.Report report, String whatElse) {
+    Set<String> ids = new HashSet<>();
+    try {
+      for (int page = 1; ; page++) {
+        PaginatedApiKeys keys = atlas ? client.listOrgApiKeys(orgId, page, PAGE_SIZE)
+            : client.listCloudManagerOrgApiKeys(orgId, page, PAGE_SIZE);
+        List<ApiKey> results = keys.getResults() == null ? List.of() : keys.getResults();
+        results.forEach(k -> ids.add(k.getId()));
+        if (results.size() < PAGE_SIZE) {
+          return ids;
+        }
+      }
+    } catch (AtlasClientException e) {
+      throw report.fail("Listing the API keys of organization " + orgId + " failed (" + e.getMessage() + "); "
+          + whatElse, e);
+    }
+  }
+
+  private void deleteKey(String id) {
+    if (atlas) {
+      client.deleteOrgApiKey(orgId, id);
+    } else {
+      client.deleteCloudManagerOrgApiKey(orgId, id);
+    }
+  }
+
+  private String lockKey() {
+    return "apiKey:" + oldKeyId;
   }
 
   /** Settings of an API key rotation. */
@@ -121,7 +282,14 @@ public final class ApiKeyRotation {
       return this;
     }
 
+    /**
+     * The rotation.
+     *
+     * @throws AtlasValidationException when the organization or key id is outside the spec's bounds
+     */
     public ApiKeyRotation build() {
+      client.checkPathParameters(atlas ? "getOrgApiKey" : "getCloudManagerOrgApiKey", "orgId", orgId, "apiUserId",
+          oldKeyId);
       return new ApiKeyRotation(this);
     }
   }

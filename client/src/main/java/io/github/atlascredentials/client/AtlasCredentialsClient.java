@@ -73,6 +73,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   private final Redactor redactor;
   private final RequestValidator validator = new RequestValidator(ApiRules.builtIn());
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Rotations of one account through this client run one at a time (they would race to zero secrets). */
+  private final RotationLocks rotationLocks = new RotationLocks();
 
   private AtlasCredentialsClient(Builder b) {
     this.settings = b.copy();
@@ -415,6 +417,32 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   /** The credential this client authenticates with (for a rotation: never retire it unasked). */
   Credential credential() {
     return settings.credential;
+  }
+
+  /**
+   * Runs the checks a secret create would run (path parameters, hours within the spec's bounds) without sending
+   * it, so that a rotation's builder reports bad input before the rotation deletes anything.
+   */
+  void checkSecretCreate(String operationId, String parentParameter, String parentId, String clientId, int hours) {
+    Object body = operationId.equals("createCloudManagerServiceAccountSecret")
+        ? new CloudManagerServiceAccountSecretRequest()
+            .secretExpiresAfterHours(new CloudManagerSecretExpiresAfterHours(Integer.toString(hours)))
+        : new ServiceAccountSecretRequest().secretExpiresAfterHours(hours);
+    validator.checks(operationId)
+        .pathParameter(parentParameter, parentId)
+        .pathParameter("clientId", clientId)
+        .body(body)
+        .throwIfAny();
+  }
+
+  /** Runs an operation's checks of two path parameters without sending anything (a rotation's builder). */
+  void checkPathParameters(String operationId, String firstName, String first, String secondName, String second) {
+    validator.checks(operationId).pathParameter(firstName, first).pathParameter(secondName, second).throwIfAny();
+  }
+
+  /** The locks and open API key rotations of the workflows run through this client. */
+  RotationLocks rotationLocks() {
+    return rotationLocks;
   }
 
   /** A new client with this one's settings and another credential (for a rotation to prove a new key). */

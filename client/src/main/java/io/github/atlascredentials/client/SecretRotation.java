@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,8 +27,12 @@ import java.util.Set;
  * </ol>
  *
  * <p>It never deletes the secret the client authenticates with unless {@link Builder#allowRetiringOwnSecret()}
- * says so, and never deletes a secret when that would leave the account without an unexpired secret. Secrets
- * are recognized by their masked value (the prefix and last four characters).
+ * says so, and never deletes a secret when that would leave the account without an unexpired secret: it reads the
+ * account again before every delete. Rotations of one account through one client run one at a time; a secret that
+ * appears which this rotation neither created nor saw means another rotator is at work, and the rotation stops.
+ * Every failure is a {@link RotationException} saying what was created, proven, deleted and left over; a secret
+ * this rotation created and whose value it cannot hand over is deleted again, or named as an orphan. Secrets are
+ * recognized by their masked value (the prefix and last four characters).
  *
  * <pre>{@code
  * SecretRotation rotation = SecretRotation.ofOrgServiceAccount(atlas, orgId, clientId)
@@ -42,7 +47,24 @@ public final class SecretRotation {
   private static final int MAX_SECRETS = (int) ApiRules.builtIn().limit("maxSecretsPerServiceAccount");
 
   /** Where the service account lives, which decides the operations used. */
-  private enum Scope { ORGANIZATION, PROJECT, CLOUD_MANAGER }
+  private enum Scope {
+    ORGANIZATION("createOrgServiceAccountSecret", "getOrgServiceAccount", "orgId"),
+    PROJECT("createGroupServiceAccountSecret", "getGroupServiceAccount", "groupId"),
+    CLOUD_MANAGER("createCloudManagerServiceAccountSecret", "getCloudManagerServiceAccount", "orgId");
+
+    final String createOperation;
+    final String readOperation;
+    final String parentParameter;
+
+    Scope(String createOperation, String readOperation, String parentParameter) {
+      this.createOperation = createOperation;
+      this.readOperation = readOperation;
+      this.parentParameter = parentParameter;
+    }
+  }
+
+  /** How a delete ended: this call deleted the secret, or it was gone already (deleted by someone else). */
+  private enum Deletion { DELETED, ALREADY_GONE }
 
   private final AtlasCredentialsClient client;
   private final Scope scope;
@@ -79,129 +101,345 @@ public final class SecretRotation {
     return new Builder(client, Scope.CLOUD_MANAGER, orgId, clientId);
   }
 
-  /** The result of {@link #start()}: the new secret, proven to work, and what is left to retire. */
+  /**
+   * The result of {@link #start()}: the new secret, proven to work, and what is left to retire.
+   *
+   * @param toRetire the old secrets still in place, to retire once their users have switched
+   * @param deletedExpired the expired secrets deleted to make room
+   * @param deletedToMakeRoom the unexpired secret named with {@link Builder#retireIfFull(String)}, when it was deleted
+   * @param proofTokenRevoked false when the token that proved the new secret could not be revoked: the secret works
+   *     and is returned; that token stays valid until it expires
+   */
   public record Started(ServiceAccountSecret newSecret, ServiceAccountCredential credential, List<String> toRetire,
-                        List<String> deletedExpired) {
+                        List<String> deletedExpired, Optional<String> deletedToMakeRoom, boolean proofTokenRevoked) {
     public Started {
       toRetire = List.copyOf(toRetire);
       deletedExpired = List.copyOf(deletedExpired);
+      Objects.requireNonNull(deletedToMakeRoom, "deletedToMakeRoom");
     }
 
     @Override
     public String toString() {
       return "SecretRotation.Started[newSecretId=" + newSecret.getId() + ", toRetire=" + toRetire
-          + ", deletedExpired=" + deletedExpired + "]";
+          + ", deletedExpired=" + deletedExpired + ", deletedToMakeRoom=" + deletedToMakeRoom.orElse(null)
+          + ", proofTokenRevoked=" + proofTokenRevoked + "]";
+    }
+  }
+
+  /**
+   * The result of {@link #retire(Collection)}.
+   *
+   * @param deleted the secrets this call deleted (a delete whose answer was lost counts once a second attempt or a
+   *     re-read shows the secret gone)
+   * @param alreadyGone the secrets asked for that were gone already (retired by someone else, or never there)
+   */
+  public record Retired(List<String> deleted, List<String> alreadyGone) {
+    public Retired {
+      deleted = List.copyOf(deleted);
+      alreadyGone = List.copyOf(alreadyGone);
     }
   }
 
   /**
    * Step one: make room if needed and allowed, create the new secret, prove it.
    *
-   * @throws RotationException when it stopped; its message says what was done and what to do
-   * @throws IllegalStateException when {@link Builder#secretExpiresAfterHours(int)} was not set
+   * @throws RotationException on every failure; its message and accessors say what was done and what to do
    */
   public Started start() {
     if (hours == null) {
-      throw new IllegalStateException("secretExpiresAfterHours is required to start a rotation");
+      throw new IllegalStateException("this rotation was built with buildForRetiring(): it only retires");
     }
-    List<ServiceAccountSecret> secrets = secrets();
+    return client.rotationLocks().serialized(clientId, this::startAlone);
+  }
+
+  private Started startAlone() {
+    RotationException.Report report = new RotationException.Report();
+    List<ServiceAccountSecret> secrets = read(report, "nothing was changed");
+    Set<String> seen = new LinkedHashSet<>(ids(secrets));
     OffsetDateTime now = OffsetDateTime.now(clock);
-    List<String> deleted = new ArrayList<>();
+    List<String> deletedExpired = new ArrayList<>();
+    Set<String> gone = new LinkedHashSet<>();
+    String deletedToMakeRoom = null;
     if (secrets.size() >= MAX_SECRETS) {
       for (ServiceAccountSecret secret : secrets) {
         if (expired(secret, now) && !isOwn(secret)) {
-          delete(secret.getId());
-          deleted.add(secret.getId());
+          if (deleteChecked(secret.getId(), seen, report, false) == Deletion.DELETED) {
+            deletedExpired.add(secret.getId());
+          }
+          gone.add(secret.getId());
         }
       }
-      if (secrets.size() - deleted.size() >= MAX_SECRETS) {
-        makeRoomWithNamedSecret(secrets, now, deleted);
+      if (secrets.size() - gone.size() >= MAX_SECRETS) {
+        deletedToMakeRoom = makeRoomWithNamedSecret(secrets, seen, report);
+        gone.add(retireIfFull);
       }
     }
-    ServiceAccountSecret created;
-    try {
-      created = create();
-    } catch (AtlasClientException e) {
-      throw new RotationException("Creating the new secret of " + clientId + " failed (" + e.getMessage()
-          + "); the existing secrets are unchanged" + deletedNote(deleted) + ".", null, deleted, e);
-    }
+    ServiceAccountSecret created = createChecked(seen, report);
+    report.created(created.getId());
     ServiceAccountCredential credential = ServiceAccountCredential.of(clientId, created.getSecret());
+    TokenGrant grant;
     try {
-      TokenGrant grant = client.requestAccessToken(credential);
+      grant = client.requestAccessToken(credential);
+    } catch (AtlasClientException e) {
+      throw deleteUnusable(created.getId(), report, "The new secret " + created.getId() + " of " + clientId
+          + " could not obtain an access token (" + e.getMessage() + ")", e);
+    }
+    report.proven();
+    boolean revoked = true;
+    try {
       client.revokeAccessToken(credential, grant.accessToken());
     } catch (AtlasClientException e) {
-      throw new RotationException("The new secret " + created.getId() + " of " + clientId
-          + " could not obtain an access token (" + e.getMessage() + "); it was left in place, the old secrets"
-          + " were not retired" + deletedNote(deleted) + ".", created.getId(), deleted, e);
+      // The secret is proven and its value is in hand: return it. The token expires by itself.
+      revoked = false;
     }
     List<String> toRetire = new ArrayList<>();
-    for (ServiceAccountSecret secret : secrets) {
-      if (!deleted.contains(secret.getId())) {
-        toRetire.add(secret.getId());
+    for (String id : seen) {
+      if (!gone.contains(id)) {
+        toRetire.add(id);
       }
     }
-    return new Started(created, credential, toRetire, deleted);
+    return new Started(created, credential, toRetire, deletedExpired, Optional.ofNullable(deletedToMakeRoom), revoked);
   }
 
-  private void makeRoomWithNamedSecret(List<ServiceAccountSecret> secrets, OffsetDateTime now, List<String> deleted) {
+  /** Deletes the secret named with retireIfFull when that is safe; returns its id, or null when it was gone already. */
+  private String makeRoomWithNamedSecret(List<ServiceAccountSecret> secrets, Set<String> seen,
+      RotationException.Report report) {
     if (retireIfFull == null) {
-      throw new RotationException("Service account " + clientId + " already has the maximum of " + MAX_SECRETS
-          + " secrets and none of them has expired; nothing was created" + deletedNote(deleted)
-          + ". Name the secret to retire with retireIfFull(secretId) (ids: " + ids(secrets) + ").", null, deleted, null);
+      throw report.fail("Service account " + clientId + " already has the maximum of " + MAX_SECRETS
+          + " secrets and none of them has expired; nothing was created. Name the secret to retire with"
+          + " retireIfFull(secretId) (ids: " + ids(secrets) + ")", null);
     }
     ServiceAccountSecret named = secrets.stream().filter(s -> s.getId().equals(retireIfFull)).findFirst()
-        .orElseThrow(() -> new RotationException("Secret " + retireIfFull + " is not a secret of " + clientId
-            + " (ids: " + ids(secrets) + "); nothing was created" + deletedNote(deleted) + ".", null, deleted, null));
+        .orElseThrow(() -> report.fail("Secret " + retireIfFull + " is not a secret of " + clientId
+            + " (ids: " + ids(secrets) + "); nothing was created", null));
     if (isOwn(named) && !allowOwn) {
-      throw new RotationException("Secret " + retireIfFull + " is the one this client authenticates with; it is"
-          + " not deleted unless allowRetiringOwnSecret() is set. Nothing was created" + deletedNote(deleted) + ".",
-          null, deleted, null);
+      throw report.fail("Secret " + retireIfFull + " is the one this client authenticates with; it is"
+          + " not deleted unless allowRetiringOwnSecret() is set. Nothing was created", null);
     }
-    boolean otherWorks = secrets.stream().anyMatch(s -> !s.getId().equals(retireIfFull)
-        && !deleted.contains(s.getId()) && !expired(s, now));
-    if (!otherWorks) {
-      throw new RotationException("Secret " + retireIfFull + " is the only unexpired secret of " + clientId
+    return deleteChecked(retireIfFull, seen, report, true) == Deletion.DELETED ? retireIfFull : null;
+  }
+
+  /**
+   * Reads the account again, stops when another rotator is at work or when the delete would leave no unexpired
+   * secret (besides one this rotation is about to create), then deletes.
+   */
+  private Deletion deleteChecked(String secretId, Set<String> seen, RotationException.Report report,
+      boolean mustLeaveAWorkingSecret) {
+    List<ServiceAccountSecret> current = read(report, "nothing more was deleted");
+    stopIfAnotherRotator(current, seen, report);
+    if (current.stream().noneMatch(s -> s.getId().equals(secretId))) {
+      return Deletion.ALREADY_GONE;
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (mustLeaveAWorkingSecret && current.stream().noneMatch(s -> !s.getId().equals(secretId) && !expired(s, now))) {
+      throw report.fail("Secret " + secretId + " is the only unexpired secret of " + clientId
           + "; deleting it before the new secret exists could leave the account with no working secret."
-          + " Nothing was created" + deletedNote(deleted) + ".", null, deleted, null);
+          + " Nothing was created", null);
     }
-    delete(retireIfFull);
-    deleted.add(retireIfFull);
+    Deletion result = deleteOnce(secretId, report, "nothing was created");
+    if (result == Deletion.DELETED) {
+      report.deleted(secretId);
+    }
+    return result;
+  }
+
+  /** A secret neither created nor seen by this rotation means another rotator: stop before it races us to zero. */
+  private void stopIfAnotherRotator(List<ServiceAccountSecret> current, Set<String> seen,
+      RotationException.Report report) {
+    List<String> strangers = ids(current).stream().filter(id -> !seen.contains(id)).toList();
+    if (!strangers.isEmpty()) {
+      throw report.fail("Secret " + strangers + " of " + clientId + " appeared while this rotation ran; another"
+          + " rotator is at work on this account. This rotation stopped and deleted nothing more; run one rotation"
+          + " at a time per account, then read the account and start again", null);
+    }
+  }
+
+  /**
+   * Deletes, and when the answer is lost (or a 5xx) finds out what happened: a second DELETE (the workflow's
+   * decision, not a hidden resend) that answers 404 means the first one was applied.
+   */
+  private Deletion deleteOnce(String secretId, RotationException.Report report, String whatElse) {
+    try {
+      delete(secretId);
+      return Deletion.DELETED;
+    } catch (AtlasApiException e) {
+      if (e.status() == 404) {
+        return Deletion.ALREADY_GONE;
+      }
+      if (!ambiguous(e)) {
+        throw report.fail("Deleting secret " + secretId + " of " + clientId + " was refused (" + e.getMessage()
+            + "); " + whatElse, e);
+      }
+    } catch (AtlasClientException e) {
+      if (!ambiguous(e)) {
+        throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed (" + e.getMessage()
+            + "); " + whatElse, e);
+      }
+    }
+    try {
+      delete(secretId);
+      return Deletion.DELETED;
+    } catch (AtlasApiException e) {
+      if (e.status() == 404) {
+        return Deletion.DELETED; // the first attempt was applied, its answer lost
+      }
+      throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed twice, the second time with "
+          + e.getMessage() + "; it may still be there. " + capitalize(whatElse), e);
+    } catch (AtlasClientException e) {
+      return deletionSeenByReading(secretId, report, whatElse, e);
+    }
+  }
+
+  /** After two deletes without an answer, the account itself says whether the secret is gone. */
+  private Deletion deletionSeenByReading(String secretId, RotationException.Report report, String whatElse,
+      AtlasClientException lastFailure) {
+    List<ServiceAccountSecret> current;
+    try {
+      current = secrets();
+    } catch (AtlasClientException unread) {
+      report.outcomeUnknown();
+      throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed twice without an answer ("
+          + lastFailure.getMessage() + ") and reading the account failed too; it may or may not be deleted. "
+          + capitalize(whatElse) + "; read the account before acting again", lastFailure);
+    }
+    if (current.stream().noneMatch(s -> s.getId().equals(secretId))) {
+      return Deletion.DELETED;
+    }
+    throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed twice without an answer ("
+        + lastFailure.getMessage() + "); it is still there. " + capitalize(whatElse), lastFailure);
+  }
+
+  /** Creates the new secret; a create whose outcome is unknown is looked for, and deleted when found. */
+  private ServiceAccountSecret createChecked(Set<String> seen, RotationException.Report report) {
+    try {
+      return create();
+    } catch (AtlasClientException e) {
+      if (!ambiguous(e)) {
+        throw report.fail("Creating the new secret of " + clientId + " was refused (" + e.getMessage()
+            + "); no secret was created", e);
+      }
+      List<ServiceAccountSecret> after;
+      try {
+        after = secrets();
+      } catch (AtlasClientException unread) {
+        report.outcomeUnknown();
+        throw report.fail("Creating the new secret of " + clientId + " got no usable answer (" + e.getMessage()
+            + ") and reading the account to check failed too (" + unread.getMessage() + "): the service may have"
+            + " created a secret whose value is lost. Read the account: a secret not among " + seen
+            + " was created by this rotation; delete it", e);
+      }
+      List<String> appeared = ids(after).stream().filter(id -> !seen.contains(id)).toList();
+      if (appeared.isEmpty()) {
+        throw report.fail("Creating the new secret of " + clientId + " got no usable answer (" + e.getMessage()
+            + "); reading the account again shows no new secret, so none was created", e);
+      }
+      if (appeared.size() > 1) {
+        report.outcomeUnknown();
+        throw report.fail("Creating the new secret of " + clientId + " got no usable answer (" + e.getMessage()
+            + ") and secrets " + appeared + " appeared: one may be this rotation's (its value is lost), the others"
+            + " another rotator's. Nothing was deleted; find out which secret nobody holds and delete it", e);
+      }
+      String id = appeared.get(0);
+      report.created(id);
+      throw deleteUnusable(id, report, "Creating the new secret of " + clientId + " got no usable answer ("
+          + e.getMessage() + "), but the service created it: secret " + id + ", whose value is lost", e);
+    }
+  }
+
+  /** Deletes a secret this rotation created and cannot hand over; names it as an orphan when that fails too. */
+  private RotationException deleteUnusable(String id, RotationException.Report report, String problem, Throwable cause) {
+    try {
+      if (deleteOnce(id, report, "it is left in place") == Deletion.DELETED) {
+        report.deleted(id);
+      }
+      return report.fail(problem + ". It was deleted again; the old secrets are in place", cause);
+    } catch (RotationException deleteFailed) {
+      report.orphan(id);
+      return report.fail(problem + ". Deleting it failed too (" + deleteFailed.getMessage() + "): secret " + id
+          + " is an orphan nobody can use; delete it before the next rotation", cause);
+    }
   }
 
   /**
    * Step two: deletes the given secrets (usually {@link Started#toRetire()}) once their users have switched.
-   * Refuses, before deleting anything, when a secret is unknown, is the one this client authenticates with
-   * (unless allowed), or when the account would be left without an unexpired secret. Secrets already gone are
-   * skipped.
+   * Refuses, before deleting anything, when a secret is the one this client authenticates with (unless allowed),
+   * or when the account would be left without an unexpired secret; reads the account again before each delete.
+   * Secrets already gone are reported as such.
    *
-   * @return the ids deleted
+   * @throws RotationException on every failure, with what was deleted and what is left to retire
    */
-  public List<String> retire(Collection<String> secretIds) {
+  public Retired retire(Collection<String> secretIds) {
     Objects.requireNonNull(secretIds, "secretIds");
     Set<String> wanted = new LinkedHashSet<>(secretIds);
-    List<ServiceAccountSecret> secrets = secrets();
+    return client.rotationLocks().serialized(clientId, () -> retireAlone(wanted));
+  }
+
+  private Retired retireAlone(Set<String> wanted) {
+    RotationException.Report report = new RotationException.Report();
+    List<ServiceAccountSecret> secrets = read(report, "nothing was deleted");
+    Set<String> seen = new LinkedHashSet<>(ids(secrets));
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean anyLeft = secrets.stream().anyMatch(s -> !wanted.contains(s.getId()) && !expired(s, now));
     if (!anyLeft) {
-      throw new RotationException("Retiring " + wanted + " would leave " + clientId
-          + " without an unexpired secret; nothing was deleted. Create and switch to a new secret first (start()).",
-          null, List.of(), null);
+      throw report.fail("Retiring " + wanted + " would leave " + clientId + " without an unexpired secret; nothing"
+          + " was deleted. Create and switch to a new secret first (start())", null);
     }
     for (ServiceAccountSecret secret : secrets) {
       if (wanted.contains(secret.getId()) && isOwn(secret) && !allowOwn) {
-        throw new RotationException("Secret " + secret.getId() + " is the one this client authenticates with;"
+        throw report.fail("Secret " + secret.getId() + " is the one this client authenticates with;"
             + " retire it from a client that uses the new secret, or set allowRetiringOwnSecret(). Nothing was"
-            + " deleted.", null, List.of(), null);
+            + " deleted", null);
       }
     }
     List<String> deleted = new ArrayList<>();
-    for (ServiceAccountSecret secret : secrets) {
-      if (wanted.contains(secret.getId())) {
-        delete(secret.getId());
-        deleted.add(secret.getId());
+    List<String> alreadyGone = new ArrayList<>();
+    List<String> remaining = new ArrayList<>(wanted);
+    for (String id : wanted) {
+      report.leftToRetire(remaining);
+      if (!seen.contains(id)) {
+        alreadyGone.add(id);
+      } else {
+        List<ServiceAccountSecret> current = read(report, "the rest was not deleted");
+        stopIfAnotherRotator(current, seen, report);
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        if (current.stream().noneMatch(s -> !wanted.contains(s.getId()) && !expired(s, at))) {
+          throw report.fail("Retiring " + id + " would now leave " + clientId + " without an unexpired secret;"
+              + " it was not deleted", null);
+        }
+        boolean present = current.stream().anyMatch(s -> s.getId().equals(id));
+        if (present && deleteOnce(id, report, "the rest was not deleted") == Deletion.DELETED) {
+          report.deleted(id);
+          deleted.add(id);
+        } else {
+          alreadyGone.add(id);
+        }
       }
+      remaining.remove(id);
     }
-    return deleted;
+    return new Retired(deleted, alreadyGone);
+  }
+
+  private List<ServiceAccountSecret> read(RotationException.Report report, String whatElse) {
+    try {
+      return secrets();
+    } catch (AtlasClientException e) {
+      throw report.fail("Reading the secrets of " + clientId + " failed (" + e.getMessage() + "); " + whatElse, e);
+    }
+  }
+
+  /**
+   * Whether the service may have acted on a request that failed: no answer, an unreadable answer (a 2xx whose
+   * body could not be read was applied), or a 5xx. A 4xx is a refusal: nothing happened.
+   */
+  static boolean ambiguous(AtlasClientException e) {
+    if (e instanceof AtlasApiException api) {
+      return api.status() >= 500;
+    }
+    return e instanceof AtlasTransportException || e instanceof AtlasResponseException;
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private List<ServiceAccountSecret> secrets() {
@@ -248,11 +486,10 @@ public final class SecretRotation {
     return secrets.stream().map(ServiceAccountSecret::getId).toList();
   }
 
-  private static String deletedNote(List<String> deleted) {
-    return deleted.isEmpty() ? "" : " (expired or named secrets deleted first: " + deleted + ")";
-  }
-
-  /** Settings of a rotation; {@link #secretExpiresAfterHours(int)} is required to {@link SecretRotation#start()}. */
+  /**
+   * Settings of a rotation, checked by {@link #build()} and {@link #buildForRetiring()}: the secret's validity
+   * ({@link #secretExpiresAfterHours(int)}) is required to build a rotation that can {@link SecretRotation#start()}.
+   */
   public static final class Builder {
     private final AtlasCredentialsClient client;
     private final Scope scope;
@@ -270,7 +507,7 @@ public final class SecretRotation {
       this.clientId = Objects.requireNonNull(clientId, "clientId");
     }
 
-    /** The validity of the new secret, within the spec's and the organization's bounds; needed by {@code start()}. */
+    /** The validity of the new secret, within the spec's and the organization's bounds; required by {@link #build()}. */
     public Builder secretExpiresAfterHours(int value) {
       this.hours = value;
       return this;
@@ -297,7 +534,33 @@ public final class SecretRotation {
       return this;
     }
 
+    /**
+     * A rotation that can start and retire.
+     *
+     * @throws IllegalStateException when {@link #secretExpiresAfterHours(int)} was not set
+     * @throws AtlasValidationException when an id or the hours are outside the spec's bounds
+     */
     public SecretRotation build() {
+      if (hours == null) {
+        throw new IllegalStateException("secretExpiresAfterHours is required to build a rotation that starts;"
+            + " use buildForRetiring() for step two only");
+      }
+      client.checkSecretCreate(scope.createOperation, scope.parentParameter, parentId, clientId, hours);
+      return new SecretRotation(this);
+    }
+
+    /**
+     * A rotation for step two only ({@link SecretRotation#retire(Collection)}), for example in another process days
+     * after {@code start()}; its {@code start()} throws {@link IllegalStateException}.
+     *
+     * @throws AtlasValidationException when an id (or the hours, if set) is outside the spec's bounds
+     */
+    public SecretRotation buildForRetiring() {
+      if (hours != null) {
+        client.checkSecretCreate(scope.createOperation, scope.parentParameter, parentId, clientId, hours);
+      } else {
+        client.checkPathParameters(scope.readOperation, scope.parentParameter, parentId, "clientId", clientId);
+      }
       return new SecretRotation(this);
     }
   }

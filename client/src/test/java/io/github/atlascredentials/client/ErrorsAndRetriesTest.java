@@ -214,6 +214,20 @@ class ErrorsAndRetriesTest {
     assertThat(apiRequests()).isEqualTo(2);
   }
 
+  // Apache HttpClient 5 resent idempotent requests by itself after NoHttpResponseException: a DELETE that was
+  // applied and whose answer was lost came back as 404. Only RetryPolicy may resend.
+  @ParameterizedTest
+  @EnumSource(value = Connector.class, names = {"APACHE5", "JDK_HTTP_CLIENT"})
+  void aDeleteIsNeverSentAgainAfterItsAnswerIsLost(Connector connector) {
+    try (AtlasCredentialsClient client = client(connector, false)) {
+      client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24); // warm a keep-alive connection
+      server.enqueue(Scripted.drop());
+      assertThatThrownBy(() -> client.deleteOrgServiceAccountSecret(ORG_ID, CLIENT_ID, "66b544825867ba071c85469d"))
+          .isInstanceOf(AtlasTransportException.class);
+    }
+    assertThat(server.count(r -> r.method().equals("DELETE"))).as("DELETEs that reached the server").isEqualTo(1);
+  }
+
   @Test
   void connectionRefusedIsATransportException() {
     String url = server.baseUrl();

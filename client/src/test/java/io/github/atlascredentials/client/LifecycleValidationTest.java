@@ -104,8 +104,13 @@ class LifecycleValidationTest {
   void rotationsRefuseBadArgumentsBeforeSending() {
     assertRefused(() -> SecretRotation.ofOrgServiceAccount(client, "nope", CLIENT_ID).secretExpiresAfterHours(24)
         .build().start(), "orgId", OBJECT_ID_RULE);
-    assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(client, ORG_ID, CLIENT_ID).build().start())
+    assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(client, ORG_ID, CLIENT_ID).build())
+        .as("found at build(), before anything is sent")
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("secretExpiresAfterHours");
+    assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(client, ORG_ID, CLIENT_ID).secretExpiresAfterHours(2)
+        .build()).isInstanceOf(AtlasValidationException.class).hasMessageContaining("secretExpiresAfterHours");
+    assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(client, ORG_ID, CLIENT_ID).buildForRetiring().start())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("buildForRetiring");
     assertRefused(() -> ApiKeyRotation.ofAtlasOrgApiKey(client, ORG_ID, "zmmrboas").build().start(), "apiUserId",
         OBJECT_ID_RULE);
   }

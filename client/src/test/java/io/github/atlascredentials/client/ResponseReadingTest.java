@@ -80,6 +80,20 @@ class ResponseReadingTest {
         });
   }
 
+  // Before, a body past Jackson's 20 M character string limit was reported as "the body is not JSON".
+  @Test
+  void a201OverTheSizeCapIsReportedAsTooLargeAndApplied() {
+    String huge = "{\"id\":\"66b544825867ba071c85469d\",\"createdAt\":\"2024-08-08T22:19:45Z\",\"secret\":\"mdb_sa_sk_"
+        + "a".repeat(20_000_100) + "\"}";
+    server.enqueue(Scripted.json(201, huge, Map.of()));
+    assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
+        .isInstanceOfSatisfying(AtlasResponseException.class, e -> {
+          assertThat(e.status()).isEqualTo(201);
+          assertThat(e.getMessage()).contains("larger than the 8388608 bytes this client reads")
+              .contains("the request was applied").doesNotContain("not JSON").doesNotContain("mdb_sa_sk_");
+        });
+  }
+
   @Test
   void missingRequiredFieldsAreNamed() {
     server.enqueue(Scripted.json(200, "{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaa\",\"privateKey\":\"" + NEW_KEY

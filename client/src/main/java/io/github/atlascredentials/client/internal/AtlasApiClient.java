@@ -61,7 +61,13 @@ public final class AtlasApiClient extends ApiClient {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.InputStream in = response.readEntity(java.io.InputStream.class)) {
       if (in != null) {
-        in.transferTo(bytes);
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          if (bytes.size() + n > SuccessBodyReader.MAX_BODY_BYTES) {
+            return SuccessBodyReader.Body.tooLarge(bytes.toByteArray());
+          }
+          bytes.write(buffer, 0, n);
+        }
       }
       return new SuccessBodyReader.Body(bytes.toByteArray(), true);
     } catch (java.io.IOException | ProcessingException | IllegalStateException cutShort) {

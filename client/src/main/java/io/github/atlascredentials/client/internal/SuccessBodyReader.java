@@ -1,5 +1,6 @@
 package io.github.atlascredentials.client.internal;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -49,20 +50,44 @@ final class SuccessBodyReader {
     this.redactor = redactor;
   }
 
-  /** The body as far as it arrived; {@code complete} is false when the connection broke first. */
-  record Body(byte[] bytes, boolean complete) {
+  /**
+   * The most of a 2xx body this client reads (no answer of the spec comes near it): a larger body is reported as
+   * too large, with its status, instead of being held in memory.
+   */
+  static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  /**
+   * The body as far as it was read; {@code complete} is false when the connection broke first or, with
+   * {@code tooLarge}, when it went past {@link #MAX_BODY_BYTES}.
+   */
+  record Body(byte[] bytes, boolean complete, boolean tooLarge) {
+    Body(byte[] bytes, boolean complete) {
+      this(bytes, complete, false);
+    }
+
+    static Body tooLarge(byte[] start) {
+      return new Body(start, false, true);
+    }
+
     String text() {
       return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
   <T> T read(int status, Body body, Type returnType) {
+    if (body.tooLarge()) {
+      throw failure(status, "the body is larger than the " + MAX_BODY_BYTES + " bytes this client reads; the service"
+          + " answered " + status + ", so the request was applied", body);
+    }
     if (!body.complete()) {
       throw failure(status, "the body was cut short", body);
     }
     JsonNode tree;
     try {
       tree = mapper.readTree(body.bytes());
+    } catch (StreamConstraintsException tooLarge) {
+      throw failure(status, "the body exceeds the JSON reader's limits (" + tooLarge.getOriginalMessage()
+          + "); the service answered " + status + ", so the request was applied", body);
     } catch (IOException notJson) {
       throw failure(status, "the body is not JSON", body);
     }

@@ -2,7 +2,13 @@ package io.github.atlascredentials.client.internal;
 
 import io.github.atlascredentials.client.Connector;
 import java.time.Duration;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
 import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
@@ -35,8 +41,13 @@ public final class TransportConfig {
 
   /** In its own class so that the Apache classes are only loaded when chosen. */
   private static final class Apache5 {
+    private static final HttpRequestRetryStrategy NEVER_RETRY = new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS);
+
     static void apply(ClientConfig config, Duration connectTimeout, Duration readTimeout, int connectionsPerHost) {
-      PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+      // Connections that never write headers or bodies to HttpClient's header and wire logs (credentials).
+      PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+          .setConnectionFactory(QuietApacheConnections.INSTANCE)
+          .build();
       // A connection manager of our own does not inherit Jersey's timeouts: set them here too.
       pool.setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
           .setConnectTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(connectTimeout.toMillis()))
@@ -45,6 +56,10 @@ public final class TransportConfig {
       pool.setDefaultMaxPerRoute(connectionsPerHost);
       pool.setMaxTotal(connectionsPerHost * 4);
       config.property(Apache5ClientProperties.CONNECTION_MANAGER, pool);
+      // HttpClient 5 resends idempotent requests (a DELETE, say) after NoHttpResponseException by itself: a
+      // delete that was applied and whose answer was lost would come back as 404. Only RetryPolicy resends.
+      config.property(Apache5ClientProperties.RETRY_STRATEGY, NEVER_RETRY);
+      config.register((Apache5HttpClientBuilderConfigurator) HttpClientBuilder::disableAutomaticRetries);
       config.connectorProvider(new Apache5ConnectorProvider());
     }
   }

@@ -128,11 +128,11 @@ class RotationEndToEndTest {
       started = SecretRotation.ofOrgServiceAccount(self, DEMO_ORG_ID, DEMO_CLIENT_ID).secretExpiresAfterHours(24)
           .build().start();
       assertThat(started.toRetire()).containsExactly(demoSecretId);
-      SecretRotation own = SecretRotation.ofOrgServiceAccount(self, DEMO_ORG_ID, DEMO_CLIENT_ID).build();
+      SecretRotation own = SecretRotation.ofOrgServiceAccount(self, DEMO_ORG_ID, DEMO_CLIENT_ID).buildForRetiring();
       assertThatThrownBy(() -> own.retire(started.toRetire())).isInstanceOf(RotationException.class)
           .hasMessageContaining("the one this client authenticates with");
       assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(self, DEMO_ORG_ID, DEMO_CLIENT_ID)
-              .allowRetiringOwnSecret().build().retire(List.of(demoSecretId, started.newSecret().getId())))
+              .allowRetiringOwnSecret().buildForRetiring().retire(List.of(demoSecretId, started.newSecret().getId())))
           .isInstanceOf(RotationException.class).hasMessageContaining("without an unexpired secret");
       assertThat(secretIds(self, DEMO_CLIENT_ID)).hasSize(2);
     }
@@ -140,8 +140,8 @@ class RotationEndToEndTest {
     try (AtlasCredentialsClient old = admin();
          AtlasCredentialsClient switched = client(started.credential())) {
       old.getOrgServiceAccount(DEMO_ORG_ID, DEMO_CLIENT_ID); // holds a token obtained with the old secret
-      assertThat(SecretRotation.ofOrgServiceAccount(switched, DEMO_ORG_ID, DEMO_CLIENT_ID).build()
-          .retire(started.toRetire())).containsExactly(demoSecretId);
+      assertThat(SecretRotation.ofOrgServiceAccount(switched, DEMO_ORG_ID, DEMO_CLIENT_ID).buildForRetiring()
+          .retire(started.toRetire()).deleted()).containsExactly(demoSecretId);
 
       assertThat(secretIds(switched, DEMO_CLIENT_ID)).containsExactly(started.newSecret().getId());
       AtlasApiException e = org.junit.jupiter.api.Assertions.assertThrows(AtlasApiException.class,
@@ -158,8 +158,8 @@ class RotationEndToEndTest {
       SecretRotation.Started cloudManager = SecretRotation.ofCloudManagerServiceAccount(atlas, DEMO_ORG_ID,
           DEMO_TARGET_CLIENT_ID).secretExpiresAfterHours(24).build().start();
       assertThat(cloudManager.toRetire()).containsExactly(project.newSecret().getId());
-      assertThat(SecretRotation.ofGroupServiceAccount(atlas, DEMO_PROJECT_ID, DEMO_TARGET_CLIENT_ID).build()
-          .retire(cloudManager.toRetire())).containsExactly(project.newSecret().getId());
+      assertThat(SecretRotation.ofGroupServiceAccount(atlas, DEMO_PROJECT_ID, DEMO_TARGET_CLIENT_ID).buildForRetiring()
+          .retire(cloudManager.toRetire()).deleted()).containsExactly(project.newSecret().getId());
       assertThat(secretIds(atlas, DEMO_TARGET_CLIENT_ID)).containsExactly(cloudManager.newSecret().getId());
     }
   }

@@ -63,11 +63,11 @@ public final class RotationExamples {
         .baseUrl(baseUrl)
         .credential(ServiceAccountCredential.of(clientId, newSecret))   // the new secret from now on
         .build()) {
-      List<String> deleted = SecretRotation.ofOrgServiceAccount(atlas, orgId, clientId)
-          .build()
+      SecretRotation.Retired retired = SecretRotation.ofOrgServiceAccount(atlas, orgId, clientId)
+          .buildForRetiring()       // step two needs no secretExpiresAfterHours
           .retire(toRetire);        // their access tokens stop working at once
-      System.out.println("retired " + deleted);
-      return deleted;
+      System.out.println("retired " + retired.deleted() + ", already gone " + retired.alreadyGone());
+      return retired.deleted();
     }
     // snippet:end rotate-secret-retire
   }
