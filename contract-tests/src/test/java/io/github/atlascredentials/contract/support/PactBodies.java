@@ -199,7 +199,7 @@ public final class PactBodies {
    * with a backslash. Java's {@code \Q...\E} quoting ({@link Pattern#quote}) is unknown to the
    * Rust core (pact-js, pact-python, pact-go, the CLI), which then rejects every value.
    */
-  static String portableLiteral(String value) {
+  public static String portableLiteral(String value) {
     return value.replaceAll("[\\\\^$.|?*+()\\[\\]{}-]", "\\\\$0");
   }
 }

@@ -1,7 +1,8 @@
-package io.github.atlascredentials.contract.support;
+package io.github.atlascredentials.contract.speccheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.atlascredentials.contract.support.PactBodies;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
