@@ -3,9 +3,12 @@ package io.github.atlascredentials.client;
 import io.github.atlascredentials.client.auth.ApiKeyCredential;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.ApiKeyRole;
+import io.github.atlascredentials.client.generated.model.OrgRoleName;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,11 +61,22 @@ public final class ApiKeyRotation {
   /** Step one: create the new key with the old key's description and roles, and prove it with Digest. */
   public Started start() {
     ApiKey old = atlas ? client.getOrgApiKey(orgId, oldKeyId) : client.getCloudManagerOrgApiKey(orgId, oldKeyId);
-    Set<io.github.atlascredentials.client.generated.model.OrgRoleName> roles = new LinkedHashSet<>();
+    Set<OrgRoleName> roles = new LinkedHashSet<>();
+    List<String> uncopyable = new ArrayList<>();
     for (ApiKeyRole role : old.getRoles()) {
-      if (orgId.equals(role.getOrgId())) {
-        roles.add(role.getRoleName());
+      Optional<OrgRoleName> known = ApiKeyRoles.knownOrgRole(role);
+      if (ApiKeyRoles.isProjectRole(role)) {
+        uncopyable.add(role.getRoleName() + " on project " + role.getGroupId());
+      } else if (orgId.equals(role.getOrgId())) {
+        known.ifPresentOrElse(roles::add, () -> uncopyable.add(role.getRoleName()));
       }
+    }
+    if (!uncopyable.isEmpty()) {
+      // A new key without them would silently lose access: refuse before creating anything.
+      throw new RotationException("API key " + oldKeyId + " has roles this client cannot give a new key ("
+          + String.join(", ", uncopyable) + "): project roles need the project API-key operations, which this client"
+          + " does not call, and an organization role this client does not know cannot be requested. Nothing was"
+          + " created; the old key is unchanged.", null, List.of(), null);
     }
     ApiKey created = atlas ? client.createAtlasOrgApiKey(orgId, old.getDesc(), roles)
         : client.createOrgApiKey(orgId, old.getDesc(), roles);

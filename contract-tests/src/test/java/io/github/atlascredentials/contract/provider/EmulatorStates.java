@@ -76,13 +76,24 @@ final class EmulatorStates {
     authorization = bearer(ADMIN_ID);
   }
 
-  /** The organization's only API key: the spec's apiUserId example, with the examples' description and roles. */
+  /**
+   * The organization's only API key: the spec's apiUserId example, with the example's description and roles
+   * (organization roles by {@code orgId}, project roles by {@code groupId}).
+   */
   void exampleApiKey() {
     JsonNode example = SPEC.example("AtlasApiKey");
     List<String> roles = new ArrayList<>();
-    example.path("roles").forEach(r -> roles.add(r.path("roleName").asText()));
+    Map<String, Set<String>> projectRoles = new java.util.LinkedHashMap<>();
+    example.path("roles").forEach(r -> {
+      if (r.hasNonNull("groupId")) {
+        projectRoles.computeIfAbsent(r.get("groupId").asText(), g -> new java.util.LinkedHashSet<>())
+            .add(r.path("roleName").asText());
+      } else {
+        roles.add(r.path("roleName").asText());
+      }
+    });
     SeedDocument.ApiKey key = new SeedDocument.ApiKey(SPEC.parameterExample("apiUserId"), randomLetters(8),
-        java.util.UUID.randomUUID().toString(), example.path("desc").asText(), roles);
+        java.util.UUID.randomUUID().toString(), example.path("desc").asText(), roles, projectRoles);
     seed(new SeedDocument.Organization(ORG_ID, "Organization " + ORG_ID, 8760,
         List.of(new SeedDocument.Project(GROUP_ID, "Project " + GROUP_ID)), List.of(admin(ADMIN_ID), target(1, true)),
         List.of(key)));

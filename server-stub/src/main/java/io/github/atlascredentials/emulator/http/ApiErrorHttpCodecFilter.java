@@ -10,15 +10,18 @@ import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
 
 import java.io.IOException;
 
 /**
- * Grizzly's HTTP/1.1 codec, changed in two ways. (1) What it refuses itself, before any handler runs
+ * Grizzly's HTTP/1.1 codec, changed in three ways. (1) What it refuses itself, before any handler runs
  * (a head over the size limit, a broken Content-Length or chunk size, a missing Host, an unknown HTTP
  * version...), is answered with a 400 {@code ApiError} JSON instead of an empty 400 or 505. (2) The
  * body of a TRACE request is read (and then skipped) instead of being parsed as the next request on
- * the connection, which desynchronized kept-alive connections.
+ * the connection, which desynchronized kept-alive connections. (3) A 204 keeps the {@code Content-Type} the
+ * application set: Grizzly drops it on answers without a body, but the official spec declares the versioned
+ * media type on the 204 of the Atlas deletes.
  */
 final class ApiErrorHttpCodecFilter extends HttpServerFilter {
     private static final String CAUSE = ApiErrorHttpCodecFilter.class.getName() + ".cause";
@@ -44,6 +47,16 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
         setPreserveHeaderCase(original.isPreserveHeaderCase());
         setRemoveHandledContentEncodingHeaders(original.isRemoveHandledContentEncodingHeaders());
         getMonitoringConfig().addProbes(original.getMonitoringConfig().getProbes());
+    }
+
+    /** Called after the status line and before the headers are written: the last moment to add one. */
+    @Override
+    protected void onInitialLineEncoded(HttpHeader header, FilterChainContext ctx) {
+        super.onInitialLineEncoded(header, ctx);
+        if (header instanceof HttpResponsePacket response && response.getStatus() == 204
+                && response.getContentType() != null && !response.getHeaders().contains(Header.ContentType)) {
+            response.getHeaders().setValue(Header.ContentType).setString(response.getContentType());
+        }
     }
 
     @Override

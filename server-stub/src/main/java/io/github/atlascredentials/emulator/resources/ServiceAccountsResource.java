@@ -15,6 +15,9 @@ import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredSecret;
 import io.github.atlascredentials.emulator.state.SecretCreations;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import java.time.ZoneOffset;
@@ -33,6 +36,8 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
     private final TokenService tokens;
     private final SecretCreations creations;
+    @Context
+    private Provider<ContainerRequestContext> context;
 
     public ServiceAccountsResource(EmulatorState state, TokenService tokens, SecretCreations creations) {
         this.state = state;
@@ -41,12 +46,14 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId, Boolean pretty) {
+    public Response deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId, Boolean pretty,
+                                                  Boolean envelope) {
         return deleted(clientId, secretId);
     }
 
     @Override
-    public Response deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId, Boolean pretty) {
+    public Response deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId, Boolean pretty,
+                                                    Boolean envelope) {
         return deleted(clientId, secretId);
     }
 
@@ -57,7 +64,7 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response getOrgServiceAccount(String orgId, String clientId, Boolean pretty) {
+    public Response getOrgServiceAccount(String orgId, String clientId, Boolean pretty, Boolean envelope) {
         return Response.ok(accountView(account(clientId))).build();
     }
 
@@ -67,7 +74,7 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty) {
+    public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty, Boolean envelope) {
         ServiceAccount account = account(clientId);
         ObjectNode body = accountView(account);
         body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.projectRoles().getOrDefault(groupId, Set.of()))));
@@ -75,13 +82,11 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
-        List<ServiceAccount> all = state.serviceAccountsOf(orgId);
-        ObjectNode page = Json.MAPPER.createObjectNode();
-        ArrayNode results = page.putArray("results");
-        Pages.of(all, pageNum, itemsPerPage).forEach(account -> results.add(accountView(account)));
-        page.put("totalCount", all.size());
-        return Response.ok(page).build();
+    public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty,
+                                           Boolean envelope, Boolean includeSystemManaged) {
+        // The emulator holds no system-managed accounts: includeSystemManaged changes nothing here.
+        return Response.ok(Pages.body(RequestData.of(context), state.serviceAccountsOf(orgId), pageNum, itemsPerPage,
+                null, this::accountView)).build();
     }
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
@@ -103,6 +108,12 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("clientId", account.clientId());
         body.put("name", account.name());
+        if (account.description() != null) {
+            body.put("description", account.description());
+        }
+        if (account.createdAt() != null) {
+            body.set("createdAt", Json.MAPPER.valueToTree(account.createdAt().atOffset(ZoneOffset.UTC)));
+        }
         body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.roles())));
         ArrayNode secrets = body.putArray("secrets");
         for (StoredSecret stored : state.secretsOf(account.clientId())) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Set;
 
 /** The API credentials: a bearer access token or HTTP Digest with an API key (401 with a challenge otherwise). */
@@ -57,7 +56,8 @@ public final class CredentialStep implements RequestStep {
                         trimmed.substring(7));
                 if (outcome instanceof DigestAuthenticator.Authenticated ok) {
                     StoredApiKey key = ok.key();
-                    return new Principal(Principal.Kind.API_KEY, key.publicKey(), key.orgId(), Set.copyOf(key.roles()), Map.of());
+                    return new Principal(Principal.Kind.API_KEY, key.publicKey(), key.orgId(), Set.copyOf(key.roles()),
+                            key.projectRoles());
                 }
                 throw unauthorized(((DigestAuthenticator.Refused) outcome).stale());
             }
