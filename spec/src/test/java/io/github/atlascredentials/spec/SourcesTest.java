@@ -60,7 +60,8 @@ class SourcesTest {
         SpecDocument spec = SpecDocument.loadMain();
         ((com.fasterxml.jackson.databind.node.ObjectNode) spec.root().at("/components/schemas/CloudManagerSecretExpiresAfterHours/oneOf/1"))
                 .remove("x-source");
-        spec.root().withObject("/x-limits/tokenRequestsPerMinute/x-disagreement").remove("switch");
+        spec.root().withObject("/x-limits/tokenRequestsPerMinute/x-disagreement").put("value", 50)
+                .put("x-source", "chosen by this project: a test of a disagreement without a switch");
 
         assertThat(SourceLint.violations(spec)).containsExactlyInAnyOrder(
                 "limit tokenRequestsPerMinute: a disagreeing source names no emulator switch",

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -76,6 +77,6 @@ public final class VersionNegotiator {
     }
 
     private static ApiProblem notAcceptable() {
-        return ApiProblem.api(406, "INVALID_VERSION_DATE", "Invalid accept header or version date.");
+        return ApiProblem.of(ErrorCode.INVALID_VERSION_DATE);
     }
 }
