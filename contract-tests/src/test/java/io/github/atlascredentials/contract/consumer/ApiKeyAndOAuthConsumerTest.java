@@ -209,7 +209,7 @@ class ApiKeyAndOAuthConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact tokenRateLimited(PactDslWithProvider builder) {
     return tokenRequest(builder, States.TOKEN_RATE_LIMIT_REACHED,
-            "requestAccessToken: beyond 50 requests a minute (429 RATE_LIMITED with Retry-After)")
+            "requestAccessToken: beyond 10 requests a minute (429 RATE_LIMITED with Retry-After)")
         .willRespondWith()
         .status(429)
         .headers(Map.of("Content-Type", Contract.JSON))
