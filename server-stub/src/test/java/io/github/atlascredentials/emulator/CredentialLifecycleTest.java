@@ -149,12 +149,12 @@ class CredentialLifecycleTest {
         createSecret(24);
         String member = http.token(DEMO_TARGET_CLIENT_ID, createSecret(24).get("secret").asText()); // ORG_MEMBER, GROUP_OWNER
         TestHttp.Answer read = call("GET", ORG_ACCOUNT, null, member, SA_VERSION);
-        assertThat(read.status()).isEqualTo(403);
-        assertThat(read.errorCode()).isEqualTo("ACCESS_FORBIDDEN");
+        assertThat(read.status()).isEqualTo(401);
+        assertThat(read.errorCode()).isEqualTo("USER_UNAUTHORIZED");
         assertThat(call("GET", GROUP_ACCOUNT, null, member, SA_VERSION).status()).isEqualTo(200);
         assertThat(call("GET", ATLAS_KEYS, null, member, KEY_VERSION).status()).isEqualTo(200);
         assertThat(call("DELETE", ATLAS_KEYS + "/5d1113b25a115342acc2d1aa", null, member, KEY_VERSION).errorCode())
-                .isEqualTo("NOT_ORG_OWNER");
+                .isEqualTo("USER_UNAUTHORIZED");
     }
 
     @Test

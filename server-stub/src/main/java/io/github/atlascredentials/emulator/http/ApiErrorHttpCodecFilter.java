@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.http.HttpContent;
@@ -64,7 +65,7 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
         if (httpHeader instanceof HttpRequestPacket request && isHttp09(request)) {
             // A request line without a version is HTTP/0.9, whose answers Grizzly writes without any
             // header (no status line semantics, no Content-Type): refuse it as malformed instead.
-            request.setAttribute(CAUSE, "The request line has no HTTP version; send HTTP/1.1.");
+            request.setAttribute(CAUSE, "the request line has no HTTP version; send HTTP/1.1.");
             request.setProtocol(Protocol.HTTP_1_1);
             return true;
         }
@@ -90,7 +91,7 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
     protected void onHttpHeaderError(HttpHeader httpHeader, FilterChainContext ctx, Throwable t) throws IOException {
         if (httpHeader instanceof HttpRequestPacket request && t != null && t.getMessage() != null
                 && t.getMessage().contains("too large")) {
-            request.setAttribute(CAUSE, "The request line and headers exceed " + maxHeadBytes + " bytes.");
+            request.setAttribute(CAUSE, "the request line and headers exceed " + maxHeadBytes + " bytes.");
         }
         super.onHttpHeaderError(httpHeader, ctx, t);
     }
@@ -98,9 +99,9 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
     @Override
     protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
         HttpRequestPacket request = response.getRequest();
-        String detail = "The HTTP request is malformed (request line, headers or framing).";
+        String detail = "the request line, headers or framing are malformed.";
         if (response.getStatus() == 505) {
-            detail = "The HTTP version is not supported; send HTTP/1.1.";
+            detail = "the HTTP version is not supported; send HTTP/1.1.";
         } else if (request != null && request.getAttribute(CAUSE) instanceof String cause) {
             detail = cause;
         }
@@ -111,6 +112,6 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
                 request.setProtocol(Protocol.HTTP_1_1); // else the answer itself cannot be written
             }
         }
-        return GrizzlyErrorAnswers.packet(response, ApiProblem.api(400, "INVALID_REQUEST", detail), serviceVersion);
+        return GrizzlyErrorAnswers.packet(response, ApiProblem.of(ErrorCode.INVALID_REQUEST, detail), serviceVersion);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,7 +132,10 @@ public final class ResponseFinisher implements ContainerResponseFilter {
                     ? null : request.getUriInfo().getQueryParameters();
             // Only operations whose spec declares the envelope parameter wrap their answers.
             // (The spec's parameter list is searched only when a request asks for the envelope at all.)
-            boolean envelope = isTrue(query, "envelope") && api != null && api.operation().parameter("envelope").isPresent();
+            // Never on the OAuth endpoints: OAuth clients read the token answer's own fields (RFC 6749), and
+            // no source shows an enveloped OAuth answer (the spec says the parameter is ignored there).
+            boolean envelope = isTrue(query, "envelope") && api != null && api.operation().parameter("envelope").isPresent()
+                    && api.operation().authentication() != OperationRule.Authentication.CLIENT_BASIC;
             if (entity == null) {
                 finishEmpty(api, response, envelope);
                 return;
@@ -150,8 +153,7 @@ public final class ResponseFinisher implements ContainerResponseFilter {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
         } catch (JsonProcessingException e) {
             response.setStatus(500);
-            response.setEntity("{\"error\":500,\"errorCode\":\"UNEXPECTED_ERROR\",\"reason\":\"Internal Server Error\","
-                    + "\"detail\":\"The answer could not be serialized.\",\"parameters\":[]}".getBytes(StandardCharsets.UTF_8),
+            response.setEntity(ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).bodyBytes(),
                     null, MediaType.APPLICATION_JSON_TYPE);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -62,6 +63,6 @@ public final class VersionNegotiator {
     }
 
     private static ApiProblem notAcceptable() {
-        return ApiProblem.api(406, "INVALID_VERSION_DATE", "Invalid accept header or version date.");
+        return ApiProblem.of(ErrorCode.INVALID_VERSION_DATE);
     }
 }

@@ -2,6 +2,7 @@ package io.github.atlascredentials.emulator.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.generated.api.ProgrammaticApiKeysApi;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.ApiKey;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRequest;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRole;
@@ -127,6 +128,6 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     }
 
     private static ApiProblem notFound(String apiUserId) {
-        return ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find API key " + apiUserId + ".", apiUserId);
+        return ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, apiUserId);
     }
 }

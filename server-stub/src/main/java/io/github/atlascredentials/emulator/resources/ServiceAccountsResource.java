@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.ServiceAccountsApi;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.CloudManagerServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretRequest;
@@ -91,16 +92,16 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
     private Response deleted(String clientId, String secretId) {
-        state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
-                "Cannot find secret " + secretId + " of service account " + clientId + ".", secretId));
+        state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND,
+                secretId));
         tokens.revokeIssuedWith(clientId, secretId);
         return Response.noContent().build();
     }
 
     private ServiceAccount account(String clientId) {
         // The access step has found the account in the organization or project of the path.
-        return state.serviceAccount(clientId).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
-                "Cannot find resource " + clientId + ".", clientId));
+        return state.serviceAccount(clientId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND,
+                clientId));
     }
 
     /** The account with its secrets as read back: masked, never the secret; lastUsedAt null until first use. */
@@ -173,12 +174,10 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         try {
             return creations.run(clientId, () -> state.createSecret(clientId, hours));
         } catch (SecretCreations.Conflict e) {
-            throw ApiProblem.api(409, "DATA_CONCURRENCY_ERROR", "Another secret of service account " + clientId
-                    + " is being created; try again.", clientId);
+            throw ApiProblem.of(ErrorCode.DATA_CONCURRENCY_ERROR, clientId);
         } catch (EmulatorState.SecretLimitReached e) {
             int max = state.maxSecretsPerAccount();
-            throw ApiProblem.api(400, "MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED", "Service account " + clientId
-                    + " already has the maximum of " + max + " secrets.", clientId, max);
+            throw ApiProblem.of(ErrorCode.MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED, clientId, max);
         }
     }
 
