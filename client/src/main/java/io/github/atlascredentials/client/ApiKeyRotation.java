@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,10 +88,21 @@ public final class ApiKeyRotation {
           + " nothing was created", null);
     }
     Set<OrgRoleName> roles = new LinkedHashSet<>();
+    List<String> uncopyable = new ArrayList<>();
     for (ApiKeyRole role : old.getRoles()) {
-      if (orgId.equals(role.getOrgId())) {
-        roles.add(role.getRoleName());
+      Optional<OrgRoleName> known = ApiKeyRoles.knownOrgRole(role);
+      if (ApiKeyRoles.isProjectRole(role)) {
+        uncopyable.add(role.getRoleName() + " on project " + role.getGroupId());
+      } else if (orgId.equals(role.getOrgId())) {
+        known.ifPresentOrElse(roles::add, () -> uncopyable.add(role.getRoleName()));
       }
+    }
+    if (!uncopyable.isEmpty()) {
+      // A new key without them would silently lose access: refuse before creating anything.
+      throw report.fail("API key " + oldKeyId + " has roles this client cannot give a new key ("
+          + String.join(", ", uncopyable) + "): project roles need the project API-key operations, which this client"
+          + " does not call, and an organization role this client does not know cannot be requested. Nothing was"
+          + " created; the old key is unchanged", null);
     }
     Set<String> before = keyIds(report, "nothing was created");
     ApiKey created = createChecked(old, roles, before, report);

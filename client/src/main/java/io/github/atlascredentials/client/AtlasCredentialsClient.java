@@ -221,7 +221,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .pathParameter("clientId", clientId)
         .pathParameter("secretId", secretId)
         .throwIfAny();
-    callNoContent(() -> serviceAccounts.deleteOrgServiceAccountSecretWithHttpInfo(orgId, clientId, secretId, null));
+    callNoContent(() -> serviceAccounts.deleteOrgServiceAccountSecretWithHttpInfo(orgId, clientId, secretId, null,
+        envelope()));
   }
 
   /**
@@ -236,7 +237,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .pathParameter("clientId", clientId)
         .pathParameter("secretId", secretId)
         .throwIfAny();
-    callNoContent(() -> serviceAccounts.deleteGroupServiceAccountSecretWithHttpInfo(groupId, clientId, secretId, null));
+    callNoContent(() -> serviceAccounts.deleteGroupServiceAccountSecretWithHttpInfo(groupId, clientId, secretId, null,
+        envelope()));
   }
 
   /**
@@ -266,7 +268,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .pathParameter("orgId", orgId)
         .pathParameter("clientId", clientId)
         .throwIfAny();
-    return call(() -> serviceAccounts.getOrgServiceAccountWithHttpInfo(orgId, clientId, null), ServiceAccount.class);
+    return call(() -> serviceAccounts.getOrgServiceAccountWithHttpInfo(orgId, clientId, null, envelope()), ServiceAccount.class);
   }
 
   /**
@@ -279,7 +281,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .pathParameter("groupId", groupId)
         .pathParameter("clientId", clientId)
         .throwIfAny();
-    return call(() -> serviceAccounts.getGroupServiceAccountWithHttpInfo(groupId, clientId, null),
+    return call(() -> serviceAccounts.getGroupServiceAccountWithHttpInfo(groupId, clientId, null, envelope()),
         GroupServiceAccount.class);
   }
 
@@ -311,7 +313,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .queryParameter("pageNum", pageNum)
         .queryParameter("itemsPerPage", itemsPerPage)
         .throwIfAny();
-    return call(() -> serviceAccounts.listOrgServiceAccountsWithHttpInfo(orgId, itemsPerPage, pageNum, null),
+    return call(() -> serviceAccounts.listOrgServiceAccountsWithHttpInfo(orgId, itemsPerPage, pageNum, null,
+        envelope(), null),
         PaginatedServiceAccounts.class);
   }
 
@@ -344,7 +347,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .queryParameter("pageNum", pageNum)
         .queryParameter("itemsPerPage", itemsPerPage)
         .throwIfAny();
-    return call(() -> apiKeys.listOrgApiKeysWithHttpInfo(orgId, itemsPerPage, pageNum, null), PaginatedApiKeys.class);
+    return call(() -> apiKeys.listOrgApiKeysWithHttpInfo(orgId, itemsPerPage, pageNum, null, envelope(), null), PaginatedApiKeys.class);
   }
 
   /**
@@ -357,7 +360,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .pathParameter("orgId", orgId)
         .pathParameter("apiUserId", apiUserId)
         .throwIfAny();
-    return call(() -> apiKeys.getOrgApiKeyWithHttpInfo(orgId, apiUserId, null), ApiKey.class);
+    return call(() -> apiKeys.getOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()), ApiKey.class);
   }
 
   /**
@@ -370,7 +373,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
         .pathParameter("orgId", orgId)
         .pathParameter("apiUserId", apiUserId)
         .throwIfAny();
-    callNoContent(() -> apiKeys.deleteOrgApiKeyWithHttpInfo(orgId, apiUserId, null));
+    callNoContent(() -> apiKeys.deleteOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()));
   }
 
   /**
@@ -625,7 +628,11 @@ public final class AtlasCredentialsClient implements AutoCloseable {
       return this;
     }
 
-    /** Asks for {@code envelope=true} answers (for proxies that hide status codes); unwrapped transparently. */
+    /**
+     * Asks for {@code envelope=true} answers (for proxies that hide status codes) on every operation whose spec
+     * declares the parameter (the Atlas creates, reads, lists and deletes, the Cloud Manager creates); unwrapped
+     * transparently.
+     */
     public Builder envelope(boolean value) {
       this.envelope = value;
       return this;

@@ -53,10 +53,9 @@ class LifecycleValidationTest {
 
   @Test
   void secretIdsAreCheckedByEveryDelete() {
-    assertRefused(() -> client.deleteOrgServiceAccountSecret(ORG_ID, CLIENT_ID, "../" + SECRET_ID), "secretId",
-        OBJECT_ID_RULE);
-    assertRefused(() -> client.deleteGroupServiceAccountSecret(ORG_ID, CLIENT_ID, SECRET_ID.toUpperCase()), "secretId",
-        OBJECT_ID_RULE);
+    // The official spec gives secretId no pattern: only a missing one is refused here (RequestShapeTest sends others).
+    assertRefused(() -> client.deleteOrgServiceAccountSecret(ORG_ID, CLIENT_ID, null), "secretId", "must not be null");
+    assertRefused(() -> client.deleteGroupServiceAccountSecret(ORG_ID, CLIENT_ID, null), "secretId", "must not be null");
     assertRefused(() -> client.deleteCloudManagerServiceAccountSecret(ORG_ID, CLIENT_ID, null), "secretId",
         "must not be null");
     assertRefused(() -> client.deleteOrgServiceAccountSecret(ORG_ID, "mdb_sa_id_x", SECRET_ID), "clientId",

@@ -2,14 +2,18 @@ package io.github.atlascredentials.client;
 
 import static io.github.atlascredentials.client.support.Ids.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
+import io.github.atlascredentials.client.generated.model.PaginatedServiceAccounts;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.client.support.RecordedRequest;
 import io.github.atlascredentials.client.support.TestAtlasServer;
+import io.github.atlascredentials.client.support.TestAtlasServer.Scripted;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +133,43 @@ class RequestShapeTest {
       assertThat(key.getPublicKey()).isEqualTo("abcdefgh");
       assertThat(server.requests().stream().filter(RecordedRequest::isApiRequest))
           .allSatisfy(r -> assertThat(r.query()).isEqualTo("envelope=true"));
+    }
+  }
+
+  /** Issue 22, official spec: secretId is a string without a pattern; any shape is sent, and the service says 404. */
+  @Test
+  void aSecretIdOfAnyShapeIsSentAndTheServiceAnswers() {
+    server.enqueue(Scripted.json(404, "{\"error\":404,\"errorCode\":\"RESOURCE_NOT_FOUND\",\"reason\":\"Not Found\"}",
+        Map.of()));
+    assertThatThrownBy(() -> client.deleteOrgServiceAccountSecret(ORG_ID, CLIENT_ID, "not-a-hex-id"))
+        .isInstanceOfSatisfying(AtlasApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(404);
+          assertThat(e.errorCode()).contains("RESOURCE_NOT_FOUND");
+        });
+    RecordedRequest r = onlyApiRequest();
+    assertThat(r.method()).isEqualTo("DELETE");
+    assertThat(r.path()).isEqualTo("/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/" + CLIENT_ID + "/secrets/not-a-hex-id");
+  }
+
+  /** Issue 22: envelope=true on reads, lists and deletes; a page is its own envelope, a 204 is {"status": 204}. */
+  @Test
+  void envelopeIsUnwrappedOnListsAndDeletes() {
+    try (AtlasCredentialsClient enveloped = AtlasCredentialsClient.builder().baseUrl(server.baseUrl())
+        .credential(ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET)).envelope(true).build()) {
+      server.enqueue(Scripted.json(200, "{\"links\":[],\"results\":[],\"totalCount\":0,\"status\":200}", Map.of()));
+      server.enqueue(Scripted.json(200, "{\"status\":204}", Map.of()));
+      server.enqueue(Scripted.json(200, "{\"status\":404,\"content\":{\"error\":404,\"errorCode\":\"RESOURCE_NOT_FOUND\"}}",
+          Map.of()));
+
+      PaginatedServiceAccounts page = enveloped.listOrgServiceAccounts(ORG_ID, null, null);
+      enveloped.deleteOrgApiKey(ORG_ID, "5d1113b25a115342acc2d1aa");
+      assertThatThrownBy(() -> enveloped.getOrgApiKey(ORG_ID, "5d1113b25a115342acc2d1aa"))
+          .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+      assertThat(page.getTotalCount()).isZero();
+      assertThat(page.getStatus()).as("the envelope's status is taken off the page").isNull();
+      assertThat(server.requests().stream().filter(RecordedRequest::isApiRequest))
+          .hasSize(3).allSatisfy(r -> assertThat(r.query()).isEqualTo("envelope=true"));
     }
   }
 }

@@ -521,8 +521,8 @@ public final class AtlasEmulator implements AutoCloseable {
 
         /**
          * Token requests per minute per client and IP address; default the spec's
-         * {@code tokenRequestsPerMinute} (50, as documented). An answer of the real service quoted in
-         * terraform-provider-mongodbatlas issue 3791 says 10: pass 10 to emulate that.
+         * {@code tokenRequestsPerMinute} (10, as the real service answers). Tests that obtain many
+         * tokens in a minute raise it.
          */
         public Builder tokenRateLimitPerMinute(int limit) {
             this.tokenRateLimitPerMinute = positive(limit, "tokenRateLimitPerMinute");

@@ -20,8 +20,8 @@ public final class EmulatorMain {
               --data-dir DIR               keep state in an H2 database in DIR (default: in memory)
               --sync-writes                also fsync every write (survives power loss; slower)
               --max-secrets-per-account N  secrets per service account (default 2, as the real service)
-              --token-rate-limit N         token requests per minute per client and IP (default 50)
-              --token-rate-limit 10        ... as in a live answer quoted in a public issue (documented: 50)
+              --token-rate-limit N         token requests per minute per client and IP (default 10, as the
+                                           real service; raise it for tests that obtain many tokens)
               --atlas-rate-limit C,R,S     Atlas v2 token buckets per organization or project: capacity C,
                                            R more every S seconds (default 100000,100000,60; docs' example 10,5,60)
               --api-rate-limit N           Cloud Manager API requests per minute per credential (default 100000)

@@ -104,13 +104,14 @@ class EmulatorBehaviourTest {
         TestHttp.Digest fresh = http.new Digest(k.get("publicKey").asText(), k.get("privateKey").asText());
         assertThat(fresh.post(API_KEYS, "{\"desc\":\"x\",\"roles\":[\"ORG_READ_ONLY\"]}", "Content-Type", "application/json").status())
                 .isEqualTo(200);
-        // a read-only key is not an owner
+        // a read-only key is not an owner: 401 USER_UNAUTHORIZED (issue 22, row 2: terraform-provider-mongodbatlas #1371)
         TestHttp.Digest member = http.new Digest(DEMO_PUBLIC_KEY, DEMO_PRIVATE_KEY);
         JsonNode readOnly = member.post(API_KEYS, "{\"desc\":\"ro\",\"roles\":[\"ORG_READ_ONLY\"]}", "Content-Type", "application/json").json();
         TestHttp.Digest ro = http.new Digest(readOnly.get("publicKey").asText(), readOnly.get("privateKey").asText());
         TestHttp.Answer denied = ro.post(API_KEYS, "{\"desc\":\"x\",\"roles\":[\"ORG_OWNER\"]}", "Content-Type", "application/json");
         assertThat(denied.status()).isEqualTo(401);
-        assertThat(denied.errorCode()).isEqualTo("NOT_ORG_OWNER");
+        assertThat(denied.errorCode()).isEqualTo("USER_UNAUTHORIZED");
+        assertThat(denied.json().get("detail").asText()).isEqualTo("Current user is not authorized to perform this action.");
     }
 
     @Test
@@ -179,9 +180,10 @@ class EmulatorBehaviourTest {
         expect(http.post(ORG_SECRETS, body, "Authorization", auth, "Accept", "application/vnd.atlas.2023-01-01+json", "Content-Type", ATLAS), 406, "INVALID_VERSION_DATE");
         expect(http.post(ORG_SECRETS, body, "Authorization", auth, "Accept", "application/vnd.atlas.2024-13-99+json", "Content-Type", ATLAS), 406, "INVALID_VERSION_DATE");
         expect(http.post(ORG_SECRETS, body, "Authorization", auth, "Content-Type", "application/json"), 406, "INVALID_VERSION_DATE");
-        TestHttp.Answer later = http.post(ORG_SECRETS, body, "Authorization", auth, "Accept", "application/vnd.atlas.2025-03-12+json", "Content-Type", "application/json");
-        assertThat(later.status()).isEqualTo(201);
-        assertThat(later.header("Content-Type")).isEqualTo(ATLAS);
+        // A later date is not a version of the operation: 406, no fallback to 2024-08-05 (the versioning page).
+        expect(http.post(ORG_SECRETS, body, "Authorization", auth, "Accept", "application/vnd.atlas.2025-03-12+json", "Content-Type", "application/json"), 406, "INVALID_VERSION_DATE");
+        // 2024-08-05 is not a version of the API-key operations (2023-01-01 only).
+        expect(http.send("GET", "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/apiKeys", null, "Authorization", auth, "Accept", ATLAS), 406, "INVALID_VERSION_DATE");
         // no Accept: the versioned Content-Type names the version (the documentation's project curl)
         assertThat(http.post(GROUP_SECRETS, body, "Authorization", auth, "Content-Type", ATLAS).status()).isEqualTo(201);
         expect(http.post("/api/atlas/v2/orgs/XYZ/serviceAccounts/" + DEMO_TARGET_CLIENT_ID + "/secrets", body, "Authorization", auth, "Accept", ATLAS, "Content-Type", ATLAS), 404, "INVALID_ORG_ID");
@@ -201,12 +203,12 @@ class EmulatorBehaviourTest {
     }
 
     @Test
-    void otherOrganizationIsForbidden() {
+    void otherOrganizationIsUnauthorized() {
         emulator.loadSeed(io.github.atlascredentials.emulator.seed.SeedParser.parse("test", ("{\"organizations\":[{\"id\":\"bbbbbbbbbbbbbbbbbbbbbbbb\","
                 + "\"serviceAccounts\":[{\"clientId\":\"mdb_sa_id_bbbbbbbbbbbbbbbbbbbbbbbb\",\"roles\":[\"ORG_OWNER\"],"
                 + "\"secrets\":[{\"secret\":\"mdb_sa_sk_" + "b".repeat(40) + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}]}]}]}").getBytes()));
         String other = http.token("mdb_sa_id_bbbbbbbbbbbbbbbbbbbbbbbb", "mdb_sa_sk_" + "b".repeat(40));
-        expect(http.post(ORG_SECRETS, "{\"secretExpiresAfterHours\": 8}", "Authorization", "Bearer " + other, "Accept", ATLAS, "Content-Type", ATLAS), 403, "ACCESS_FORBIDDEN");
+        expect(http.post(ORG_SECRETS, "{\"secretExpiresAfterHours\": 8}", "Authorization", "Bearer " + other, "Accept", ATLAS, "Content-Type", ATLAS), 401, "USER_UNAUTHORIZED");
     }
 
     @Test
@@ -234,22 +236,23 @@ class EmulatorBehaviourTest {
     void tokenRateLimitAndActiveTokenLimit() {
         int used = 2; // the token of @BeforeEach and this window's requests so far
         TestHttp.Answer last = null;
-        for (int i = used; i <= 50; i++) {
+        for (int i = used; i <= 10; i++) {
             last = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
             assertThat(last.status()).isEqualTo(200);
         }
         assertThat(last.header("RateLimit-Remaining")).isEqualTo("0");
         TestHttp.Answer limited = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
         expect(limited, 429, "RATE_LIMITED");
-        assertThat(limited.json().get("parameters").toString()).isEqualTo("[\"/api/oauth/token\",50,1]");
+        assertThat(limited.json().get("parameters").toString()).isEqualTo("[\"/api/oauth/token\",10,1]");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
-        // 50 tokens are active now; two more windows reach 100 active tokens, then access_denied
-        for (int window = 0; window < 2; window++) {
+        // 10 tokens are active now; nine more windows reach 100 active tokens, then access_denied
+        for (int window = 0; window < 10; window++) {
             emulator.clock().advance(Duration.ofSeconds(61));
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 10; i++) {
                 TestHttp.Answer a = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
                 if (a.status() == 403) {
                     assertThat(a.json().get("error").asText()).isEqualTo("access_denied");
+                    assertThat(a.json().get("error_description").asText()).startsWith("Access Token limit reached.");
                     return;
                 }
             }

@@ -74,7 +74,9 @@ class TestSupportAccessTest {
     @Test
     void offLoopbackEveryEndpointButHealthRefusesAMissingOrWrongTokenAndNothingChanges() {
         String token = AdminToken.randomValue();
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(token).start()) {
+        // 12 wrong admin tokens: more than the default 10 a minute the wrong-token limit shares with the token endpoint.
+        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(token)
+                .tokenRateLimitPerMinute(100).start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             String created = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
             for (String[] auth : List.of(new String[0], new String[] {"Authorization", "Bearer wrong-token-of-some-length"},

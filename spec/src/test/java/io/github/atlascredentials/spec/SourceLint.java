@@ -57,6 +57,7 @@ final class SourceLint {
                 return;
             }
             checkSource(entry, what + " " + code, out);
+            checkCauses(entry, what + " " + code, out);
             String status = entry.path("status").asText();
             for (String s : statuses) {
                 if (!s.equals(status)) {
@@ -69,6 +70,28 @@ final class SourceLint {
                 out.add(what + " " + code + " has an entry but the spec never names it");
             }
         });
+    }
+
+    /**
+     * Each cause of a code ({@code x-causes}) names its operations and rests on something: a quote
+     * ({@code says}), the source in our words ({@code states}), a reason it is a guess ({@code guess}), or a
+     * source "chosen by this project"; a cause's own {@code x-source} is in a fixed form.
+     */
+    private static void checkCauses(JsonNode entry, String what, List<String> out) {
+        for (JsonNode cause : entry.path("x-causes")) {
+            String name = what + " cause \"" + cause.path("cause").asText() + "\"";
+            if (!cause.hasNonNull("operations")) {
+                out.add(name + " names no operations");
+            }
+            if (cause.has("x-source")) {
+                checkSource(cause, name, out);
+            }
+            String source = cause.path("x-source").asText(entry.path("x-source").asText(""));
+            if (!cause.hasNonNull("says") && !cause.hasNonNull("states") && !cause.hasNonNull("guess")
+                    && !source.startsWith("chosen by this project")) {
+                out.add(name + " rests on nothing: give says, states or guess");
+            }
+        }
     }
 
     private static void checkSource(JsonNode node, String what, List<String> out) {

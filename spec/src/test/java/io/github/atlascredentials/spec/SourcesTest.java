@@ -60,10 +60,23 @@ class SourcesTest {
         SpecDocument spec = SpecDocument.loadMain();
         ((com.fasterxml.jackson.databind.node.ObjectNode) spec.root().at("/components/schemas/CloudManagerSecretExpiresAfterHours/oneOf/1"))
                 .remove("x-source");
-        spec.root().withObject("/x-limits/tokenRequestsPerMinute/x-disagreement").remove("switch");
+        spec.root().withObject("/x-limits/tokenRequestsPerMinute/x-disagreement").put("value", 50)
+                .put("x-source", "chosen by this project: a test of a disagreement without a switch");
 
         assertThat(SourceLint.violations(spec)).containsExactlyInAnyOrder(
                 "limit tokenRequestsPerMinute: a disagreeing source names no emulator switch",
                 "rule at #/components/schemas/CloudManagerSecretExpiresAfterHours/oneOf/1 has no x-source");
+    }
+
+    @Test
+    void firesWhenACauseRestsOnNothingOrItsSourceIsInNoKnownForm() {
+        SpecDocument spec = SpecDocument.loadMain();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) spec.root().at("/x-error-codes/ORG_NOT_FOUND/x-causes/0")).remove("guess");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) spec.root().at("/x-error-codes/USER_UNAUTHORIZED/x-causes/1"))
+                .put("x-source", "a forum post");
+
+        assertThat(SourceLint.violations(spec)).containsExactly(
+                "errorCode ORG_NOT_FOUND cause \"unknown id: organization\" rests on nothing: give says, states or guess",
+                "errorCode USER_UNAUTHORIZED cause \"wrong role\" has an x-source in no known form: a forum post");
     }
 }

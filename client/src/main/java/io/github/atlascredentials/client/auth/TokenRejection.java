@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides whether a 401 says that the access token itself is invalid or expired (worth one new
- * token) rather than that the account lacks a role ({@code NOT_ORG_OWNER}: a new token would be
- * refused the same way, and each one counts against the account's 100 active tokens).
+ * Decides whether a 401 may say that the access token itself is invalid or expired (worth one new
+ * token) rather than something a new token cannot fix (each one counts against the account's 100
+ * active tokens). The service answers a missing role with the same {@code USER_UNAUTHORIZED} as an
+ * expired token, so a role refusal costs one renewal before it is thrown.
  */
 final class TokenRejection {
   private static final ObjectMapper MAPPER = new ObjectMapper();

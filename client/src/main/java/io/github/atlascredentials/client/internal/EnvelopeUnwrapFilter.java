@@ -2,6 +2,7 @@ package io.github.atlascredentials.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.ClientRequestContext;
@@ -16,8 +17,9 @@ import java.io.InputStream;
 /**
  * Makes {@code envelope=true} invisible: a {@code {"status", "content"}} answer to a request that
  * asked for an envelope is turned back into the status and body it wraps, errors included, before
- * any other filter or the generated code sees it. Runs first among response filters (they run in
- * descending priority).
+ * any other filter or the generated code sees it; {@code {"status": 204}} becomes an empty 204, and a
+ * list page, which is its own envelope (the spec's {@code envelope} parameter), loses its {@code status}.
+ * Runs first among response filters (they run in descending priority).
  */
 @Priority(Priorities.USER + 1000)
 public final class EnvelopeUnwrapFilter implements ClientResponseFilter {
@@ -34,12 +36,20 @@ public final class EnvelopeUnwrapFilter implements ClientResponseFilter {
       body = in.readAllBytes();
     }
     JsonNode envelope = parse(body);
-    if (envelope == null || !envelope.path("status").canConvertToInt() || !envelope.has("content")) {
+    if (envelope == null || !envelope.path("status").canConvertToInt()) {
       response.setEntityStream(new ByteArrayInputStream(body)); // not an envelope: leave it alone
       return;
     }
     int status = envelope.get("status").asInt();
-    JsonNode content = envelope.get("content");
+    JsonNode content;
+    if (envelope.path("results").isArray()) {
+      content = ((ObjectNode) envelope).without("status"); // a page is its own envelope
+    } else if (envelope.has("content") || (status == 204 && envelope.size() == 1)) {
+      content = envelope.get("content");
+    } else {
+      response.setEntityStream(new ByteArrayInputStream(body)); // not an envelope: leave it alone
+      return;
+    }
     response.setStatus(status);
     if (status >= 400) {
       response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);

@@ -2,16 +2,13 @@ package io.github.atlascredentials.client.internal;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.atlascredentials.client.AtlasResponseException;
-import io.github.atlascredentials.client.ReturnedApiKeyRole;
 import io.github.atlascredentials.client.generated.model.ApiKey;
-import io.github.atlascredentials.client.generated.model.ApiKeyRole;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads a 2xx body completely and tolerantly. Unknown enum values (the service adds roles) are
- * never an error: they read as {@code null} and API key role names are kept as text in
- * {@link ReturnedApiKeyRole}. A body that is cut short, empty, not a JSON object, or lacks a field
+ * Reads a 2xx body completely. Names the service adds over time (roles) are text in the spec's answers, so
+ * they read back exactly as sent; no value is ever turned into {@code null}. A body that is cut short, empty,
+ * not a JSON object, a value that does not fit its model, or lacks a field
  * the spec requires (the generated models carry {@code required} from the spec) becomes an
  * {@link AtlasResponseException} with the status and the masked raw body, from which a user can
  * still recover a created secret.
@@ -46,7 +43,7 @@ final class SuccessBodyReader {
   }
 
   SuccessBodyReader(ObjectMapper generated, Redactor redactor) {
-    this.mapper = generated.copy().enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+    this.mapper = generated.copy();
     this.redactor = redactor;
   }
 
@@ -106,9 +103,6 @@ final class SuccessBodyReader {
     } catch (IOException | IllegalArgumentException wrongShape) {
       throw failure(status, "the body does not have the shape the spec gives", body);
     }
-    if (value instanceof ApiKey key) {
-      keepRoleNamesAsReturned(key, tree);
-    }
     return value;
   }
 
@@ -158,17 +152,5 @@ final class SuccessBodyReader {
       list.add(new Property(property.getName(), property.isRequired(), property.getPrimaryType()));
     }
     return List.copyOf(list);
-  }
-
-  private static void keepRoleNamesAsReturned(ApiKey key, JsonNode tree) {
-    JsonNode roles = tree.path("roles");
-    if (key.getRoles() == null || !roles.isArray()) {
-      return;
-    }
-    List<ApiKeyRole> list = key.getRoles(); // read-only in the model: no setter, but a mutable list
-    for (int i = 0; i < list.size(); i++) {
-      ApiKeyRole role = list.get(i);
-      list.set(i, new ReturnedApiKeyRole(role.getOrgId(), role.getRoleName(), roles.path(i).path("roleName").asText(null)));
-    }
   }
 }

@@ -212,7 +212,7 @@ public final class TestAtlasServer implements AutoCloseable {
       return;
     }
     if (basicClient(request) == null) {
-      send(exchange, 401, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client credentials.\"}", Map.of());
+      send(exchange, 401, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"Invalid credentials provided.\"}", Map.of());
       return;
     }
     if (!"grant_type=client_credentials".equals(request.body())) {

@@ -142,8 +142,8 @@ class ApiKeyAndOAuthConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact apiKeyOtherOrganization(PactDslWithProvider builder) {
     return apiError(cloudManagerRequest(given(builder, States.CALLER_IN_OTHER_ORG),
-            "createOrgApiKey: by a caller of another organization (403 ACCESS_FORBIDDEN)", apiKeysPath(),
-            exampleJson("ApiKeyRequest")), 403, "AccessForbidden")
+            "createOrgApiKey: by a caller of another organization (401 USER_UNAUTHORIZED)", apiKeysPath(),
+            exampleJson("ApiKeyRequest")), 401, "UserUnauthorized")
         .toPact(V4Pact.class);
   }
 
@@ -152,7 +152,7 @@ class ApiKeyAndOAuthConsumerTest extends ConsumerSupport {
   void apiKeyOtherOrganization(MockServer server) {
     try (AtlasCredentialsClient client = client(server, false)) {
       expectApiError(() -> client.createOrgApiKey(ORG_ID, SPEC.example("ApiKeyRequest").path("desc").asText(),
-          exampleRoles()), 403, "ACCESS_FORBIDDEN");
+          exampleRoles()), 401, "USER_UNAUTHORIZED");
     }
   }
 
@@ -244,7 +244,7 @@ class ApiKeyAndOAuthConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact tokenRateLimited(PactDslWithProvider builder) {
     return tokenRequest(builder, States.TOKEN_RATE_LIMIT_REACHED,
-            "requestAccessToken: beyond 50 requests a minute (429 RATE_LIMITED with Retry-After)")
+            "requestAccessToken: beyond 10 requests a minute (429 RATE_LIMITED with Retry-After)")
         .willRespondWith()
         .status(429)
         .headers(Map.of("Content-Type", Contract.JSON))

@@ -140,15 +140,15 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact deleteAtlasKeyAsMember(PactDslWithProvider builder) {
     return apiError(bodyless(given(builder, States.CALLER_ORG_MEMBER),
-        "deleteOrgApiKey: by an Organization Member (401 NOT_ORG_OWNER)", "DELETE", ATLAS_KEYS + "/" + API_KEY_ID,
-        Contract.ATLAS_KEYS_JSON), 401, "NotOrgOwner").toPact(V4Pact.class);
+        "deleteOrgApiKey: by an Organization Member (401 USER_UNAUTHORIZED)", "DELETE", ATLAS_KEYS + "/" + API_KEY_ID,
+        Contract.ATLAS_KEYS_JSON), 401, "UserUnauthorized").toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "deleteAtlasKeyAsMember")
   void deleteAtlasKeyAsMember(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
-      expectApiError(() -> client.deleteOrgApiKey(ORG_ID, API_KEY_ID), 401, "NOT_ORG_OWNER");
+      expectApiError(() -> client.deleteOrgApiKey(ORG_ID, API_KEY_ID), 401, "USER_UNAUTHORIZED");
     }
   }
 
@@ -172,15 +172,15 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact listCloudManagerKeysOtherOrganization(PactDslWithProvider builder) {
     return apiError(bodyless(given(builder, States.CALLER_IN_OTHER_ORG),
-        "listCloudManagerOrgApiKeys: by a caller of another organization (403 ACCESS_FORBIDDEN)", "GET", CM_KEYS,
-        Contract.JSON), 403, "AccessForbidden").toPact(V4Pact.class);
+        "listCloudManagerOrgApiKeys: by a caller of another organization (401 USER_UNAUTHORIZED)", "GET", CM_KEYS,
+        Contract.JSON), 401, "UserUnauthorized").toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "listCloudManagerKeysOtherOrganization")
   void listCloudManagerKeysOtherOrganization(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
-      expectApiError(() -> client.listCloudManagerOrgApiKeys(ORG_ID, null, null), 403, "ACCESS_FORBIDDEN");
+      expectApiError(() -> client.listCloudManagerOrgApiKeys(ORG_ID, null, null), 401, "USER_UNAUTHORIZED");
     }
   }
 

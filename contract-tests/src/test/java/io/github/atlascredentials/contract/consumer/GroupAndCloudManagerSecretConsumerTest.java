@@ -71,8 +71,8 @@ class GroupAndCloudManagerSecretConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact groupSecretOtherOrganization(PactDslWithProvider builder) {
     return apiError(atlasSecretRequest(given(builder, States.CALLER_IN_OTHER_ORG),
-        "createGroupServiceAccountSecret: by a caller of another organization (403 ACCESS_FORBIDDEN)",
-        groupSecretsPath(), exampleJson("AtlasSecretRequest"), Contract.ATLAS_JSON), 403, "AccessForbidden")
+        "createGroupServiceAccountSecret: by a caller of another organization (401 USER_UNAUTHORIZED)",
+        groupSecretsPath(), exampleJson("AtlasSecretRequest"), Contract.ATLAS_JSON), 401, "UserUnauthorized")
         .toPact(V4Pact.class);
   }
 
@@ -80,8 +80,7 @@ class GroupAndCloudManagerSecretConsumerTest extends ConsumerSupport {
   @PactTestFor(pactMethod = "groupSecretOtherOrganization")
   void groupSecretOtherOrganization(MockServer server) {
     try (AtlasCredentialsClient client = client(server, false)) {
-      expectApiError(() -> client.createGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, ATLAS_HOURS), 403,
-          "ACCESS_FORBIDDEN");
+      expectApiError(() -> client.createGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, ATLAS_HOURS), 401, "USER_UNAUTHORIZED");
     }
   }
 

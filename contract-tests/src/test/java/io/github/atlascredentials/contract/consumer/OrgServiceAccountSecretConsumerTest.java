@@ -126,14 +126,14 @@ class OrgServiceAccountSecretConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact otherOrganization(PactDslWithProvider builder) {
     return apiError(atlasSecretRequest(given(builder, States.CALLER_IN_OTHER_ORG),
-        "createOrgServiceAccountSecret: by a caller of another organization (403 ACCESS_FORBIDDEN)", orgSecretsPath(),
-        exampleJson("AtlasSecretRequest"), Contract.ATLAS_JSON), 403, "AccessForbidden").toPact(V4Pact.class);
+        "createOrgServiceAccountSecret: by a caller of another organization (401 USER_UNAUTHORIZED)", orgSecretsPath(),
+        exampleJson("AtlasSecretRequest"), Contract.ATLAS_JSON), 401, "UserUnauthorized").toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "otherOrganization")
   void otherOrganization(MockServer server) {
-    expectApiError(() -> create(server), 403, "ACCESS_FORBIDDEN");
+    expectApiError(() -> create(server), 401, "USER_UNAUTHORIZED");
   }
 
   /** The Terraform rotation guide: the second of two creates at once fails with 409 DATA_CONCURRENCY_ERROR. */

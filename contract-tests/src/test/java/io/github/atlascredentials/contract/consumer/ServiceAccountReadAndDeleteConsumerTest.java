@@ -61,15 +61,15 @@ class ServiceAccountReadAndDeleteConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact getOrgAccountAsMember(PactDslWithProvider builder) {
     return apiError(bodyless(given(builder, States.CALLER_ORG_MEMBER),
-        "getOrgServiceAccount: by an Organization Member (403 ACCESS_FORBIDDEN)", "GET", ORG_ACCOUNT, Contract.ATLAS_JSON),
-        403, "AccessForbidden").toPact(V4Pact.class);
+        "getOrgServiceAccount: by an Organization Member (401 USER_UNAUTHORIZED)", "GET", ORG_ACCOUNT, Contract.ATLAS_JSON),
+        401, "UserUnauthorized").toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "getOrgAccountAsMember")
   void getOrgAccountAsMember(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
-      expectApiError(() -> client.getOrgServiceAccount(ORG_ID, CLIENT_ID), 403, "ACCESS_FORBIDDEN");
+      expectApiError(() -> client.getOrgServiceAccount(ORG_ID, CLIENT_ID), 401, "USER_UNAUTHORIZED");
     }
   }
 
@@ -197,15 +197,15 @@ class ServiceAccountReadAndDeleteConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact deleteSecretAsMember(PactDslWithProvider builder) {
     return apiError(bodyless(given(builder, States.CALLER_ORG_MEMBER),
-        "deleteOrgServiceAccountSecret: by an Organization Member (401 NOT_ORG_OWNER)", "DELETE",
-        ORG_ACCOUNT + "/secrets/" + SECRET_ID, Contract.ATLAS_JSON), 401, "NotOrgOwner").toPact(V4Pact.class);
+        "deleteOrgServiceAccountSecret: by an Organization Member (401 USER_UNAUTHORIZED)", "DELETE",
+        ORG_ACCOUNT + "/secrets/" + SECRET_ID, Contract.ATLAS_JSON), 401, "UserUnauthorized").toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "deleteSecretAsMember")
   void deleteSecretAsMember(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
-      expectApiError(() -> client.deleteOrgServiceAccountSecret(ORG_ID, CLIENT_ID, SECRET_ID), 401, "NOT_ORG_OWNER");
+      expectApiError(() -> client.deleteOrgServiceAccountSecret(ORG_ID, CLIENT_ID, SECRET_ID), 401, "USER_UNAUTHORIZED");
     }
   }
 
@@ -249,16 +249,15 @@ class ServiceAccountReadAndDeleteConsumerTest extends ConsumerSupport {
   @Pact(consumer = Contract.CONSUMER)
   V4Pact deleteGroupSecretOtherOrganization(PactDslWithProvider builder) {
     return apiError(bodyless(given(builder, States.CALLER_IN_OTHER_ORG),
-        "deleteGroupServiceAccountSecret: by a caller of another organization (403 ACCESS_FORBIDDEN)", "DELETE",
-        GROUP_ACCOUNT + "/secrets/" + SECRET_ID, Contract.ATLAS_JSON), 403, "AccessForbidden").toPact(V4Pact.class);
+        "deleteGroupServiceAccountSecret: by a caller of another organization (401 USER_UNAUTHORIZED)", "DELETE",
+        GROUP_ACCOUNT + "/secrets/" + SECRET_ID, Contract.ATLAS_JSON), 401, "UserUnauthorized").toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "deleteGroupSecretOtherOrganization")
   void deleteGroupSecretOtherOrganization(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
-      expectApiError(() -> client.deleteGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, SECRET_ID), 403,
-          "ACCESS_FORBIDDEN");
+      expectApiError(() -> client.deleteGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, SECRET_ID), 401, "USER_UNAUTHORIZED");
     }
   }
 

@@ -173,7 +173,7 @@ class RotationEndToEndTest {
       ApiKey old = withOldKey.getOrgApiKey(DEMO_ORG_ID, DEMO_KEY_ID);
       ApiKey created = withOldKey.getOrgApiKey(DEMO_ORG_ID, started.newKey().getId());
       assertThat(created.getDesc()).isEqualTo(old.getDesc());
-      assertThat(created.getRoles()).extracting(r -> r.getRoleName()).containsExactly(OrgRoleName.ORG_OWNER);
+      assertThat(created.getRoles()).extracting(r -> r.getRoleName()).containsExactly(OrgRoleName.ORG_OWNER.getValue());
       assertThat(started.toString()).doesNotContain(started.credential().privateKey());
       assertThatThrownBy(() -> ApiKeyRotation.ofAtlasOrgApiKey(withOldKey, DEMO_ORG_ID, DEMO_KEY_ID).build().retireOldKey())
           .isInstanceOf(RotationException.class).hasMessageContaining("the one this client authenticates with");

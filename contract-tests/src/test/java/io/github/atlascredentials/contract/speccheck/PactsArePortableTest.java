@@ -28,13 +28,19 @@ class PactsArePortableTest {
                 .doesNotContainPattern("\\\\[1-9]"));
     }
 
+    /**
+     * Issue 22: role names are text in the spec's answers (the service adds roles), so no pact pins a role name to
+     * the roles known today (an enum regex such as {@code ^(ORG_OWNER|ORG_MEMBER|...)$}): a provider answering a
+     * newer role still honours the contract.
+     */
     @Test
-    void enumMatchersEscapeLiteralsOneByOne() {
+    void noPactPinsARoleNameToTheKnownRoles() {
         List<String> regexes = new ArrayList<>();
         for (Path file : PactFiles.all()) {
             collect(PactFiles.read(file), regexes);
         }
-        assertThat(regexes).anySatisfy(regex -> assertThat(regex).contains("ORG_MEMBER").startsWith("^(").endsWith(")$"));
+        assertThat(regexes).as("regexes in the pact files").isNotEmpty()
+                .noneSatisfy(regex -> assertThat(regex).contains("ORG_MEMBER"));
     }
 
     private static void collect(JsonNode node, List<String> regexes) {

@@ -30,7 +30,7 @@ public final class ApiReferenceGenerator {
     public static void generate(Path spec, Path out, String projectVersion) {
         OpenAPI api = parse(spec);
         String html = ApiReferenceRenderer.render(api, "spec/" + spec.getFileName(), projectVersion);
-        String fidelity = FidelityTable.markdown(FidelityTable.of(api), projectVersion);
+        String fidelity = FidelityTable.markdown(FidelityTable.of(api), FidelityTable.causes(api), projectVersion);
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, html, StandardCharsets.UTF_8);

@@ -66,7 +66,7 @@ public final class ApiReferenceRenderer {
         overview(title);
         List<FidelityTable.Row> fidelity = FidelityTable.of(api);
         page.append(ErrorCodeIndex.html(ErrorCodeIndex.of(api), fidelity));
-        page.append(FidelityTable.html(fidelity));
+        page.append(FidelityTable.html(fidelity, FidelityTable.causes(api)));
         page.append("<section id=\"operations\">\n<h2>Operations</h2>\n");
         operationsByTag.forEach((tag, operations) -> {
             page.append("<h3 class=\"tag\" id=\"tag-").append(escape(slug(tag))).append("\">").append(escape(tag))

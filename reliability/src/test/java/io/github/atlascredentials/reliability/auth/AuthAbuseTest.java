@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AuthAbuseTest {
+    /** The token endpoint's default limit per client and minute (the spec's tokenRequestsPerMinute). */
+    private static final int LIMIT = io.github.atlascredentials.emulator.SpecFacts.TOKEN_REQUESTS_PER_MINUTE;
+
     private static final String KEYS = Seed.apiKeysPath(Seed.ORG_A);
     private static final String KEY_BODY = "{\"desc\":\"auth abuse\",\"roles\":[\"ORG_READ_ONLY\"]}";
     /** Any bind address but 127.0.0.1 and ::1 counts as off loopback: this one is reachable only from here. */
@@ -146,27 +149,27 @@ class AuthAbuseTest {
     }
 
     @Test
-    void credentialsOfAnotherOrganizationAreForbidden() {
+    void credentialsOfAnotherOrganizationOrWithoutTheRoleAreUnauthorized() {
         String tokenB = http.token(Seed.ADMIN_B, Seed.ADMIN_B_SECRET);
         for (String path : List.of(KEYS, Seed.cloudManagerSecretPath(Seed.ORG_A, Seed.target(0)))) {
             Answer a = http.post(path, path.equals(KEYS) ? KEY_BODY : "{\"secretExpiresAfterHours\":8}",
                     "Authorization", "Bearer " + tokenB, "Content-Type", "application/json");
-            assertThat(a.status()).isEqualTo(403);
-            assertThat(a.errorCode()).isEqualTo("ACCESS_FORBIDDEN");
+            assertThat(a.status()).isEqualTo(401);
+            assertThat(a.errorCode()).isEqualTo("USER_UNAUTHORIZED");
         }
         Answer group = http.post(Seed.groupSecretPath(Seed.PROJECT_A, Seed.target(0)), "{\"secretExpiresAfterHours\":8}",
                 "Authorization", "Bearer " + tokenB, "Content-Type", Http.ATLAS);
-        assertThat(group.status()).isEqualTo(403);
+        assertThat(group.status()).isEqualTo(401);
         Answer digestB = new Digest(http, Seed.KEY_ADMIN_B, Seed.KEY_ADMIN_B_PRIVATE).post(KEYS, KEY_BODY, "Content-Type", "application/json");
-        assertThat(digestB.status()).isEqualTo(403);
-        assertThat(digestB.errorCode()).isEqualTo("ACCESS_FORBIDDEN");
+        assertThat(digestB.status()).isEqualTo(401);
+        assertThat(digestB.errorCode()).isEqualTo("USER_UNAUTHORIZED");
 
         String member = http.token(Seed.MEMBER_A, Seed.MEMBER_A_SECRET);
         Answer notOwner = postKey("Bearer " + member);
         assertThat(notOwner.status()).isEqualTo(401);
-        assertThat(notOwner.errorCode()).isEqualTo("NOT_ORG_OWNER");
+        assertThat(notOwner.errorCode()).isEqualTo("USER_UNAUTHORIZED");
         String projectOwner = http.token(Seed.PROJECT_OWNER_A, Seed.PROJECT_OWNER_A_SECRET);
-        assertThat(postKey("Bearer " + projectOwner).errorCode()).as("a project owner is no org owner").isEqualTo("NOT_ORG_OWNER");
+        assertThat(postKey("Bearer " + projectOwner).errorCode()).as("a project owner is no org owner").isEqualTo("USER_UNAUTHORIZED");
     }
 
     @Test
@@ -185,7 +188,7 @@ class AuthAbuseTest {
 
     @Test
     void bruteForceAgainstTheTokenEndpointHitsTheRateLimitExactly() throws Exception {
-        // 120 guesses from 16 threads at once: exactly 50 are judged (401), the rest are refused with 429.
+        // 120 guesses from 16 threads at once: exactly LIMIT (the default limit, 10) are judged (401), the rest are refused with 429.
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<String> retryAfter = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -198,7 +201,7 @@ class AuthAbuseTest {
                     statuses.merge(a.status(), 1, Integer::sum);
                     if (a.status() == 429) {
                         assertThat(a.errorCode()).isEqualTo("RATE_LIMITED");
-                        assertThat(a.json().get("parameters").toString()).isEqualTo("[\"/api/oauth/token\",50,1]");
+                        assertThat(a.json().get("parameters").toString()).isEqualTo("[\"/api/oauth/token\"," + LIMIT + ",1]");
                         retryAfter.add(a.header("Retry-After"));
                     } else {
                         assertThat(a.json().path("error").asText()).isEqualTo("invalid_client");
@@ -212,8 +215,8 @@ class AuthAbuseTest {
             pool.shutdownNow();
         }
         assertThat(statuses).containsOnlyKeys(401, 429);
-        assertThat(statuses.get(401)).as("guesses judged within the limit").isEqualTo(50);
-        assertThat(statuses.get(429)).isEqualTo(70);
+        assertThat(statuses.get(401)).as("guesses judged within the limit").isEqualTo(LIMIT);
+        assertThat(statuses.get(429)).isEqualTo(120 - LIMIT);
         assertThat(retryAfter).allSatisfy(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
 
         Answer right = http.tokenRequest(Seed.ADMIN_A, Seed.ADMIN_A_SECRET);
@@ -222,16 +225,22 @@ class AuthAbuseTest {
         emulator.clock().advance(Duration.ofSeconds(Long.parseLong(right.header("Retry-After"))));
         Answer after = http.tokenRequest(Seed.ADMIN_A, Seed.ADMIN_A_SECRET);
         assertThat(after.status()).as("after Retry-After seconds").isEqualTo(200);
-        assertThat(after.header("RateLimit-Limit")).isEqualTo("50");
-        assertThat(after.header("RateLimit-Remaining")).isEqualTo("49");
-        Emulators.figure("auth: brute force of 120 concurrent guesses: exactly 50 judged (401), 70 refused 429 with Retry-After");
+        assertThat(after.header("RateLimit-Limit")).isEqualTo(Integer.toString(LIMIT));
+        assertThat(after.header("RateLimit-Remaining")).isEqualTo(Integer.toString(LIMIT - 1));
+        Emulators.figure("auth: brute force of 120 concurrent guesses: exactly " + LIMIT + " judged (401), " + (120 - LIMIT) + " refused 429 with Retry-After");
     }
 
     /** An emulator bound off loopback with a fresh admin token, which the leak scan then looks for. */
     private AtlasEmulator offLoopback(String adminToken) {
+        return offLoopback(adminToken, LIMIT);
+    }
+
+    /** The same, with {@code wrongTokensPerMinute} wrong admin tokens allowed a minute (the token endpoint's limit). */
+    private AtlasEmulator offLoopback(String adminToken, int wrongTokensPerMinute) {
         assumeTrue(canBind(OFF_LOOPBACK), "this machine cannot bind " + OFF_LOOPBACK);
         CredentialRegistry.record(CredentialRegistry.Kind.ADMIN_TOKEN, adminToken);
-        ownEmulator = Emulators.inProcess(4).bind(OFF_LOOPBACK).adminToken(adminToken).start();
+        ownEmulator = Emulators.inProcess(4).bind(OFF_LOOPBACK).adminToken(adminToken)
+                .tokenRateLimitPerMinute(wrongTokensPerMinute).start();
         emulator = ownEmulator;
         http = new Http(emulator.baseUri());
         return emulator;
@@ -247,7 +256,7 @@ class AuthAbuseTest {
     @Test
     void adminEndpointsOffLoopbackRefuseEveryCredentialButTheAdminTokenAndChangeNothing() {
         String adminToken = AdminToken.randomValue();
-        offLoopback(adminToken);
+        offLoopback(adminToken, 1000); // more forged attempts than the default 10 wrong tokens a minute
         String accessToken = http.token(Seed.ADMIN_A, Seed.ADMIN_A_SECRET);
         Digest digest = new Digest(http, Seed.KEY_ADMIN_A, Seed.KEY_ADMIN_A_PRIVATE);
         List<String[]> forged = List.of(new String[0],
@@ -280,7 +289,7 @@ class AuthAbuseTest {
     void bruteForceAgainstTheAdminTokenHitsTheRateLimitExactly() throws Exception {
         String adminToken = AdminToken.randomValue();
         offLoopback(adminToken);
-        // 120 guesses from 16 threads at once: exactly 50 are judged (401), the rest are refused with 429.
+        // 120 guesses from 16 threads at once: exactly LIMIT (the default limit, 10) are judged (401), the rest are refused with 429.
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -293,7 +302,7 @@ class AuthAbuseTest {
                     statuses.merge(a.status(), 1, Integer::sum);
                     if (a.status() == 429) {
                         assertThat(a.errorCode()).isEqualTo("RATE_LIMITED");
-                        assertThat(a.json().get("parameters").toString()).isEqualTo("[\"/_emulator/\",50,1]");
+                        assertThat(a.json().get("parameters").toString()).isEqualTo("[\"/_emulator/\"," + LIMIT + ",1]");
                         assertThat(Integer.parseInt(a.header("Retry-After"))).isBetween(1, 60);
                     } else {
                         assertThat(a.errorCode()).isEqualTo("USER_UNAUTHORIZED");
@@ -307,8 +316,8 @@ class AuthAbuseTest {
             pool.shutdownNow();
         }
         assertThat(statuses).containsOnlyKeys(401, 429);
-        assertThat(statuses.get(401)).as("guesses judged within the limit").isEqualTo(50);
-        assertThat(statuses.get(429)).isEqualTo(70);
+        assertThat(statuses.get(401)).as("guesses judged within the limit").isEqualTo(LIMIT);
+        assertThat(statuses.get(429)).isEqualTo(120 - LIMIT);
 
         Answer right = http.post("/_emulator/reset", "", "Authorization", "Bearer " + adminToken);
         assertThat(right.status()).as("even the right token waits for the window").isEqualTo(429);
@@ -317,7 +326,7 @@ class AuthAbuseTest {
         emulator.clock().advance(Duration.ofSeconds(Long.parseLong(right.header("Retry-After"))));
         assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + adminToken).status())
                 .as("after Retry-After seconds").isEqualTo(200);
-        Emulators.figure("auth: brute force of 120 concurrent admin-token guesses: exactly 50 judged (401), 70 refused 429");
+        Emulators.figure("auth: brute force of 120 concurrent admin-token guesses: exactly " + LIMIT + " judged (401), " + (120 - LIMIT) + " refused 429");
     }
 
     private static boolean canBind(String address) {

@@ -1,6 +1,7 @@
 package io.github.atlascredentials.emulator.admin;
 
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -56,7 +57,7 @@ public final class TestSupportGuard implements ContainerRequestFilter {
         }
         String rawPath = ctx.getUriInfo().getRequestUri().getRawPath();
         if (access == TestSupportAccess.DISABLED) {
-            ctx.abortWith(ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find resource " + rawPath + ".", rawPath)
+            ctx.abortWith(ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, rawPath)
                     .toResponse());
             return;
         }
@@ -86,8 +87,7 @@ public final class TestSupportGuard implements ContainerRequestFilter {
             }
         }
         // The answer never echoes what was presented.
-        ctx.abortWith(ApiProblem.api(401, "USER_UNAUTHORIZED", "The test-support endpoints under " + PREFIX
-                        + " need the emulator's admin token: Authorization: Bearer <admin token>.")
+        ctx.abortWith(ApiProblem.of(ErrorCode.USER_UNAUTHORIZED_ADMIN_TOKEN_REQUIRED, PREFIX)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"atlas-emulator-test-support\"")
                 .toResponse());
     }
@@ -114,8 +114,7 @@ public final class TestSupportGuard implements ContainerRequestFilter {
     }
 
     private static ApiProblem rateLimited(FixedWindowRateLimiter.Decision decision) {
-        return ApiProblem.api(429, "RATE_LIMITED", "Resource " + PREFIX + " is limited to " + decision.limit()
-                        + " wrong admin tokens every 1 minutes.", PREFIX, decision.limit(), 1)
+        return ApiProblem.of(ErrorCode.RATE_LIMITED_WRONG_ADMIN_TOKENS, PREFIX, decision.limit(), 1)
                 .header("Retry-After", Long.toString(decision.retryAfterSeconds()));
     }
 

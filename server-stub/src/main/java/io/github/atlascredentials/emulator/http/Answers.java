@@ -3,6 +3,8 @@ package io.github.atlascredentials.emulator.http;
 import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenBucketRateLimiter;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
+import io.github.atlascredentials.emulator.generated.errors.OAuthErrorCode;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -12,25 +14,32 @@ public final class Answers {
     }
 
     public static ApiProblem notFound(String rawPath) {
-        return ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find resource " + rawPath + ".", rawPath);
+        return ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, rawPath);
     }
 
     public static ApiProblem methodNotAllowed(String method, String rawPath, Route route) {
-        return ApiProblem.api(405, "METHOD_NOT_ALLOWED", "Method " + method + " is not allowed on " + rawPath + ".", method)
+        return ApiProblem.of(ErrorCode.METHOD_NOT_ALLOWED, method, rawPath)
                 .header("Allow", String.join(", ", route.methods()));
     }
 
     public static ApiProblem invalidQuery(String name, String rule) {
-        return ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "Invalid query parameter " + name + ": it " + rule + ".", name);
+        return ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, name, rule);
+    }
+
+    /** An invalid query parameter: on the OAuth endpoints an OAuth {@code invalid_request}, as all their errors. */
+    public static ApiProblem invalidQuery(OperationRule operation, String name, String rule) {
+        if (operation != null && operation.authentication() == OperationRule.Authentication.CLIENT_BASIC) {
+            return ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "query parameter " + name + " " + rule + ".");
+        }
+        return invalidQuery(name, rule);
     }
 
     public static ApiProblem invalidPathParameter(String name, String rule) {
-        return ApiProblem.api(400, "INVALID_PATH_PARAMETER", "Invalid path parameter " + name + ": it " + rule + ".", name);
+        return ApiProblem.of(ErrorCode.INVALID_PATH_PARAMETER, name, rule);
     }
 
     public static ApiProblem rateLimited(String resource, FixedWindowRateLimiter.Decision decision) {
-        return ApiProblem.api(429, "RATE_LIMITED", "Resource " + resource + " is limited to " + decision.limit()
-                        + " requests every 1 minutes.", resource, decision.limit(), 1)
+        return ApiProblem.of(ErrorCode.RATE_LIMITED, resource, decision.limit(), 1)
                 .header("Retry-After", Long.toString(decision.retryAfterSeconds()));
     }
 
@@ -42,9 +51,8 @@ public final class Answers {
                                                 TokenBucketRateLimiter bucket) {
         long wait = decision.retryAfterSeconds();
         TokenBucketRateLimiter.Settings s = bucket.settings();
-        return ApiProblem.api(429, "RATE_LIMITED_TOKEN_BUCKET", "Rate limit exceeded for " + path + ". Please retry after "
-                        + wait + " seconds. Request capacity: " + s.capacity() + ". Refill rate: " + s.refill()
-                        + " per " + s.refillSeconds() + " seconds.", path, wait, s.capacity(), s.refill(), s.refillSeconds())
+        return ApiProblem.of(ErrorCode.RATE_LIMITED_TOKEN_BUCKET, path, wait, s.capacity(), s.refill(),
+                        s.refillSeconds())
                 .header("Retry-After", Long.toString(wait));
     }
 
@@ -56,11 +64,11 @@ public final class Answers {
         boolean oauth = operation != null && operation.authentication() == OperationRule.Authentication.CLIENT_BASIC;
         ApiProblem problem;
         if (status == 503) {
-            problem = oauth ? ApiProblem.oauth(503, "temporarily_unavailable", "The service is temporarily unavailable.")
-                    : ApiProblem.api(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable.");
+            problem = oauth ? ApiProblem.oauth(OAuthErrorCode.TEMPORARILY_UNAVAILABLE)
+                    : ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE);
         } else {
-            problem = oauth ? ApiProblem.oauth(500, "server_error", "Unexpected error.")
-                    : ApiProblem.api(500, "UNEXPECTED_ERROR", "Unexpected error.");
+            problem = oauth ? ApiProblem.oauth(OAuthErrorCode.SERVER_ERROR)
+                    : ApiProblem.of(ErrorCode.UNEXPECTED_ERROR);
         }
         if (retryAfterSeconds != null) {
             problem.header("Retry-After", Long.toString(retryAfterSeconds));
@@ -70,7 +78,7 @@ public final class Answers {
 
     /** OAuth: unknown client or wrong secret (RFC 6749 section 5.2). */
     public static ApiProblem invalidClient() {
-        return ApiProblem.oauth(401, "invalid_client", "Invalid client credentials.")
+        return ApiProblem.oauth(OAuthErrorCode.INVALID_CLIENT)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + DigestAuthenticator.REALM + "\"");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.http.HttpContent;
@@ -10,15 +11,18 @@ import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
 
 import java.io.IOException;
 
 /**
- * Grizzly's HTTP/1.1 codec, changed in two ways. (1) What it refuses itself, before any handler runs
+ * Grizzly's HTTP/1.1 codec, changed in three ways. (1) What it refuses itself, before any handler runs
  * (a head over the size limit, a broken Content-Length or chunk size, a missing Host, an unknown HTTP
  * version...), is answered with a 400 {@code ApiError} JSON instead of an empty 400 or 505. (2) The
  * body of a TRACE request is read (and then skipped) instead of being parsed as the next request on
- * the connection, which desynchronized kept-alive connections.
+ * the connection, which desynchronized kept-alive connections. (3) A 204 keeps the {@code Content-Type} the
+ * application set: Grizzly drops it on answers without a body, but the official spec declares the versioned
+ * media type on the 204 of the Atlas deletes.
  */
 final class ApiErrorHttpCodecFilter extends HttpServerFilter {
     private static final String CAUSE = ApiErrorHttpCodecFilter.class.getName() + ".cause";
@@ -46,12 +50,22 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
         getMonitoringConfig().addProbes(original.getMonitoringConfig().getProbes());
     }
 
+    /** Called after the status line and before the headers are written: the last moment to add one. */
+    @Override
+    protected void onInitialLineEncoded(HttpHeader header, FilterChainContext ctx) {
+        super.onInitialLineEncoded(header, ctx);
+        if (header instanceof HttpResponsePacket response && response.getStatus() == 204
+                && response.getContentType() != null && !response.getHeaders().contains(Header.ContentType)) {
+            response.getHeaders().setValue(Header.ContentType).setString(response.getContentType());
+        }
+    }
+
     @Override
     protected boolean onHttpHeaderParsed(HttpHeader httpHeader, Buffer buffer, FilterChainContext ctx) {
         if (httpHeader instanceof HttpRequestPacket request && isHttp09(request)) {
             // A request line without a version is HTTP/0.9, whose answers Grizzly writes without any
             // header (no status line semantics, no Content-Type): refuse it as malformed instead.
-            request.setAttribute(CAUSE, "The request line has no HTTP version; send HTTP/1.1.");
+            request.setAttribute(CAUSE, "the request line has no HTTP version; send HTTP/1.1.");
             request.setProtocol(Protocol.HTTP_1_1);
             return true;
         }
@@ -77,7 +91,7 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
     protected void onHttpHeaderError(HttpHeader httpHeader, FilterChainContext ctx, Throwable t) throws IOException {
         if (httpHeader instanceof HttpRequestPacket request && t != null && t.getMessage() != null
                 && t.getMessage().contains("too large")) {
-            request.setAttribute(CAUSE, "The request line and headers exceed " + maxHeadBytes + " bytes.");
+            request.setAttribute(CAUSE, "the request line and headers exceed " + maxHeadBytes + " bytes.");
         }
         super.onHttpHeaderError(httpHeader, ctx, t);
     }
@@ -85,9 +99,9 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
     @Override
     protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
         HttpRequestPacket request = response.getRequest();
-        String detail = "The HTTP request is malformed (request line, headers or framing).";
+        String detail = "the request line, headers or framing are malformed.";
         if (response.getStatus() == 505) {
-            detail = "The HTTP version is not supported; send HTTP/1.1.";
+            detail = "the HTTP version is not supported; send HTTP/1.1.";
         } else if (request != null && request.getAttribute(CAUSE) instanceof String cause) {
             detail = cause;
         }
@@ -98,6 +112,6 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
                 request.setProtocol(Protocol.HTTP_1_1); // else the answer itself cannot be written
             }
         }
-        return GrizzlyErrorAnswers.packet(response, ApiProblem.api(400, "INVALID_REQUEST", detail), serviceVersion);
+        return GrizzlyErrorAnswers.packet(response, ApiProblem.of(ErrorCode.INVALID_REQUEST, detail), serviceVersion);
     }
 }

@@ -3,6 +3,10 @@ package io.github.atlascredentials.emulator.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
+import io.github.atlascredentials.emulator.generated.errors.OAuthErrorCode;
+import io.github.atlascredentials.spec.rules.ErrorOverride;
+import io.github.atlascredentials.spec.rules.SchemaRule;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,8 +30,22 @@ public final class ApiProblem extends RuntimeException {
         this.body = body;
     }
 
-    /** An {@code ApiError} with {@code parameters} (strings or numbers). */
-    public static ApiProblem api(int status, String errorCode, String detail, Object... parameters) {
+    /**
+     * The {@code ApiError} of a code of the spec: its status, its detail with the placeholders filled in
+     * and its {@code parameters}, from {@code arguments} given in the order of {@link ErrorCode#arguments()}.
+     */
+    public static ApiProblem of(ErrorCode code, Object... arguments) {
+        return api(code.status(), code.code(), fill(code.text(), code.arguments(), arguments),
+                parameters(code.arguments(), code.parameters(), arguments));
+    }
+
+    /** The answer the spec's {@code x-error} of a schema names for a value that breaks the schema's rules. */
+    public static ApiProblem ofOverride(ErrorOverride override, SchemaRule schema, String value) {
+        return api(override.status(), override.errorCode(), override.detail(schema, value),
+                override.parameters(schema, value).toArray());
+    }
+
+    private static ApiProblem api(int status, String errorCode, String detail, Object... parameters) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("error", status);
         body.put("errorCode", errorCode);
@@ -44,9 +62,25 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(status, body);
     }
 
+    private static String fill(String text, List<String> names, Object[] arguments) {
+        if (arguments.length != names.size()) {
+            throw new IllegalArgumentException("the text \"" + text + "\" takes " + names + ", given " + arguments.length
+                    + " values");
+        }
+        String out = text;
+        for (int i = 0; i < names.size(); i++) {
+            out = out.replace("{" + names.get(i) + "}", String.valueOf(arguments[i]));
+        }
+        return out;
+    }
+
+    private static Object[] parameters(List<String> names, List<String> parameters, Object[] arguments) {
+        return parameters.stream().map(p -> arguments[names.indexOf(p)]).toArray();
+    }
+
     /** A 400 {@code VALIDATION_ERROR} naming each field and the rule it broke. */
     public static ApiProblem validation(List<Map.Entry<String, String>> fieldViolations) {
-        ApiProblem problem = api(400, "VALIDATION_ERROR", "Invalid request body.");
+        ApiProblem problem = of(ErrorCode.VALIDATION_ERROR);
         ArrayNode fields = problem.body.putObject("badRequestDetail").putArray("fields");
         for (Map.Entry<String, String> v : fieldViolations) {
             fields.addObject().put("field", v.getKey()).put("description", v.getValue());
@@ -54,12 +88,12 @@ public final class ApiProblem extends RuntimeException {
         return problem;
     }
 
-    /** An OAuth 2.0 error (RFC 6749 section 5.2). */
-    public static ApiProblem oauth(int status, String error, String description) {
+    /** An OAuth 2.0 error (RFC 6749 section 5.2) of the spec, its description filled in as {@link #of} does. */
+    public static ApiProblem oauth(OAuthErrorCode code, Object... arguments) {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("error", error);
-        body.put("error_description", description);
-        return new ApiProblem(status, body);
+        body.put("error", code.code());
+        body.put("error_description", fill(code.text(), code.arguments(), arguments));
+        return new ApiProblem(code.status(), body);
     }
 
     public ApiProblem header(String name, String value) {

@@ -1,5 +1,7 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
+import io.github.atlascredentials.emulator.generated.errors.OAuthErrorCode;
 import io.github.atlascredentials.emulator.http.steps.PathParameterStep;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import java.net.URI;
@@ -29,7 +31,7 @@ final class IllegalRequestTargets {
      */
     static ApiProblem problemFor(RouteTable routes, String method, String rawPath, String rawQuery, boolean hostValid) {
         if (!hostValid) {
-            return ApiProblem.api(400, "INVALID_REQUEST", "The Host header is not a valid host name.");
+            return ApiProblem.of(ErrorCode.INVALID_REQUEST, "the Host header is not a valid host name.");
         }
         boolean pathLegal = legalPath(rawPath);
         Optional<RouteTable.Match> match = rawPath.startsWith("/") ? routes.match(rawPath) : Optional.empty();
@@ -44,7 +46,7 @@ final class IllegalRequestTargets {
         String badParameter = rawQuery == null ? null : firstIllegalQueryParameter(rawQuery);
         if (badParameter != null) {
             if (op != null && op.authentication() == OperationRule.Authentication.CLIENT_BASIC) {
-                return ApiProblem.oauth(400, "invalid_request", "The query string is not valid.");
+                return ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the query string is not validly encoded.");
             }
             return Answers.invalidQuery(badParameter, "is not validly encoded");
         }
@@ -55,7 +57,7 @@ final class IllegalRequestTargets {
                 return problem;
             }
         }
-        return ApiProblem.api(400, "INVALID_REQUEST", "The request target is not a valid URI.");
+        return ApiProblem.of(ErrorCode.INVALID_REQUEST, "the request target is not a valid URI.");
     }
 
     static boolean legalPath(String rawPath) {

@@ -2,6 +2,7 @@ package io.github.atlascredentials.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,6 +54,6 @@ public final class JsonBodies {
     }
 
     private static ApiProblem malformed() {
-        return ApiProblem.api(400, "MALFORMED_JSON", "Received JSON is malformed.");
+        return ApiProblem.of(ErrorCode.MALFORMED_JSON);
     }
 }

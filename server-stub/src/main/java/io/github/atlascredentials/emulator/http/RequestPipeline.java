@@ -28,6 +28,9 @@ public final class RequestPipeline implements ContainerRequestFilter {
         this.steps = List.copyOf(steps);
     }
 
+    /** The request property holding the URI as sent when routing rewrote it (a path without its trailing slash). */
+    public static final String SENT_REQUEST_URI = RequestPipeline.class.getName() + ".sentRequestUri";
+
     @Override
     public void filter(ContainerRequestContext ctx) {
         try {
@@ -52,6 +55,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
             throw Answers.methodNotAllowed(ctx.getMethod(), rawPath, route);
         }
         if (!match.canonicalPath().equals(rawPath)) {
+            // Digest signs the URI as sent: the credential step compares with that, not the rewritten one.
+            ctx.setProperty(SENT_REQUEST_URI, requestUri);
             ctx.setRequestUri(ctx.getUriInfo().getBaseUri(),
                     UriBuilder.fromUri(requestUri).replacePath(match.canonicalPath()).build());
         }

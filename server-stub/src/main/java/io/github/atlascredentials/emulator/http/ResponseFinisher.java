@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +74,43 @@ public final class ResponseFinisher implements ContainerResponseFilter {
         return values != null && !values.isEmpty() && "true".equalsIgnoreCase(values.get(0));
     }
 
+    /**
+     * The official spec declares a list's page its own envelope ("Endpoints that return a list of results use the
+     * results object as an envelope. Application adds the status parameter to the response body."); every other
+     * answer is wrapped as {@code {"status", "content"}}.
+     */
+    private static JsonNode enveloped(ApiRequest api, int status, JsonNode content) {
+        if (status < 300 && "GET".equals(api.operation().method()) && content instanceof ObjectNode page
+                && page.path("results").isArray()) {
+            return page.deepCopy().put("status", status);
+        }
+        ObjectNode wrapped = Json.MAPPER.createObjectNode();
+        wrapped.put("status", status);
+        wrapped.set("content", content);
+        return wrapped;
+    }
+
+    /**
+     * An answer without a body (a 204 delete). The official spec declares the versioned media type on the 204 of
+     * the Atlas deletes, so it is sent as {@code Content-Type}; with {@code envelope=true} the answer is 200
+     * {@code {"status": 204}}.
+     */
+    private static void finishEmpty(ApiRequest api, ContainerResponseContext response, boolean envelope)
+            throws JsonProcessingException {
+        if (api == null || !api.isApiOperation() || response.getStatus() >= 300) {
+            return;
+        }
+        MediaType type = mediaTypeOf(api, response);
+        if (envelope) {
+            ObjectNode wrapped = Json.MAPPER.createObjectNode().put("status", response.getStatus());
+            response.setStatus(200);
+            response.setEntity(COMPACT.writeValueAsBytes(wrapped), null, type);
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
+        } else if (VersionNegotiator.isVersioned(api.responseMediaType())) {
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
+        }
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         try {
@@ -87,21 +124,26 @@ public final class ResponseFinisher implements ContainerResponseFilter {
                 response.getHeaders().putSingle("RateLimit-Remaining", Integer.toString(d.remaining()));
             }
             Object entity = response.getEntity();
-            if (entity == null || entity instanceof byte[] || entity instanceof String) {
+            if (entity instanceof byte[] || entity instanceof String) {
                 return;
             }
-            Object body = entity;
-            MediaType type = mediaTypeOf(api, response);
             // Most requests have no query at all: then there is nothing to parse.
             MultivaluedMap<String, String> query = request.getUriInfo().getRequestUri().getRawQuery() == null
                     ? null : request.getUriInfo().getQueryParameters();
             // Only operations whose spec declares the envelope parameter wrap their answers.
             // (The spec's parameter list is searched only when a request asks for the envelope at all.)
-            if (isTrue(query, "envelope") && api != null && api.operation().parameter("envelope").isPresent()) {
-                ObjectNode wrapped = Json.MAPPER.createObjectNode();
-                wrapped.put("status", response.getStatus());
-                wrapped.set("content", entity instanceof JsonNode node ? node : Json.MAPPER.valueToTree(entity));
-                body = wrapped;
+            // Never on the OAuth endpoints: OAuth clients read the token answer's own fields (RFC 6749), and
+            // no source shows an enveloped OAuth answer (the spec says the parameter is ignored there).
+            boolean envelope = isTrue(query, "envelope") && api != null && api.operation().parameter("envelope").isPresent()
+                    && api.operation().authentication() != OperationRule.Authentication.CLIENT_BASIC;
+            if (entity == null) {
+                finishEmpty(api, response, envelope);
+                return;
+            }
+            Object body = entity;
+            MediaType type = mediaTypeOf(api, response);
+            if (envelope) {
+                body = enveloped(api, response.getStatus(), entity instanceof JsonNode node ? node : Json.MAPPER.valueToTree(entity));
                 response.setStatus(200);
             }
             boolean indent = isTrue(query, "pretty");
@@ -111,8 +153,7 @@ public final class ResponseFinisher implements ContainerResponseFilter {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
         } catch (JsonProcessingException e) {
             response.setStatus(500);
-            response.setEntity("{\"error\":500,\"errorCode\":\"UNEXPECTED_ERROR\",\"reason\":\"Internal Server Error\","
-                    + "\"detail\":\"The answer could not be serialized.\",\"parameters\":[]}".getBytes(StandardCharsets.UTF_8),
+            response.setEntity(ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).bodyBytes(),
                     null, MediaType.APPLICATION_JSON_TYPE);
         }
     }

@@ -1,16 +1,14 @@
 package io.github.atlascredentials.emulator.http;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Atlas media-type versions: a requested date resolves to the newest of the operation's own versions
- * (from the spec) on or before it.
+ * Atlas media-type versions: a requested date must be one of the operation's own versions (from the
+ * spec); any other date is 406 {@code INVALID_VERSION_DATE}.
  */
 public final class VersionNegotiator {
     private static final Pattern VERSIONED = Pattern.compile(
@@ -56,26 +54,15 @@ public final class VersionNegotiator {
         return VERSIONED.matcher(type).matches();
     }
 
+    /**
+     * Exactly one of the operation's versions, or nothing: a version that does not exist for the resource is
+     * answered 406 (the versioning page), so a later date does not fall back to an older version.
+     */
     static Optional<String> resolve(List<String> versions, String date) {
-        if (versions.contains(date)) {
-            return Optional.of(date); // the usual request names a version exactly: no date parsing
-        }
-        LocalDate requested;
-        try {
-            requested = LocalDate.parse(date.toLowerCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-        String best = null;
-        for (String v : versions) {
-            if (!LocalDate.parse(v).isAfter(requested)) {
-                best = v;
-            }
-        }
-        return Optional.ofNullable(best);
+        return versions.contains(date) ? Optional.of(date) : Optional.empty();
     }
 
     private static ApiProblem notAcceptable() {
-        return ApiProblem.api(406, "INVALID_VERSION_DATE", "Invalid accept header or version date.");
+        return ApiProblem.of(ErrorCode.INVALID_VERSION_DATE);
     }
 }

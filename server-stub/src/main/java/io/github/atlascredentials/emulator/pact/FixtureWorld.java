@@ -98,8 +98,9 @@ public final class FixtureWorld {
     }
 
     /** An API key nobody authenticates with (random public and private key). */
-    SeedDocument.ApiKey apiKey(String id, String desc, List<String> roles) {
-        return new SeedDocument.ApiKey(id, Crypto.randomLowercase(8), Crypto.randomUuid().toString(), desc, roles);
+    SeedDocument.ApiKey apiKey(String id, String desc, List<String> roles, Map<String, Set<String>> projectRoles) {
+        return new SeedDocument.ApiKey(id, Crypto.randomLowercase(8), Crypto.randomUuid().toString(), desc, roles,
+                projectRoles);
     }
 
     // --- operations -------------------------------------------------------------------------------

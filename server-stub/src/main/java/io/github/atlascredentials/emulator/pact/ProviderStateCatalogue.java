@@ -118,15 +118,20 @@ public final class ProviderStateCatalogue {
                     }),
             new ProviderState("the organization has the example API key",
                     ORG + "; " + TARGET + " with 1 secret; one API key with the spec's apiUserId example "
-                            + PactFixtures.EXAMPLE_API_KEY_ID + ", description `desc` and organization roles `roles` "
-                            + "(comma-separated); " + BEARER_OWNER + ".",
+                            + PactFixtures.EXAMPLE_API_KEY_ID + ", description `desc`, organization roles `roles` "
+                            + "and roles `projectRoles` in the project " + PactFixtures.GROUP_ID + " (both comma-separated, "
+                            + "as the spec's example: an API key may hold project roles); " + BEARER_OWNER + ".",
                     List.of(new ProviderState.Parameter("desc", "Example API key", "the key's description"),
-                            new ProviderState.Parameter("roles", "ORG_MEMBER", "its organization roles, comma-separated")),
+                            new ProviderState.Parameter("roles", "ORG_MEMBER", "its organization roles, comma-separated"),
+                            new ProviderState.Parameter("projectRoles", "GROUP_OWNER",
+                                    "its roles in the project, comma-separated (empty for none)")),
                     (world, p) -> {
                         List<String> roles = p.organizationRoles("roles");
+                        Set<String> projectRoles = p.names("projectRoles");
                         world.replace(world.organization(FixtureWorld.DEFAULT_MAX_HOURS,
                                 List.of(world.owner(), world.target(true, world.unknownSecrets(1))),
-                                List.of(world.apiKey(PactFixtures.EXAMPLE_API_KEY_ID, p.text("desc"), roles))));
+                                List.of(world.apiKey(PactFixtures.EXAMPLE_API_KEY_ID, p.text("desc"), roles,
+                                        projectRoles.isEmpty() ? Map.of() : Map.of(PactFixtures.GROUP_ID, projectRoles)))));
                         world.bearerFor(PactFixtures.CALLER_CLIENT_ID);
                         return ids();
                     }),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.Json;
 import jakarta.ws.rs.POST;
@@ -61,7 +62,7 @@ public final class ProviderStatesResource {
                 values = state.setup().apply(new FixtureWorld(emulator, remoteAddress()),
                         new StateParameters(state, change.params()));
             } catch (StateParameters.InvalidStateParameter e) {
-                throw ApiProblem.api(400, "INVALID_PROVIDER_STATE_PARAMETER", e.getMessage(), state.name());
+                throw ApiProblem.of(ErrorCode.INVALID_PROVIDER_STATE_PARAMETER, state.name(), e.getMessage());
             }
             values.forEach((key, value) -> answer.putPOJO(key, value));
             applied.add(state.name());
@@ -72,8 +73,8 @@ public final class ProviderStatesResource {
 
     private static ApiProblem unknown(String name) {
         List<String> known = ProviderStateCatalogue.states().stream().map(ProviderState::name).toList();
-        return ApiProblem.api(400, "UNKNOWN_PROVIDER_STATE", "Unknown provider state \"" + abbreviated(name)
-                + "\". The emulator knows: \"" + String.join("\", \"", known) + "\".", abbreviated(name));
+        return ApiProblem.of(ErrorCode.UNKNOWN_PROVIDER_STATE, abbreviated(name),
+                "\"" + String.join("\", \"", known) + "\"");
     }
 
     private static String abbreviated(String text) {
@@ -135,7 +136,7 @@ public final class ProviderStatesResource {
         }
 
         private static ApiProblem invalid(String detail) {
-            return ApiProblem.api(400, "INVALID_PROVIDER_STATE_CHANGE", detail);
+            return ApiProblem.of(ErrorCode.INVALID_PROVIDER_STATE_CHANGE, detail);
         }
     }
 }

@@ -61,6 +61,12 @@ public final class StateParameters {
         return roles;
     }
 
+    /** Comma-separated names (none when empty), such as project roles, which the spec leaves open. */
+    public java.util.Set<String> names(String name) {
+        return java.util.Arrays.stream(text(name).split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
     /** A parameter value a state cannot use. */
     public static final class InvalidStateParameter extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -3,6 +3,7 @@ package io.github.atlascredentials.emulator.resources;
 import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.OAuthApi;
+import io.github.atlascredentials.emulator.generated.errors.OAuthErrorCode;
 import io.github.atlascredentials.emulator.generated.model.TokenResponse;
 import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiProblem;
@@ -30,18 +31,17 @@ public final class OAuthResource implements OAuthApi {
     public Response requestAccessToken(String grantType, Boolean pretty, Boolean envelope) {
         ApiRequest.OAuthClient client = RequestData.of(context).client();
         if (grantType == null || grantType.isBlank()) {
-            throw ApiProblem.oauth(400, "invalid_request", "The grant_type parameter is required.");
+            throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the grant_type parameter is required.");
         }
         if (!SpecFacts.GRANT_TYPES.contains(grantType)) {
-            throw ApiProblem.oauth(400, "unsupported_grant_type", "Only grant_type=" + String.join(", ", SpecFacts.GRANT_TYPES)
-                    + " is supported.");
+            throw ApiProblem.oauth(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
+                    String.join(", ", SpecFacts.GRANT_TYPES));
         }
         if (client.secretExpired()) {
-            throw ApiProblem.oauth(400, "invalid_grant", "The client secret has expired.");
+            throw ApiProblem.oauth(OAuthErrorCode.INVALID_GRANT);
         }
-        TokenService.IssuedToken token = tokens.issue(client.clientId(), client.secret().id()).orElseThrow(() -> ApiProblem.oauth(403,
-                "access_denied", "The service account already has " + tokens.maxActivePerAccount()
-                        + " active access tokens."));
+        TokenService.IssuedToken token = tokens.issue(client.clientId(), client.secret().id()).orElseThrow(() -> ApiProblem.oauth(OAuthErrorCode.ACCESS_DENIED,
+                tokens.maxActivePerAccount()));
         state.markUsed(client.secret());
         TokenResponse body = new TokenResponse()
                 .accessToken(token.accessToken())
@@ -60,15 +60,15 @@ public final class OAuthResource implements OAuthApi {
             throw Answers.invalidClient(); // an expired secret may no longer act for its account here
         }
         if (token == null || token.isEmpty()) {
-            throw ApiProblem.oauth(400, "invalid_request", "The token parameter is required.");
+            throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the token parameter is required.");
         }
         if (tokenTypeHint != null && !SpecFacts.TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
-            throw ApiProblem.oauth(400, "invalid_request", "token_type_hint must be " + String.join(", ", SpecFacts.TOKEN_TYPE_HINTS)
-                    + ".");
+            throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST,
+                    "token_type_hint must be " + String.join(", ", SpecFacts.TOKEN_TYPE_HINTS) + ".");
         }
         if (tokens.revoke(token, client.clientId()) == TokenService.Revocation.ISSUED_TO_ANOTHER_CLIENT) {
             // RFC 7009 section 2.1: the token was not issued to this client; the status is documented.
-            throw ApiProblem.oauth(403, "access_denied", "The token was not issued to this client.");
+            throw ApiProblem.oauth(OAuthErrorCode.ACCESS_DENIED_TOKEN_OF_ANOTHER_CLIENT);
         }
         return Response.ok().build();
     }

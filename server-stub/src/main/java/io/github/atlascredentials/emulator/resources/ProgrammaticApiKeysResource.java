@@ -1,8 +1,8 @@
 package io.github.atlascredentials.emulator.resources;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.generated.api.ProgrammaticApiKeysApi;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.ApiKey;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRequest;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRole;
@@ -19,8 +19,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Programmatic API keys of an organization, in Atlas (in their own media-type version, from the spec) and Cloud Manager: create (answers 200, as
@@ -56,19 +59,20 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     }
 
     @Override
-    public Response listOrgApiKeys(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
+    public Response listOrgApiKeys(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty,
+                                   Boolean envelope, Boolean includeCount) {
         ApiRequest request = RequestData.of(context);
-        return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage)).build();
+        return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage, includeCount)).build();
     }
 
     @Override
     public Response listCloudManagerOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
-        return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage)).build();
+        return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage, null)).build();
     }
 
     @Override
-    public Response getOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
+    public Response getOrgApiKey(String orgId, String apiUserId, Boolean pretty, Boolean envelope) {
         ApiRequest request = RequestData.of(context);
         StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
         return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey())).build();
@@ -82,7 +86,7 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     }
 
     @Override
-    public Response deleteOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
+    public Response deleteOrgApiKey(String orgId, String apiUserId, Boolean pretty, Boolean envelope) {
         state.deleteApiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
         return Response.noContent().build();
     }
@@ -98,21 +102,21 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
         return state.createApiKey(orgId, body.getDesc(), roles);
     }
 
-    private ObjectNode page(ApiRequest request, String base, String orgId, Integer pageNum, Integer itemsPerPage) {
-        List<StoredApiKey> all = state.apiKeysOf(orgId);
-        ObjectNode page = Json.MAPPER.createObjectNode();
-        ArrayNode results = page.putArray("results");
-        Pages.of(all, pageNum, itemsPerPage).forEach(key -> results.add(Json.MAPPER.valueToTree(
-                view(request, base, key, key.maskedPrivateKey()))));
-        page.put("totalCount", all.size());
-        return page;
+    private ObjectNode page(ApiRequest request, String base, String orgId, Integer pageNum, Integer itemsPerPage,
+                            Boolean includeCount) {
+        return Pages.body(request, state.apiKeysOf(orgId), pageNum, itemsPerPage, includeCount,
+                key -> Json.MAPPER.valueToTree(view(request, base, key, key.maskedPrivateKey())));
     }
 
-    /** The key with the given private key: plain in a create answer, masked in every read. */
+    /**
+     * The key with the given private key: plain in a create answer, masked in every read. Its roles are its
+     * organization roles ({@code orgId}) then its project roles ({@code groupId}), as stored.
+     */
     private static ApiKey view(ApiRequest request, String base, StoredApiKey key, String privateKey) {
-        List<ApiKeyRole> keyRoles = key.roles().stream()
-                .map(r -> new ApiKeyRole().orgId(key.orgId()).roleName(OrgRoleName.fromValue(r)))
-                .toList();
+        List<ApiKeyRole> keyRoles = new ArrayList<>();
+        key.roles().forEach(role -> keyRoles.add(new ApiKeyRole().orgId(key.orgId()).roleName(role)));
+        new TreeMap<>(key.projectRoles()).forEach((groupId, roles) -> new TreeSet<>(roles)
+                .forEach(role -> keyRoles.add(new ApiKeyRole().groupId(groupId).roleName(role))));
         URI self = URI.create(request.baseUri() + base + key.orgId() + "/apiKeys/" + key.id());
         return new ApiKey()
                 .id(key.id())
@@ -124,6 +128,6 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     }
 
     private static ApiProblem notFound(String apiUserId) {
-        return ApiProblem.api(404, "RESOURCE_NOT_FOUND", "Cannot find API key " + apiUserId + ".", apiUserId);
+        return ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, apiUserId);
     }
 }

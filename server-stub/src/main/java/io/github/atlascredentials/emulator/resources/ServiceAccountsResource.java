@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.ServiceAccountsApi;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.CloudManagerServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretRequest;
@@ -15,6 +16,9 @@ import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredSecret;
 import io.github.atlascredentials.emulator.state.SecretCreations;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import java.time.ZoneOffset;
@@ -33,6 +37,8 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
     private final TokenService tokens;
     private final SecretCreations creations;
+    @Context
+    private Provider<ContainerRequestContext> context;
 
     public ServiceAccountsResource(EmulatorState state, TokenService tokens, SecretCreations creations) {
         this.state = state;
@@ -41,12 +47,14 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId, Boolean pretty) {
+    public Response deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId, Boolean pretty,
+                                                  Boolean envelope) {
         return deleted(clientId, secretId);
     }
 
     @Override
-    public Response deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId, Boolean pretty) {
+    public Response deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId, Boolean pretty,
+                                                    Boolean envelope) {
         return deleted(clientId, secretId);
     }
 
@@ -57,7 +65,7 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response getOrgServiceAccount(String orgId, String clientId, Boolean pretty) {
+    public Response getOrgServiceAccount(String orgId, String clientId, Boolean pretty, Boolean envelope) {
         return Response.ok(accountView(account(clientId))).build();
     }
 
@@ -67,7 +75,7 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty) {
+    public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty, Boolean envelope) {
         ServiceAccount account = account(clientId);
         ObjectNode body = accountView(account);
         body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.projectRoles().getOrDefault(groupId, Set.of()))));
@@ -75,27 +83,25 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
-        List<ServiceAccount> all = state.serviceAccountsOf(orgId);
-        ObjectNode page = Json.MAPPER.createObjectNode();
-        ArrayNode results = page.putArray("results");
-        Pages.of(all, pageNum, itemsPerPage).forEach(account -> results.add(accountView(account)));
-        page.put("totalCount", all.size());
-        return Response.ok(page).build();
+    public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty,
+                                           Boolean envelope, Boolean includeSystemManaged) {
+        // The emulator holds no system-managed accounts: includeSystemManaged changes nothing here.
+        return Response.ok(Pages.body(RequestData.of(context), state.serviceAccountsOf(orgId), pageNum, itemsPerPage,
+                null, this::accountView)).build();
     }
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
     private Response deleted(String clientId, String secretId) {
-        state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
-                "Cannot find secret " + secretId + " of service account " + clientId + ".", secretId));
+        state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND,
+                secretId));
         tokens.revokeIssuedWith(clientId, secretId);
         return Response.noContent().build();
     }
 
     private ServiceAccount account(String clientId) {
         // The access step has found the account in the organization or project of the path.
-        return state.serviceAccount(clientId).orElseThrow(() -> ApiProblem.api(404, "RESOURCE_NOT_FOUND",
-                "Cannot find resource " + clientId + ".", clientId));
+        return state.serviceAccount(clientId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND,
+                clientId));
     }
 
     /** The account with its secrets as read back: masked, never the secret; lastUsedAt null until first use. */
@@ -103,6 +109,12 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("clientId", account.clientId());
         body.put("name", account.name());
+        if (account.description() != null) {
+            body.put("description", account.description());
+        }
+        if (account.createdAt() != null) {
+            body.set("createdAt", Json.MAPPER.valueToTree(account.createdAt().atOffset(ZoneOffset.UTC)));
+        }
         body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.roles())));
         ArrayNode secrets = body.putArray("secrets");
         for (StoredSecret stored : state.secretsOf(account.clientId())) {
@@ -162,12 +174,10 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         try {
             return creations.run(clientId, () -> state.createSecret(clientId, hours));
         } catch (SecretCreations.Conflict e) {
-            throw ApiProblem.api(409, "DATA_CONCURRENCY_ERROR", "Another secret of service account " + clientId
-                    + " is being created; try again.", clientId);
+            throw ApiProblem.of(ErrorCode.DATA_CONCURRENCY_ERROR, clientId);
         } catch (EmulatorState.SecretLimitReached e) {
             int max = state.maxSecretsPerAccount();
-            throw ApiProblem.api(400, "MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED", "Service account " + clientId
-                    + " already has the maximum of " + max + " secrets.", clientId, max);
+            throw ApiProblem.of(ErrorCode.MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED, clientId, max);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.atlascredentials.emulator.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.seed.SeedException;
@@ -55,7 +56,7 @@ public final class TestSupportResource {
     public ObjectNode seed(byte[] document, @QueryParam("replace") String replace) {
         boolean replacing = "true".equals(replace);
         if (!replacing && replace != null && !"false".equals(replace)) {
-            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "replace must be true or false.", "replace");
+            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "replace", "is neither true nor false");
         }
         try {
             var parsed = SeedParser.parse("request body", document);
@@ -66,9 +67,8 @@ public final class TestSupportResource {
                 emulator.loadSeed(parsed);
             }
         } catch (SeedException e) {
-            throw ApiProblem.api(400, "INVALID_SEED", e.getMessage() + (replacing ? ""
-                    : " (POST /_emulator/seed?replace=true replaces the emulator's data instead of adding to it)"),
-                    e.jsonPath());
+            throw ApiProblem.of(ErrorCode.INVALID_SEED, e.jsonPath(), e.getMessage() + (replacing ? ""
+                    : " (POST /_emulator/seed?replace=true replaces the emulator's data instead of adding to it)"));
         }
         return Json.MAPPER.createObjectNode().put("status", replacing ? "REPLACED" : "LOADED");
     }
@@ -86,10 +86,10 @@ public final class TestSupportResource {
         try {
             by = Long.parseLong(seconds == null ? "" : seconds);
         } catch (NumberFormatException e) {
-            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "seconds must be a whole number of seconds >= 0.", "seconds");
+            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "seconds", "is not a whole number of seconds >= 0");
         }
         if (by < 0) {
-            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "seconds must be a whole number of seconds >= 0.", "seconds");
+            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "seconds", "is not a whole number of seconds >= 0");
         }
         emulator.clock().advance(Duration.ofSeconds(by));
         return clockBody();
@@ -104,7 +104,7 @@ public final class TestSupportResource {
             emulator.failNextRequest(operationId == null ? "" : operationId, whole(status, "status"),
                     retryAfter == null ? null : (long) whole(retryAfter, "retryAfter"));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", e.getMessage() + ".", "operationId");
+            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "operationId", "is refused: " + e.getMessage());
         }
         return Json.MAPPER.createObjectNode().put("status", "ARMED");
     }
@@ -114,7 +114,7 @@ public final class TestSupportResource {
     @Path("/secret-creations/hold")
     public ObjectNode hold(@QueryParam("clientId") String clientId) {
         if (clientId == null || clientId.isBlank()) {
-            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "clientId is required.", "clientId");
+            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "clientId", "is required");
         }
         if (emulator.secretCreations().holdOf(clientId).isEmpty()) {
             emulator.holdSecretCreations(clientId);
@@ -145,7 +145,7 @@ public final class TestSupportResource {
         int r = whole(refill, "refill");
         int s = whole(seconds, "seconds");
         if (c < 1 || r < 1 || s < 1) {
-            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", "capacity, refill and seconds must be at least 1.", "capacity");
+            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "capacity", "and refill and seconds must each be at least 1");
         }
         emulator.atlasRateLimit(c, r, s);
         return Json.MAPPER.createObjectNode().put("capacity", c).put("refill", r).put("seconds", s);
@@ -155,7 +155,7 @@ public final class TestSupportResource {
         try {
             return Integer.parseInt(value == null ? "" : value);
         } catch (NumberFormatException e) {
-            throw ApiProblem.api(400, "INVALID_QUERY_PARAMETER", name + " must be a whole number.", name);
+            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, name, "is not a whole number");
         }
     }
 

@@ -26,12 +26,19 @@ public record SeedDocument(List<Organization> organizations) {
     public record Project(String id, String name) {
     }
 
+    /** {@code description} and {@code createdAt} are optional (null: the name, and the time of seeding). */
     public record ServiceAccount(String clientId, String name, Set<String> roles,
-                                 Map<String, Set<String>> projectRoles, List<Secret> secrets) {
+                                 Map<String, Set<String>> projectRoles, List<Secret> secrets, String description,
+                                 Instant createdAt) {
         public ServiceAccount {
             roles = Set.copyOf(roles);
             projectRoles = Map.copyOf(projectRoles);
             secrets = List.copyOf(secrets);
+        }
+
+        public ServiceAccount(String clientId, String name, Set<String> roles,
+                              Map<String, Set<String>> projectRoles, List<Secret> secrets) {
+            this(clientId, name, roles, projectRoles, secrets, null, null);
         }
     }
 
@@ -50,9 +57,16 @@ public record SeedDocument(List<Organization> organizations) {
         }
     }
 
-    public record ApiKey(String id, String publicKey, String privateKey, String desc, List<String> roles) {
+    /** {@code roles} are organization roles; {@code projectRoles} the key's roles per project of the organization. */
+    public record ApiKey(String id, String publicKey, String privateKey, String desc, List<String> roles,
+                         Map<String, Set<String>> projectRoles) {
         public ApiKey {
             roles = List.copyOf(roles);
+            projectRoles = Map.copyOf(projectRoles);
+        }
+
+        public ApiKey(String id, String publicKey, String privateKey, String desc, List<String> roles) {
+            this(id, publicKey, privateKey, desc, roles, Map.of());
         }
 
         @Override

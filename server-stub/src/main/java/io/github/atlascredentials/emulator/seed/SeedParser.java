@@ -113,32 +113,20 @@ public final class SeedParser {
         List<SeedDocument.ApiKey> keys = new ArrayList<>();
         JsonNode ks = optionalArray(node, path, "apiKeys");
         for (int i = 0; i < ks.size(); i++) {
-            keys.add(apiKey(ks.get(i), path + ".apiKeys[" + i + "]"));
+            keys.add(apiKey(ks.get(i), path + ".apiKeys[" + i + "]", projectIds));
         }
         return new SeedDocument.Organization(id, name, maxHours, projects, accounts, keys);
     }
 
     private SeedDocument.ServiceAccount serviceAccount(JsonNode node, String path, Set<String> projectIds) {
-        requireObject(node, path, Set.of("clientId", "name", "roles", "projectRoles", "secrets"));
+        requireObject(node, path, Set.of("clientId", "name", "description", "createdAt", "roles", "projectRoles",
+                "secrets"));
         String clientId = requireString(node, path, "clientId", CLIENT_ID, "must match " + CLIENT_ID.pattern());
         String name = optionalString(node, path, "name", clientId);
+        String description = optionalString(node, path, "description", name);
+        Instant accountCreatedAt = instant(node, path, "createdAt", false);
         Set<String> roles = roleList(node, path, "roles", Set.copyOf(Roles.ORG_ROLES), "an organization role");
-        Map<String, Set<String>> projectRoles = new LinkedHashMap<>();
-        JsonNode pr = node.get("projectRoles");
-        if (pr != null && !pr.isNull()) {
-            String p = path + ".projectRoles";
-            if (!pr.isObject()) {
-                throw fail(p, "must be an object of project id to roles");
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = pr.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
-                if (!projectIds.contains(e.getKey())) {
-                    throw fail(p + "." + e.getKey(), "is not a project of this organization");
-                }
-                projectRoles.put(e.getKey(), roleList(pr, p, e.getKey(), Roles.PROJECT_ROLES, "a project role"));
-            }
-        }
+        Map<String, Set<String>> projectRoles = projectRoles(node, path, projectIds);
         List<SeedDocument.Secret> secrets = new ArrayList<>();
         JsonNode ss = optionalArray(node, path, "secrets");
         for (int i = 0; i < ss.size(); i++) {
@@ -155,11 +143,33 @@ public final class SeedParser {
             }
             secrets.add(new SeedDocument.Secret(id, secret, createdAt, expiresAt));
         }
-        return new SeedDocument.ServiceAccount(clientId, name, roles, projectRoles, secrets);
+        return new SeedDocument.ServiceAccount(clientId, name, roles, projectRoles, secrets, description,
+                accountCreatedAt);
     }
 
-    private SeedDocument.ApiKey apiKey(JsonNode node, String path) {
-        requireObject(node, path, Set.of("id", "publicKey", "privateKey", "desc", "roles"));
+    /** {@code projectRoles}: an object of project id (of this organization) to project role names. */
+    private Map<String, Set<String>> projectRoles(JsonNode node, String path, Set<String> projectIds) {
+        Map<String, Set<String>> projectRoles = new LinkedHashMap<>();
+        JsonNode pr = node.get("projectRoles");
+        if (pr != null && !pr.isNull()) {
+            String p = path + ".projectRoles";
+            if (!pr.isObject()) {
+                throw fail(p, "must be an object of project id to roles");
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = pr.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                if (!projectIds.contains(e.getKey())) {
+                    throw fail(p + "." + e.getKey(), "is not a project of this organization");
+                }
+                projectRoles.put(e.getKey(), roleList(pr, p, e.getKey(), Roles.PROJECT_ROLES, "a project role"));
+            }
+        }
+        return projectRoles;
+    }
+
+    private SeedDocument.ApiKey apiKey(JsonNode node, String path, Set<String> projectIds) {
+        requireObject(node, path, Set.of("id", "publicKey", "privateKey", "desc", "roles", "projectRoles"));
         String id = node.hasNonNull("id")
                 ? requireString(node, path, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters") : null;
         String publicKey = requireString(node, path, "publicKey", PUBLIC_KEY, "must match " + PUBLIC_KEY.pattern());
@@ -171,10 +181,11 @@ public final class SeedParser {
                     + SpecFacts.API_KEY_DESC.maxLength() + " characters");
         }
         Set<String> roles = roleList(node, path, "roles", Set.copyOf(Roles.ORG_ROLES), "an organization role");
-        if (roles.isEmpty()) {
-            throw fail(path + ".roles", "must name at least one role");
+        Map<String, Set<String>> projectRoles = projectRoles(node, path, projectIds);
+        if (roles.isEmpty() && projectRoles.values().stream().allMatch(Set::isEmpty)) {
+            throw fail(path + ".roles", "must name at least one role (organization or project)");
         }
-        return new SeedDocument.ApiKey(id, publicKey, privateKey, desc, List.copyOf(roles));
+        return new SeedDocument.ApiKey(id, publicKey, privateKey, desc, List.copyOf(roles), projectRoles);
     }
 
     private void requireObject(JsonNode node, String path, Set<String> known) {

@@ -472,7 +472,9 @@ public final class EmulatorState {
                     throw new SeedException(source, saPath + ".secrets",
                             "at most " + maxSecretsPerAccount + " secrets per service account");
                 }
-                accounts.add(new ServiceAccount(sa.clientId(), org.id(), sa.name(), sa.roles(), sa.projectRoles()));
+                accounts.add(new ServiceAccount(sa.clientId(), org.id(), sa.name(), sa.roles(), sa.projectRoles(),
+                        sa.description() != null ? sa.description() : sa.name(),
+                        sa.createdAt() != null ? sa.createdAt() : now));
                 for (int i = 0; i < sa.secrets().size(); i++) {
                     SeedDocument.Secret secret = sa.secrets().get(i);
                     byte[] salt = Crypto.randomBytes(16);
@@ -496,7 +498,7 @@ public final class EmulatorState {
                 String id = key.id() != null ? key.id() : Crypto.objectId();
                 requireNew(source, keyPath + ".id", id, apiKeysById.containsKey(id), seen);
                 keys.add(new StoredApiKey(id, org.id(), key.publicKey(), DigestAuthenticator.ha1(key.publicKey(), key.privateKey()),
-                        maskPrivateKey(key.privateKey()), key.desc(), key.roles()));
+                        maskPrivateKey(key.privateKey()), key.desc(), key.roles(), key.projectRoles()));
             }
         }
         return new Persistence.Snapshot(orgs, projectList, accounts, secrets, keys);

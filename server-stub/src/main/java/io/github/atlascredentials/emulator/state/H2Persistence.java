@@ -58,6 +58,10 @@ public final class H2Persistence implements Persistence {
             s.execute("CREATE TABLE IF NOT EXISTS api_keys(id CHAR(24) PRIMARY KEY, org_id CHAR(24) NOT NULL,"
                     + " public_key VARCHAR(16) NOT NULL UNIQUE, ha1 BINARY(16) NOT NULL, masked VARCHAR(64) NOT NULL,"
                     + " descr VARCHAR(1000), roles VARCHAR(1000) NOT NULL)");
+            // Kept since the answers carry them (issue 22); a database written before gets the columns, empty.
+            s.execute("ALTER TABLE service_accounts ADD COLUMN IF NOT EXISTS description VARCHAR(1000)");
+            s.execute("ALTER TABLE service_accounts ADD COLUMN IF NOT EXISTS created_at TIMESTAMP WITH TIME ZONE");
+            s.execute("ALTER TABLE api_keys ADD COLUMN IF NOT EXISTS project_roles VARCHAR(4000)");
         }
         // No commit(): H2 commits each CREATE TABLE itself, and the tables are created again on the next
         // open if they are lost, so a CHECKPOINT SYNC here would add nothing.
@@ -86,11 +90,12 @@ public final class H2Persistence implements Persistence {
                 }
             }
             List<ServiceAccount> accounts = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT client_id, org_id, name, roles FROM service_accounts ORDER BY client_id")) {
+            try (ResultSet rs = s.executeQuery("SELECT client_id, org_id, name, roles, description, created_at"
+                    + " FROM service_accounts ORDER BY client_id")) {
                 while (rs.next()) {
                     String clientId = rs.getString(1);
                     accounts.add(new ServiceAccount(clientId, rs.getString(2), rs.getString(3), split(rs.getString(4)),
-                            projectRoles.getOrDefault(clientId, Map.of())));
+                            projectRoles.getOrDefault(clientId, Map.of()), rs.getString(5), instant(rs, 6)));
                 }
             }
             List<StoredSecret> secrets = new ArrayList<>();
@@ -102,10 +107,12 @@ public final class H2Persistence implements Persistence {
                 }
             }
             List<StoredApiKey> keys = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT id, org_id, public_key, ha1, masked, descr, roles FROM api_keys ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, org_id, public_key, ha1, masked, descr, roles, project_roles"
+                    + " FROM api_keys ORDER BY id")) {
                 while (rs.next()) {
                     keys.add(new StoredApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            rs.getString(5), rs.getString(6), List.copyOf(split(rs.getString(7)))));
+                            rs.getString(5), rs.getString(6), List.copyOf(split(rs.getString(7))),
+                            projectRolesOf(rs.getString(8))));
                 }
             }
             return new Snapshot(orgs, projects, accounts, secrets, keys);
@@ -143,13 +150,16 @@ public final class H2Persistence implements Persistence {
                     ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = connection.prepareStatement("MERGE INTO service_accounts KEY(client_id) VALUES(?, ?, ?, ?)");
+            try (PreparedStatement ps = connection.prepareStatement("MERGE INTO service_accounts(client_id, org_id, name,"
+                    + " roles, description, created_at) KEY(client_id) VALUES(?, ?, ?, ?, ?, ?)");
                  PreparedStatement pr = connection.prepareStatement("MERGE INTO project_roles KEY(client_id, project_id) VALUES(?, ?, ?)")) {
                 for (ServiceAccount sa : snapshot.serviceAccounts()) {
                     ps.setString(1, sa.clientId());
                     ps.setString(2, sa.orgId());
                     ps.setString(3, sa.name());
                     ps.setString(4, String.join(",", sa.roles()));
+                    ps.setString(5, sa.description());
+                    ps.setTimestamp(6, sa.createdAt() == null ? null : Timestamp.from(sa.createdAt()));
                     ps.executeUpdate();
                     for (Map.Entry<String, Set<String>> e : sa.projectRoles().entrySet()) {
                         pr.setString(1, sa.clientId());
@@ -259,7 +269,8 @@ public final class H2Persistence implements Persistence {
 
     private void writeApiKey(StoredApiKey key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "MERGE INTO api_keys KEY(id) VALUES(?, ?, ?, ?, ?, ?, ?)")) {
+                "MERGE INTO api_keys(id, org_id, public_key, ha1, masked, descr, roles, project_roles) KEY(id)"
+                        + " VALUES(?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, key.id());
             ps.setString(2, key.orgId());
             ps.setString(3, key.publicKey());
@@ -267,6 +278,7 @@ public final class H2Persistence implements Persistence {
             ps.setString(5, key.maskedPrivateKey());
             ps.setString(6, key.desc());
             ps.setString(7, String.join(",", key.roles()));
+            ps.setString(8, projectRolesText(key.projectRoles()));
             ps.executeUpdate();
         }
     }
@@ -301,6 +313,22 @@ public final class H2Persistence implements Persistence {
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
+    }
+
+    /** An API key's project roles as stored: {@code groupId:ROLE} pairs, comma-separated. */
+    private static String projectRolesText(Map<String, Set<String>> projectRoles) {
+        List<String> pairs = new ArrayList<>();
+        projectRoles.forEach((groupId, roles) -> roles.forEach(role -> pairs.add(groupId + ":" + role)));
+        return String.join(",", pairs);
+    }
+
+    private static Map<String, Set<String>> projectRolesOf(String text) {
+        Map<String, Set<String>> roles = new java.util.LinkedHashMap<>();
+        for (String pair : split(text)) {
+            String[] parts = pair.split(":", 2);
+            roles.computeIfAbsent(parts[0], k -> new LinkedHashSet<>()).add(parts[1]);
+        }
+        return roles;
     }
 
     private static Set<String> split(String csv) {

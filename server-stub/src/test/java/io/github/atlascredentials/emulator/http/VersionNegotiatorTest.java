@@ -48,13 +48,21 @@ class VersionNegotiatorTest {
     }
 
     @Test
-    void aDateResolvesToTheNewestVersionOnOrBeforeIt() {
+    void aDateMustBeOneOfTheOperationsVersions() {
         assertThat(VersionNegotiator.negotiate(VERSIONS, "application/vnd.atlas.2024-08-05+json", null))
                 .isEqualTo("application/vnd.atlas.2024-08-05+json");
-        assertThat(VersionNegotiator.negotiate(VERSIONS, "application/vnd.atlas.2025-02-01+json", null))
-                .isEqualTo("application/vnd.atlas.2024-08-05+json");
-        assertThat(VersionNegotiator.negotiate(VERSIONS, "application/vnd.atlas.2024-08-04+json", null))
+        assertThat(VersionNegotiator.negotiate(VERSIONS, "application/vnd.atlas.2023-01-01+json", null))
                 .isEqualTo("application/vnd.atlas.2023-01-01+json");
+    }
+
+    @Test
+    void aDateBetweenOrAfterTheVersionsIsNotAcceptable() {
+        // A version that does not exist for the resource is 406: no fallback to an older version.
+        for (String accept : new String[] {"application/vnd.atlas.2025-03-12+json", "application/vnd.atlas.2025-02-01+json",
+                "application/vnd.atlas.2024-08-04+json"}) {
+            assertThatThrownBy(() -> VersionNegotiator.negotiate(VERSIONS, accept, null))
+                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(406));
+        }
     }
 
     @Test

@@ -14,12 +14,13 @@ import java.util.Optional;
 
 /**
  * The rules of the spec in a form code can read: every operation, the named parameters and schemas,
- * and the documented limits ({@code x-limits}). The build writes them from {@code openapi.yaml} into
+ * the documented limits ({@code x-limits}) and the error codes ({@code x-error-codes}, {@code x-oauth-errors}). The build writes them from {@code openapi.yaml} into
  * this jar ({@value #RESOURCE}); the client and the emulator read them from there, so a spec edit and
  * a rebuild change both with no hand edit. Immutable and thread-safe.
  */
 public record ApiRules(String specVersion, List<OperationRule> operations, Map<String, ParameterRule> parameters,
-                       Map<String, SchemaRule> schemas, Map<String, Limit> limits) {
+                       Map<String, SchemaRule> schemas, Map<String, Limit> limits,
+                       Map<String, ErrorCodeRule> errorCodes, Map<String, ErrorCodeRule> oauthErrors) {
     /** Where the build puts the rule table, on the classpath. */
     public static final String RESOURCE = "/io/github/atlascredentials/spec/rules/api-rules.json";
 
@@ -31,6 +32,8 @@ public record ApiRules(String specVersion, List<OperationRule> operations, Map<S
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         schemas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
         limits = limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+        errorCodes = errorCodes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errorCodes));
+        oauthErrors = oauthErrors == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(oauthErrors));
     }
 
     /** A documented limit: its value and unit (from the spec's {@code x-limits}). */

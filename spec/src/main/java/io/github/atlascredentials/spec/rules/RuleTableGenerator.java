@@ -73,7 +73,19 @@ public final class RuleTableGenerator {
         Map<String, ApiRules.Limit> limits = new LinkedHashMap<>();
         spec.path("x-limits").fields().forEachRemaining(e -> limits.put(e.getKey(), new ApiRules.Limit(
                 e.getValue().path("value").asLong(), text(e.getValue(), "unit"), text(e.getValue(), "description"))));
-        return new ApiRules(spec.path("info").path("version").asText(), operations, parameters, schemas, limits);
+        return new ApiRules(spec.path("info").path("version").asText(), operations, parameters, schemas, limits,
+                errorCodes(spec.path("x-error-codes"), "detail"), errorCodes(spec.path("x-oauth-errors"), "description"));
+    }
+
+    private static Map<String, ErrorCodeRule> errorCodes(JsonNode table, String textField) {
+        Map<String, ErrorCodeRule> codes = new LinkedHashMap<>();
+        table.fields().forEachRemaining(e -> {
+            Map<String, String> variants = new LinkedHashMap<>();
+            e.getValue().path("variants").fields().forEachRemaining(v -> variants.put(v.getKey(), v.getValue().asText()));
+            codes.put(e.getKey(), new ErrorCodeRule(e.getValue().path("status").asInt(), text(e.getValue(), textField),
+                    strings(e.getValue().get("parameters")), variants, text(e.getValue(), "x-source")));
+        });
+        return codes;
     }
 
     private OperationRule operation(String path, String method, JsonNode pathItem, JsonNode op) {

@@ -24,7 +24,8 @@ final class RuleTableReader {
         JsonNode root = ApiRules.MAPPER.readTree(json);
         return new ApiRules(text(root, "specVersion"), list(root.get("operations"), RuleTableReader::operation),
                 map(root.get("parameters"), RuleTableReader::parameter), map(root.get("schemas"), RuleTableReader::schema),
-                map(root.get("limits"), RuleTableReader::limit));
+                map(root.get("limits"), RuleTableReader::limit), map(root.get("errorCodes"), RuleTableReader::errorCode),
+                map(root.get("oauthErrors"), RuleTableReader::errorCode));
     }
 
     private static OperationRule operation(JsonNode n) {
@@ -57,6 +58,11 @@ final class RuleTableReader {
     private static ErrorOverride error(JsonNode n) {
         return new ErrorOverride(n.path("status").asInt(), text(n, "errorCode"), text(n, "detail"),
                 strings(n.get("parameters")), n.path("coversMissing").asBoolean(false));
+    }
+
+    private static ErrorCodeRule errorCode(JsonNode n) {
+        return new ErrorCodeRule(n.path("status").asInt(), text(n, "detail"), strings(n.get("parameters")),
+                map(n.get("variants"), JsonNode::asText), text(n, "source"));
     }
 
     private static ApiRules.Limit limit(JsonNode n) {

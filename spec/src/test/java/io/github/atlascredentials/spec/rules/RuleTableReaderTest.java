@@ -44,7 +44,11 @@ class RuleTableReaderTest {
                 OperationRule.Authentication.CLIENT_BASIC, List.of("2023-01-01", "2024-08-05"),
                 List.of("application/json"), List.of(path, query), body, "tokenRequests", "ORG_MEMBER");
         ApiRules all = new ApiRules("9.9.9", List.of(operation), Map.of("orgId", path), Map.of("Body", body),
-                Map.of("tokenRequests", new ApiRules.Limit(50, "requests per minute", "Token requests.")));
+                Map.of("tokenRequests", new ApiRules.Limit(50, "requests per minute", "Token requests.")),
+                Map.of("RATE_LIMITED", new ErrorCodeRule(429, "Resource {path} is limited.", List.of("path"), Map.of(),
+                        "observed answer: https://example.org/1")),
+                Map.of("access_denied", new ErrorCodeRule(403, "Limit reached.", List.of(),
+                        Map.of("OTHER", "Not yours."), "chosen by this project: a test")));
 
         String written = all.toJson();
         ApiRules read = ApiRules.fromJson(new ByteArrayInputStream(written.getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http.steps;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
@@ -47,7 +48,7 @@ public final class BodySizeStep implements RequestStep {
                 }
             }
         } catch (IOException e) {
-            throw ApiProblem.api(400, "MALFORMED_JSON", "The request body could not be read.");
+            throw ApiProblem.of(ErrorCode.MALFORMED_JSON);
         }
         byte[] body = out.toByteArray();
         ctx.setEntityStream(new ByteArrayInputStream(body));
@@ -55,6 +56,6 @@ public final class BodySizeStep implements RequestStep {
     }
 
     private ApiProblem tooLarge() {
-        return ApiProblem.api(413, "REQUEST_TOO_LARGE", "The request body exceeds " + maxBytes + " bytes.", maxBytes);
+        return ApiProblem.of(ErrorCode.REQUEST_TOO_LARGE, maxBytes);
     }
 }

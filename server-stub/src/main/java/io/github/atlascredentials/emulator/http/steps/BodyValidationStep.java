@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http.steps;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.JsonBodies;
@@ -36,18 +37,14 @@ public final class BodyValidationStep implements RequestStep {
     static ApiProblem answer(Violation v) {
         ErrorOverride override = v.override();
         if (override != null && (v.kind() == Violation.Kind.RULE)) {
-            return ApiProblem.api(override.status(), override.errorCode(), override.detail(v.schema(), v.value()),
-                    override.parameters(v.schema(), v.value()).toArray());
+            return ApiProblem.ofOverride(override, v.schema(), v.value());
         }
         return switch (v.kind()) {
-            case MALFORMED_JSON -> ApiProblem.api(400, "MALFORMED_JSON", "Received JSON is malformed.");
-            case NOT_AN_OBJECT -> ApiProblem.api(400, "INVALID_JSON", "Received JSON does not match expected format.");
-            case UNKNOWN_FIELD -> ApiProblem.api(400, "INVALID_ATTRIBUTE", "Invalid attribute " + v.field() + " specified.",
-                    v.field());
-            case MISSING_FIELD -> ApiProblem.api(400, "MISSING_ATTRIBUTE", "The required attribute " + v.field()
-                    + " was not specified.", v.field());
-            case WRONG_TYPE -> ApiProblem.api(400, "INVALID_JSON_ATTRIBUTE", "Received JSON for the " + v.field()
-                    + " attribute does not match expected format.", v.field());
+            case MALFORMED_JSON -> ApiProblem.of(ErrorCode.MALFORMED_JSON);
+            case NOT_AN_OBJECT -> ApiProblem.of(ErrorCode.INVALID_JSON);
+            case UNKNOWN_FIELD -> ApiProblem.of(ErrorCode.INVALID_ATTRIBUTE, v.field());
+            case MISSING_FIELD -> ApiProblem.of(ErrorCode.MISSING_ATTRIBUTE, v.field());
+            case WRONG_TYPE -> ApiProblem.of(ErrorCode.INVALID_JSON_ATTRIBUTE, v.field());
             case RULE -> ApiProblem.validation(List.of(Map.entry(v.field(), v.rule())));
         };
     }

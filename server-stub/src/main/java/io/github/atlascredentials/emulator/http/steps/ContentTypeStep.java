@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http.steps;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
@@ -26,7 +27,7 @@ public final class ContentTypeStep implements RequestStep {
         boolean ok = accepted.contains(type) || (request.operation().versioned() && VersionNegotiator.isVersioned(type));
         if (!ok) {
             String shown = header == null ? "(none)" : header;
-            throw ApiProblem.api(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type " + shown + " is not supported.", shown);
+            throw ApiProblem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, shown);
         }
     }
 }

@@ -3,8 +3,10 @@ package io.github.atlascredentials.emulator.http.steps;
 import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
 import io.github.atlascredentials.emulator.auth.Principal;
 import io.github.atlascredentials.emulator.auth.TokenService;
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
+import io.github.atlascredentials.emulator.http.RequestPipeline;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Set;
 
 /** The API credentials: a bearer access token or HTTP Digest with an API key (401 with a challenge otherwise). */
@@ -51,13 +52,16 @@ public final class CredentialStep implements RequestStep {
                     return new Principal(Principal.Kind.SERVICE_ACCOUNT, sa.clientId(), sa.orgId(), sa.roles(), sa.projectRoles());
                 }
             } else if (trimmed.regionMatches(true, 0, "Digest ", 0, 7)) {
-                URI uri = ctx.getUriInfo().getRequestUri();
+                // The URI as sent, which the client signed, even where routing completed a trailing slash.
+                URI uri = ctx.getProperty(RequestPipeline.SENT_REQUEST_URI) instanceof URI sent ? sent
+                        : ctx.getUriInfo().getRequestUri();
                 String target = uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
                 DigestAuthenticator.Outcome outcome = digest.authenticate(ctx.getMethod(), target, uri.getRawPath(),
                         trimmed.substring(7));
                 if (outcome instanceof DigestAuthenticator.Authenticated ok) {
                     StoredApiKey key = ok.key();
-                    return new Principal(Principal.Kind.API_KEY, key.publicKey(), key.orgId(), Set.copyOf(key.roles()), Map.of());
+                    return new Principal(Principal.Kind.API_KEY, key.publicKey(), key.orgId(), Set.copyOf(key.roles()),
+                            key.projectRoles());
                 }
                 throw unauthorized(((DigestAuthenticator.Refused) outcome).stale());
             }
@@ -66,7 +70,7 @@ public final class CredentialStep implements RequestStep {
     }
 
     private ApiProblem unauthorized(boolean stale) {
-        return ApiProblem.api(401, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.")
+        return ApiProblem.of(ErrorCode.USER_UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, digest.challenge(stale));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http.steps;
 
+import io.github.atlascredentials.emulator.generated.errors.OAuthErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
@@ -20,10 +21,10 @@ public final class FormStep implements RequestStep {
         }
         String contentType = ctx.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !FORM.equalsIgnoreCase(contentType.split(";", 2)[0].trim())) {
-            throw ApiProblem.oauth(400, "invalid_request", "The request must be application/x-www-form-urlencoded.");
+            throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded.");
         }
         if (!decodable(request.body())) {
-            throw ApiProblem.oauth(400, "invalid_request", "The form body is malformed.");
+            throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the form body is malformed.");
         }
         ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, FORM);
     }

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http.steps;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
@@ -13,8 +14,7 @@ public final class ImplementationStep implements RequestStep {
     @Override
     public void apply(ApiRequest request, ContainerRequestContext ctx) {
         if (request.match().route().unimplemented(request.operation())) {
-            throw ApiProblem.api(501, "NOT_IMPLEMENTED", "The emulator does not implement "
-                    + request.operation().operationId() + " yet.", request.operation().operationId());
+            throw ApiProblem.of(ErrorCode.NOT_IMPLEMENTED, request.operation().operationId());
         }
     }
 }

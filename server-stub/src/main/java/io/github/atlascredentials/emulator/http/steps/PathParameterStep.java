@@ -33,9 +33,7 @@ public final class PathParameterStep implements RequestStep {
                 RequestChecks.parameter(parameter, value).ifPresent(rule -> {
                     ErrorOverride override = parameter.schema().error();
                     if (override != null) {
-                        throw ApiProblem.api(override.status(), override.errorCode(),
-                                override.detail(parameter.schema(), value),
-                                override.parameters(parameter.schema(), value).toArray());
+                        throw ApiProblem.ofOverride(override, parameter.schema(), value);
                     }
                     throw Answers.invalidPathParameter(parameter.name(), rule);
                 });

@@ -28,7 +28,7 @@ public final class QueryParameterStep implements RequestStep {
             }
             for (String value : values) {
                 RequestChecks.parameter(parameter, value).ifPresent(rule -> {
-                    throw Answers.invalidQuery(parameter.name(), rule);
+                    throw Answers.invalidQuery(request.operation(), parameter.name(), rule);
                 });
             }
         }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The answer's media type: for a versioned operation, the newest of the operation's own versions on
- * or before the requested date (406 otherwise); {@code application/json} for the others.
+ * The answer's media type: for a versioned operation, the one of the operation's own versions that the
+ * request names (406 otherwise); {@code application/json} for the others.
  */
 public final class VersionStep implements RequestStep {
     @Override
