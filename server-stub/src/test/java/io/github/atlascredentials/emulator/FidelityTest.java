@@ -125,7 +125,7 @@ class FidelityTest {
         expect(atlas(ORG_SECRETS, BODY), 429, "RATE_LIMITED_TOKEN_BUCKET");
     }
 
-    /** Issue 22, row 1: 10 a minute by default, the live answer quoted in terraform-provider-mongodbatlas issue 3791. */
+    /** Issue 22, row 1: 10 a minute by default, the live answer quoted in terraform-provider-mongodbatlas pull request #3791. */
     @Test
     void tokenEndpointLimitDefaultsToTheObservedTenAMinute() {
         assertThat(SpecFacts.TOKEN_REQUESTS_PER_MINUTE).isEqualTo(10);

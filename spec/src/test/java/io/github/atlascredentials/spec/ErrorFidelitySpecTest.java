@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The error side of issue 22 in the spec: each row's value and the source it states. */
 class ErrorFidelitySpecTest {
-    private static final String ISSUE_3791 = "observed answer: https://github.com/mongodb/terraform-provider-mongodbatlas/issues/3791";
-    private static final String ATLAS_LIMITS = "documentation page: https://www.mongodb.com/docs/atlas/reference/atlas-limits/";
+    private static final String ISSUE_3791 = "observed answer: https://github.com/mongodb/terraform-provider-mongodbatlas/pull/3791";
+    private static final String ATLAS_LIMITS = "documentation page: https://www.mongodb.com/docs/manual/reference/limits/#mongodb-atlas-service-account-limits";
 
     private final JsonNode root = SpecDocument.loadMain().root();
 

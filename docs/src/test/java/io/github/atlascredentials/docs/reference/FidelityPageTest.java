@@ -57,7 +57,7 @@ class FidelityPageTest {
         assertThat(markdown).containsPattern("\\| `MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED` \\| 400 \\| chosen by this project: .* \\| no \\(chosen\\) \\|");
         assertThat(markdown).containsPattern("\\| `INVALID_ORG_ID` \\| 404 \\| official error list: .* \\| yes \\|");
         assertThat(markdown).contains("| `tokenRequestsPerMinute` | 10 requests per minute | observed answer: "
-                + "https://github.com/mongodb/terraform-provider-mongodbatlas/issues/3791 | yes |");
+                + "https://github.com/mongodb/terraform-provider-mongodbatlas/pull/3791 | yes |");
         assertThat(markdown).containsPattern("\\| `RATE_LIMITED` \\| 429 \\(observed answer: .*3791\\) \\| .*rate_limited.* \\| the Atlas-shaped")
                 .containsPattern("\\| `INVALID_VERSION_DATE` \\| 406 \\(documentation page: .*\\) \\| .*status 400.* \\| 406, as");
         assertThat(reference).contains("<section id=\"fidelity\">");
@@ -114,12 +114,12 @@ class FidelityPageTest {
                 + "https://github.com/mongodb/terraform-provider-mongodbatlas/issues/1371 | \u201cCurrent user is not authorized to "
                 + "perform this action.\u201d |");
         assertThat(markdown).contains("| `requestAccessToken` | rate limited | 429 | `RATE_LIMITED` | observed answer: "
-                + "https://github.com/mongodb/terraform-provider-mongodbatlas/issues/3791 | \u201cResource /api/oauth/token is "
+                + "https://github.com/mongodb/terraform-provider-mongodbatlas/pull/3791 | \u201cResource /api/oauth/token is "
                 + "limited to 10 requests every 1 minutes\u201d |");
         assertThat(causes).filteredOn(c -> c.code().equals("ORG_NOT_FOUND")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.restsOn()).startsWith("guess: "));
         assertThat(causes).filteredOn(c -> c.code().equals("MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED")).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.source()).isEqualTo("documentation page: https://www.mongodb.com/docs/atlas/reference/atlas-limits/"));
+                .allSatisfy(c -> assertThat(c.source()).isEqualTo("documentation page: https://www.mongodb.com/docs/manual/reference/limits/#mongodb-atlas-service-account-limits"));
     }
 
     @Test
@@ -131,7 +131,7 @@ class FidelityPageTest {
         }
         for (String limit : List.of("maxSecretsPerServiceAccount", "maxActiveTokensPerServiceAccount")) {
             assertThat(rows).filteredOn(r -> r.name().equals(limit)).singleElement().extracting(FidelityTable.Row::source)
-                    .isEqualTo("documentation page: https://www.mongodb.com/docs/atlas/reference/atlas-limits/");
+                    .isEqualTo("documentation page: https://www.mongodb.com/docs/manual/reference/limits/#mongodb-atlas-service-account-limits");
         }
     }
 }
