@@ -72,13 +72,19 @@ abstract class ConsumerSupport {
     return builder.given(state);
   }
 
-  /** The example API key, with the description and roles of the spec's example as the state's parameters. */
+  /**
+   * The example API key, with the description and roles of the spec's example as the state's parameters: its
+   * organization roles ({@code orgId}) as {@code roles}, its roles in the project ({@code groupId}) as
+   * {@code projectRoles}.
+   */
   static PactDslWithState givenTheExampleApiKey(PactDslWithProvider builder) {
     com.fasterxml.jackson.databind.JsonNode example = SPEC.example("AtlasApiKey");
     java.util.List<String> roles = new java.util.ArrayList<>();
-    example.path("roles").forEach(role -> roles.add(role.path("roleName").asText()));
-    return builder.given(Contract.States.ORG_HAS_EXAMPLE_API_KEY,
-        Map.of("desc", example.path("desc").asText(), "roles", String.join(",", roles)));
+    java.util.List<String> projectRoles = new java.util.ArrayList<>();
+    example.path("roles").forEach(role -> (role.hasNonNull("groupId") ? projectRoles : roles)
+        .add(role.path("roleName").asText()));
+    return builder.given(Contract.States.ORG_HAS_EXAMPLE_API_KEY, Map.of("desc", example.path("desc").asText(),
+        "roles", String.join(",", roles), "projectRoles", String.join(",", projectRoles)));
   }
 
   /** An Atlas v2 create-secret request as the client sends it, with the named request example as body. */
