@@ -123,8 +123,8 @@ public final class ProviderStateCatalogue {
                             + "as the spec's example: an API key may hold project roles); " + BEARER_OWNER + ".",
                     List.of(new ProviderState.Parameter("desc", "Example API key", "the key's description"),
                             new ProviderState.Parameter("roles", "ORG_MEMBER", "its organization roles, comma-separated"),
-                            new ProviderState.Parameter("projectRoles", "GROUP_OWNER",
-                                    "its roles in the project, comma-separated (empty for none)")),
+                            new ProviderState.Parameter("projectRoles", "",
+                                    "its roles in the project, comma-separated (empty: none)")),
                     (world, p) -> {
                         List<String> roles = p.organizationRoles("roles");
                         Set<String> projectRoles = p.names("projectRoles");
