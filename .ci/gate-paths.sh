@@ -23,10 +23,21 @@ expect() { grep -q -- "$1" "$work/out" || fail "expected '$1' in the build outpu
 spec="$copy/spec/openapi.yaml"
 cp "$spec" "$work/openapi.yaml.orig"
 # Every path runs at the released version's major (the tree's own version may already be a major bump,
-# which lets any break through), except the one that proves a major bump.
+# which lets any break through), except the one that proves a major bump and the baseline's build.
 released="$(cat "$root/spec/released/VERSION")"
 same_major="-Drevision=$released"
 next_major="-Drevision=$(( ${released%%.*} + 1 )).0.0-api.2025-03-12"
+
+# The copy's release baseline is this tree itself (its spec and its client jar), so that each path below
+# measures its own edit only: the tree may already differ from the last real release under a major bump.
+cp "$spec" "$copy/spec/released/openapi.yaml"
+mvn -pl client -am package -Dmaven.test.skip=true "$next_major" || fail "baseline: the client did not build"
+baseline_jar="$(find "$copy/client/target" -maxdepth 1 -name 'atlas-credentials-client-*.jar' \
+  ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-tests.jar' -print -quit)"
+[[ -n "$baseline_jar" ]] || fail "baseline: no client jar"
+cp "$baseline_jar" "$copy/spec/released/atlas-credentials-client.jar"
+find "$copy" -name target -type d -prune -exec rm -rf {} +
+[[ ! -e "$m2/io/github/atlascredentials" ]] || fail "baseline: something was installed"
 
 # An incompatible edit: a lower maximum for the hours of an Atlas service-account secret.
 grep -q 'maximum: 8760$' "$spec" || fail "the spec no longer has 'maximum: 8760' to narrow"
