@@ -1,12 +1,12 @@
 package io.github.atlascredentials.client;
 
 import io.github.atlascredentials.client.auth.ApiKeyCredential;
-import io.github.atlascredentials.client.auth.BearerAuthFilter;
+import io.github.atlascredentials.client.internal.auth.BearerAuthFilter;
 import io.github.atlascredentials.client.auth.BearerTokenCredential;
 import io.github.atlascredentials.client.auth.Credential;
-import io.github.atlascredentials.client.auth.DigestAuthFilter;
-import io.github.atlascredentials.client.auth.OAuthTokenManager;
-import io.github.atlascredentials.client.auth.OAuthTokenManager.TokenGrant;
+import io.github.atlascredentials.client.internal.auth.DigestAuthFilter;
+import io.github.atlascredentials.client.internal.auth.OAuthTokenManager;
+import io.github.atlascredentials.client.auth.TokenGrant;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.api.ProgrammaticApiKeysApi;
 import io.github.atlascredentials.client.generated.api.ServiceAccountsApi;
