@@ -40,9 +40,9 @@ public final class PageRequest {
     return checked(pageNum, itemsPerPage);
   }
 
-  /** The first page, of {@code itemsPerPage} items. */
+  /** The first page, of {@code itemsPerPage} items: the page number is not sent (the service starts there). */
   public static PageRequest first(int itemsPerPage) {
-    return checked(firstPageNum(), itemsPerPage);
+    return checked(null, itemsPerPage);
   }
 
   /** Neither value sent: the service's defaults (the first page, of the spec's default size). */

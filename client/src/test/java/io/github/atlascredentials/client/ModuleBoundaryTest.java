@@ -69,7 +69,8 @@ class ModuleBoundaryTest {
     assertThat(pageRequest.getModule()).isSameAs(client);
     Object first = MethodHandles.publicLookup()
         .findStatic(pageRequest, "first", MethodType.methodType(pageRequest, int.class)).invoke(10);
-    assertThat(first).hasToString("PageRequest[pageNum=1, itemsPerPage=10]");
+    Object second = pageRequest.getMethod("next").invoke(first); // the spec's lowest page number, plus one
+    assertThat(second).hasToString("PageRequest[pageNum=2, itemsPerPage=10]");
   }
 
   @Test

@@ -16,7 +16,8 @@ class PageRequestTest {
   @Test
   void boundsComeFromTheRuleTable() {
     assertThat((long) PageRequest.maxItemsPerPage()).isEqualTo(ITEMS_PER_PAGE.maximum());
-    assertThat(PageRequest.first(10).pageNum()).hasValue(Math.toIntExact(PAGE_NUM.minimum()));
+    assertThat(PageRequest.first(10).pageNum()).as("the service's first page: not sent").isEmpty();
+    assertThat(PageRequest.first(10).next().pageNum()).hasValue(Math.toIntExact(PAGE_NUM.minimum()) + 1);
     PageRequest.of(Math.toIntExact(PAGE_NUM.minimum()), Math.toIntExact(ITEMS_PER_PAGE.minimum()));
     PageRequest.first(PageRequest.maxItemsPerPage());
   }
