@@ -30,9 +30,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class ApiKeyRotation {
-  /** The largest page the spec allows, so that an organization's keys are read in few calls. */
-  private static final int PAGE_SIZE = 500;
-
   private final AtlasCredentialsClient client;
   private final boolean atlas;
   private final String orgId;
@@ -246,12 +243,13 @@ public final class ApiKeyRotation {
   private Set<String> keyIds(RotationException.Report report, String whatElse) {
     Set<String> ids = new HashSet<>();
     try {
-      for (int page = 1; ; page++) {
-        PaginatedApiKeys keys = atlas ? client.listOrgApiKeys(orgId, page, PAGE_SIZE)
-            : client.listCloudManagerOrgApiKeys(orgId, page, PAGE_SIZE);
+      int pageSize = PageRequest.maxItemsPerPage(); // the largest page the spec allows: few calls
+      for (PageRequest page = PageRequest.first(pageSize); ; page = page.next()) {
+        PaginatedApiKeys keys = atlas ? client.listOrgApiKeys(orgId, page)
+            : client.listCloudManagerOrgApiKeys(orgId, page);
         List<ApiKey> results = keys.getResults() == null ? List.of() : keys.getResults();
         results.forEach(k -> ids.add(k.getId()));
-        if (results.size() < PAGE_SIZE) {
+        if (results.size() < pageSize) {
           return ids;
         }
       }

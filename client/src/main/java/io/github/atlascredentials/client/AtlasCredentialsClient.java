@@ -1,12 +1,12 @@
 package io.github.atlascredentials.client;
 
 import io.github.atlascredentials.client.auth.ApiKeyCredential;
-import io.github.atlascredentials.client.auth.BearerAuthFilter;
+import io.github.atlascredentials.client.internal.auth.BearerAuthFilter;
 import io.github.atlascredentials.client.auth.BearerTokenCredential;
 import io.github.atlascredentials.client.auth.Credential;
-import io.github.atlascredentials.client.auth.DigestAuthFilter;
-import io.github.atlascredentials.client.auth.OAuthTokenManager;
-import io.github.atlascredentials.client.auth.OAuthTokenManager.TokenGrant;
+import io.github.atlascredentials.client.internal.auth.DigestAuthFilter;
+import io.github.atlascredentials.client.internal.auth.OAuthTokenManager;
+import io.github.atlascredentials.client.auth.TokenGrant;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.api.ProgrammaticApiKeysApi;
 import io.github.atlascredentials.client.generated.api.ServiceAccountsApi;
@@ -141,15 +141,10 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * @param secretExpiresAfterHours within the spec's bounds (see the API reference) and the organization's own maximum
    */
   public ServiceAccountSecret createOrgServiceAccountSecret(String orgId, String clientId, int secretExpiresAfterHours) {
-    ensureOpen();
-    ServiceAccountSecretRequest body = new ServiceAccountSecretRequest().secretExpiresAfterHours(secretExpiresAfterHours);
-    validator.checks("createOrgServiceAccountSecret")
-        .pathParameter("orgId", orgId)
-        .pathParameter("clientId", clientId)
-        .body(body)
-        .throwIfAny();
-    return call(() -> serviceAccounts.createOrgServiceAccountSecretWithHttpInfo(orgId, clientId, body, envelope(), null),
-        ServiceAccountSecret.class);
+    ServiceAccountSecretRequest body = secretRequest(secretExpiresAfterHours);
+    return call(checks("createOrgServiceAccountSecret").pathParameter("orgId", orgId).pathParameter("clientId", clientId)
+        .body(body), () -> serviceAccounts.createOrgServiceAccountSecretWithHttpInfo(orgId, clientId, body, envelope(),
+        null), ServiceAccountSecret.class);
   }
 
   /**
@@ -159,15 +154,10 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * @param secretExpiresAfterHours within the spec's bounds (see the API reference) and the organization's own maximum
    */
   public ServiceAccountSecret createGroupServiceAccountSecret(String groupId, String clientId, int secretExpiresAfterHours) {
-    ensureOpen();
-    ServiceAccountSecretRequest body = new ServiceAccountSecretRequest().secretExpiresAfterHours(secretExpiresAfterHours);
-    validator.checks("createGroupServiceAccountSecret")
-        .pathParameter("groupId", groupId)
-        .pathParameter("clientId", clientId)
-        .body(body)
-        .throwIfAny();
-    return call(() -> serviceAccounts.createGroupServiceAccountSecretWithHttpInfo(groupId, clientId, body, envelope(), null),
-        ServiceAccountSecret.class);
+    ServiceAccountSecretRequest body = secretRequest(secretExpiresAfterHours);
+    return call(checks("createGroupServiceAccountSecret").pathParameter("groupId", groupId)
+        .pathParameter("clientId", clientId).body(body), () -> serviceAccounts
+        .createGroupServiceAccountSecretWithHttpInfo(groupId, clientId, body, envelope(), null), ServiceAccountSecret.class);
   }
 
   /**
@@ -179,16 +169,11 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    */
   public ServiceAccountSecret createCloudManagerServiceAccountSecret(String orgId, String clientId,
       int secretExpiresAfterHours) {
-    ensureOpen();
-    CloudManagerServiceAccountSecretRequest body = new CloudManagerServiceAccountSecretRequest()
-        .secretExpiresAfterHours(new CloudManagerSecretExpiresAfterHours(Integer.toString(secretExpiresAfterHours)));
-    validator.checks("createCloudManagerServiceAccountSecret")
-        .pathParameter("orgId", orgId)
-        .pathParameter("clientId", clientId)
-        .body(body)
-        .throwIfAny();
-    return call(() -> serviceAccounts.createCloudManagerServiceAccountSecretWithHttpInfo(orgId, clientId, body,
-        null, null, null, envelope()), ServiceAccountSecret.class);
+    CloudManagerServiceAccountSecretRequest body = cloudManagerSecretRequest(secretExpiresAfterHours);
+    return call(checks("createCloudManagerServiceAccountSecret").pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId).body(body), () -> serviceAccounts
+        .createCloudManagerServiceAccountSecretWithHttpInfo(orgId, clientId, body, null, null, null, envelope()),
+        ServiceAccountSecret.class);
   }
 
   /**
@@ -199,13 +184,9 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * @param roles at least one organization role
    */
   public ApiKey createOrgApiKey(String orgId, String desc, Collection<OrgRoleName> roles) {
-    ensureOpen();
-    ApiKeyRequest body = new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
-    validator.checks("createOrgApiKey")
-        .pathParameter("orgId", orgId)
-        .body(body)
-        .throwIfAny();
-    return call(() -> apiKeys.createOrgApiKeyWithHttpInfo(orgId, body, null, null, null, envelope()), ApiKey.class);
+    ApiKeyRequest body = apiKeyRequest(desc, roles);
+    return call(checks("createOrgApiKey").pathParameter("orgId", orgId).body(body),
+        () -> apiKeys.createOrgApiKeyWithHttpInfo(orgId, body, null, null, null, envelope()), ApiKey.class);
   }
 
   /**
@@ -215,14 +196,9 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * ends this client's own access: see {@link SecretRotation} for a safe order.
    */
   public void deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId) {
-    ensureOpen();
-    validator.checks("deleteOrgServiceAccountSecret")
-        .pathParameter("orgId", orgId)
-        .pathParameter("clientId", clientId)
-        .pathParameter("secretId", secretId)
-        .throwIfAny();
-    callNoContent(() -> serviceAccounts.deleteOrgServiceAccountSecretWithHttpInfo(orgId, clientId, secretId, null,
-        envelope()));
+    callNoContent(checks("deleteOrgServiceAccountSecret").pathParameter("orgId", orgId).pathParameter("clientId", clientId)
+        .pathParameter("secretId", secretId), () -> serviceAccounts.deleteOrgServiceAccountSecretWithHttpInfo(orgId,
+        clientId, secretId, null, envelope()));
   }
 
   /**
@@ -231,14 +207,9 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * of {@link #deleteOrgServiceAccountSecret}.
    */
   public void deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId) {
-    ensureOpen();
-    validator.checks("deleteGroupServiceAccountSecret")
-        .pathParameter("groupId", groupId)
-        .pathParameter("clientId", clientId)
-        .pathParameter("secretId", secretId)
-        .throwIfAny();
-    callNoContent(() -> serviceAccounts.deleteGroupServiceAccountSecretWithHttpInfo(groupId, clientId, secretId, null,
-        envelope()));
+    callNoContent(checks("deleteGroupServiceAccountSecret").pathParameter("groupId", groupId)
+        .pathParameter("clientId", clientId).pathParameter("secretId", secretId), () -> serviceAccounts
+        .deleteGroupServiceAccountSecretWithHttpInfo(groupId, clientId, secretId, null, envelope()));
   }
 
   /**
@@ -247,14 +218,9 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * of {@link #deleteOrgServiceAccountSecret}.
    */
   public void deleteCloudManagerServiceAccountSecret(String orgId, String clientId, String secretId) {
-    ensureOpen();
-    validator.checks("deleteCloudManagerServiceAccountSecret")
-        .pathParameter("orgId", orgId)
-        .pathParameter("clientId", clientId)
-        .pathParameter("secretId", secretId)
-        .throwIfAny();
-    callNoContent(() -> serviceAccounts.deleteCloudManagerServiceAccountSecretWithHttpInfo(orgId, clientId, secretId,
-        null));
+    callNoContent(checks("deleteCloudManagerServiceAccountSecret").pathParameter("orgId", orgId)
+        .pathParameter("clientId", clientId).pathParameter("secretId", secretId), () -> serviceAccounts
+        .deleteCloudManagerServiceAccountSecretWithHttpInfo(orgId, clientId, secretId, null));
   }
 
   /**
@@ -263,12 +229,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * masked value, creation, expiry and last use, never the secret.
    */
   public ServiceAccount getOrgServiceAccount(String orgId, String clientId) {
-    ensureOpen();
-    validator.checks("getOrgServiceAccount")
-        .pathParameter("orgId", orgId)
-        .pathParameter("clientId", clientId)
-        .throwIfAny();
-    return call(() -> serviceAccounts.getOrgServiceAccountWithHttpInfo(orgId, clientId, null, envelope()), ServiceAccount.class);
+    return call(checks("getOrgServiceAccount").pathParameter("orgId", orgId).pathParameter("clientId", clientId),
+        () -> serviceAccounts.getOrgServiceAccountWithHttpInfo(orgId, clientId, null, envelope()), ServiceAccount.class);
   }
 
   /**
@@ -276,12 +238,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * {@code GET /api/atlas/v2/groups/{groupId}/serviceAccounts/{clientId}}); its roles are those in the project.
    */
   public GroupServiceAccount getGroupServiceAccount(String groupId, String clientId) {
-    ensureOpen();
-    validator.checks("getGroupServiceAccount")
-        .pathParameter("groupId", groupId)
-        .pathParameter("clientId", clientId)
-        .throwIfAny();
-    return call(() -> serviceAccounts.getGroupServiceAccountWithHttpInfo(groupId, clientId, null, envelope()),
+    return call(checks("getGroupServiceAccount").pathParameter("groupId", groupId).pathParameter("clientId", clientId),
+        () -> serviceAccounts.getGroupServiceAccountWithHttpInfo(groupId, clientId, null, envelope()),
         GroupServiceAccount.class);
   }
 
@@ -290,32 +248,20 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * {@code GET /api/public/v1.0/orgs/{orgId}/serviceAccounts/{clientId}}).
    */
   public ServiceAccount getCloudManagerServiceAccount(String orgId, String clientId) {
-    ensureOpen();
-    validator.checks("getCloudManagerServiceAccount")
-        .pathParameter("orgId", orgId)
-        .pathParameter("clientId", clientId)
-        .throwIfAny();
-    return call(() -> serviceAccounts.getCloudManagerServiceAccountWithHttpInfo(orgId, clientId, null),
-        ServiceAccount.class);
+    return call(checks("getCloudManagerServiceAccount").pathParameter("orgId", orgId).pathParameter("clientId", clientId),
+        () -> serviceAccounts.getCloudManagerServiceAccountWithHttpInfo(orgId, clientId, null), ServiceAccount.class);
   }
 
   /**
    * Reads one page of an organization's service accounts with their secrets (Atlas Admin API v2,
    * {@code GET /api/atlas/v2/orgs/{orgId}/serviceAccounts}).
    *
-   * @param pageNum 1-based; null for the first page
-   * @param itemsPerPage within the spec's bounds; null for the spec's default
+   * @param page which page, for example {@link PageRequest#first(int)} or {@link PageRequest#defaults()}
    */
-  public PaginatedServiceAccounts listOrgServiceAccounts(String orgId, Integer pageNum, Integer itemsPerPage) {
-    ensureOpen();
-    validator.checks("listOrgServiceAccounts")
-        .pathParameter("orgId", orgId)
-        .queryParameter("pageNum", pageNum)
-        .queryParameter("itemsPerPage", itemsPerPage)
-        .throwIfAny();
-    return call(() -> serviceAccounts.listOrgServiceAccountsWithHttpInfo(orgId, itemsPerPage, pageNum, null,
-        envelope(), null),
-        PaginatedServiceAccounts.class);
+  public PaginatedServiceAccounts listOrgServiceAccounts(String orgId, PageRequest page) {
+    return call(pageChecks("listOrgServiceAccounts", page).pathParameter("orgId", orgId),
+        () -> serviceAccounts.listOrgServiceAccountsWithHttpInfo(orgId, page.itemsPerPageParameter(),
+            page.pageNumParameter(), null, envelope(), null), PaginatedServiceAccounts.class);
   }
 
   /**
@@ -324,30 +270,21 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * only.
    */
   public ApiKey createAtlasOrgApiKey(String orgId, String desc, Collection<OrgRoleName> roles) {
-    ensureOpen();
-    ApiKeyRequest body = new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
-    validator.checks("createAtlasOrgApiKey")
-        .pathParameter("orgId", orgId)
-        .body(body)
-        .throwIfAny();
-    return call(() -> apiKeys.createAtlasOrgApiKeyWithHttpInfo(orgId, body, null), ApiKey.class);
+    ApiKeyRequest body = apiKeyRequest(desc, roles);
+    return call(checks("createAtlasOrgApiKey").pathParameter("orgId", orgId).body(body),
+        () -> apiKeys.createAtlasOrgApiKeyWithHttpInfo(orgId, body, null), ApiKey.class);
   }
 
   /**
    * Reads one page of an organization's API keys, private keys masked (Atlas Admin API v2,
    * {@code GET /api/atlas/v2/orgs/{orgId}/apiKeys}).
    *
-   * @param pageNum 1-based; null for the first page
-   * @param itemsPerPage within the spec's bounds; null for the spec's default
+   * @param page which page, for example {@link PageRequest#first(int)} or {@link PageRequest#defaults()}
    */
-  public PaginatedApiKeys listOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage) {
-    ensureOpen();
-    validator.checks("listOrgApiKeys")
-        .pathParameter("orgId", orgId)
-        .queryParameter("pageNum", pageNum)
-        .queryParameter("itemsPerPage", itemsPerPage)
-        .throwIfAny();
-    return call(() -> apiKeys.listOrgApiKeysWithHttpInfo(orgId, itemsPerPage, pageNum, null, envelope(), null), PaginatedApiKeys.class);
+  public PaginatedApiKeys listOrgApiKeys(String orgId, PageRequest page) {
+    return call(pageChecks("listOrgApiKeys", page).pathParameter("orgId", orgId),
+        () -> apiKeys.listOrgApiKeysWithHttpInfo(orgId, page.itemsPerPageParameter(), page.pageNumParameter(), null,
+            envelope(), null), PaginatedApiKeys.class);
   }
 
   /**
@@ -355,12 +292,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * {@code GET /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}).
    */
   public ApiKey getOrgApiKey(String orgId, String apiUserId) {
-    ensureOpen();
-    validator.checks("getOrgApiKey")
-        .pathParameter("orgId", orgId)
-        .pathParameter("apiUserId", apiUserId)
-        .throwIfAny();
-    return call(() -> apiKeys.getOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()), ApiKey.class);
+    return call(checks("getOrgApiKey").pathParameter("orgId", orgId).pathParameter("apiUserId", apiUserId),
+        () -> apiKeys.getOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()), ApiKey.class);
   }
 
   /**
@@ -368,27 +301,20 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * {@code DELETE /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
    */
   public void deleteOrgApiKey(String orgId, String apiUserId) {
-    ensureOpen();
-    validator.checks("deleteOrgApiKey")
-        .pathParameter("orgId", orgId)
-        .pathParameter("apiUserId", apiUserId)
-        .throwIfAny();
-    callNoContent(() -> apiKeys.deleteOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()));
+    callNoContent(checks("deleteOrgApiKey").pathParameter("orgId", orgId).pathParameter("apiUserId", apiUserId),
+        () -> apiKeys.deleteOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()));
   }
 
   /**
    * Reads one page of an organization's API keys, private keys masked (Cloud Manager Public API v1.0,
    * {@code GET /api/public/v1.0/orgs/{orgId}/apiKeys}).
+   *
+   * @param page which page, for example {@link PageRequest#first(int)} or {@link PageRequest#defaults()}
    */
-  public PaginatedApiKeys listCloudManagerOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage) {
-    ensureOpen();
-    validator.checks("listCloudManagerOrgApiKeys")
-        .pathParameter("orgId", orgId)
-        .queryParameter("pageNum", pageNum)
-        .queryParameter("itemsPerPage", itemsPerPage)
-        .throwIfAny();
-    return call(() -> apiKeys.listCloudManagerOrgApiKeysWithHttpInfo(orgId, pageNum, itemsPerPage, null),
-        PaginatedApiKeys.class);
+  public PaginatedApiKeys listCloudManagerOrgApiKeys(String orgId, PageRequest page) {
+    return call(pageChecks("listCloudManagerOrgApiKeys", page).pathParameter("orgId", orgId),
+        () -> apiKeys.listCloudManagerOrgApiKeysWithHttpInfo(orgId, page.pageNumParameter(),
+            page.itemsPerPageParameter(), null), PaginatedApiKeys.class);
   }
 
   /**
@@ -396,12 +322,8 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * {@code GET /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}).
    */
   public ApiKey getCloudManagerOrgApiKey(String orgId, String apiUserId) {
-    ensureOpen();
-    validator.checks("getCloudManagerOrgApiKey")
-        .pathParameter("orgId", orgId)
-        .pathParameter("apiUserId", apiUserId)
-        .throwIfAny();
-    return call(() -> apiKeys.getCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId, null), ApiKey.class);
+    return call(checks("getCloudManagerOrgApiKey").pathParameter("orgId", orgId).pathParameter("apiUserId", apiUserId),
+        () -> apiKeys.getCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId, null), ApiKey.class);
   }
 
   /**
@@ -409,12 +331,22 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    * {@code DELETE /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
    */
   public void deleteCloudManagerOrgApiKey(String orgId, String apiUserId) {
-    ensureOpen();
-    validator.checks("deleteCloudManagerOrgApiKey")
-        .pathParameter("orgId", orgId)
-        .pathParameter("apiUserId", apiUserId)
-        .throwIfAny();
-    callNoContent(() -> apiKeys.deleteCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId, null));
+    callNoContent(checks("deleteCloudManagerOrgApiKey").pathParameter("orgId", orgId)
+        .pathParameter("apiUserId", apiUserId), () -> apiKeys.deleteCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId,
+        null));
+  }
+
+  private static ServiceAccountSecretRequest secretRequest(int hours) {
+    return new ServiceAccountSecretRequest().secretExpiresAfterHours(hours);
+  }
+
+  private static CloudManagerServiceAccountSecretRequest cloudManagerSecretRequest(int hours) {
+    return new CloudManagerServiceAccountSecretRequest()
+        .secretExpiresAfterHours(new CloudManagerSecretExpiresAfterHours(Integer.toString(hours)));
+  }
+
+  private static ApiKeyRequest apiKeyRequest(String desc, Collection<OrgRoleName> roles) {
+    return new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
   }
 
   /** The credential this client authenticates with (for a rotation: never retire it unasked). */
@@ -428,9 +360,7 @@ public final class AtlasCredentialsClient implements AutoCloseable {
    */
   void checkSecretCreate(String operationId, String parentParameter, String parentId, String clientId, int hours) {
     Object body = operationId.equals("createCloudManagerServiceAccountSecret")
-        ? new CloudManagerServiceAccountSecretRequest()
-            .secretExpiresAfterHours(new CloudManagerSecretExpiresAfterHours(Integer.toString(hours)))
-        : new ServiceAccountSecretRequest().secretExpiresAfterHours(hours);
+        ? cloudManagerSecretRequest(hours) : secretRequest(hours);
     validator.checks(operationId)
         .pathParameter(parentParameter, parentId)
         .pathParameter("clientId", clientId)
@@ -486,27 +416,43 @@ public final class AtlasCredentialsClient implements AutoCloseable {
     return settings.envelope ? Boolean.TRUE : null;
   }
 
+  /** A generated call; {@link AtlasApiClient} has already translated its errors into ours. */
   @FunctionalInterface
   private interface GeneratedCall {
     ApiResponse<?> invoke() throws ApiException;
   }
 
-  private <T> T call(GeneratedCall call, Class<T> type) {
-    try {
-      ApiResponse<?> response = call.invoke();
-      if (response.getData() == null) { // a 204, which no operation returning a body answers
-        throw new AtlasResponseException(response.getStatusCode(), "no body", "");
-      }
-      // The generated signature may say Envelope; AtlasApiClient deserialized the real type.
-      return type.cast(response.getData());
-    } catch (ApiException e) {
-      throw new IllegalStateException("ApiException escaped the translation of AtlasApiClient", e);
-    }
+  /** The start of every operation: refused on a closed client, then the operation's checks of the spec. */
+  private RequestValidator.Checks checks(String operationId) {
+    ensureOpen();
+    return validator.checks(operationId);
   }
 
-  private void callNoContent(GeneratedCall call) {
+  private RequestValidator.Checks pageChecks(String operationId, PageRequest page) {
+    RequestValidator.Checks checks = checks(operationId);
+    Objects.requireNonNull(page, "page");
+    return checks.queryParameter("pageNum", page.pageNumParameter())
+        .queryParameter("itemsPerPage", page.itemsPerPageParameter());
+  }
+
+  /** The one invocation path: nothing is sent unless every check passed. */
+  private <T> T call(RequestValidator.Checks checks, GeneratedCall call, Class<T> type) {
+    ApiResponse<?> response = invoke(checks, call);
+    if (response.getData() == null) { // a 204, which no operation returning a body answers
+      throw new AtlasResponseException(response.getStatusCode(), "no body", "");
+    }
+    // The generated signature may say Envelope; AtlasApiClient deserialized the real type.
+    return type.cast(response.getData());
+  }
+
+  private void callNoContent(RequestValidator.Checks checks, GeneratedCall call) {
+    invoke(checks, call);
+  }
+
+  private static ApiResponse<?> invoke(RequestValidator.Checks checks, GeneratedCall call) {
+    checks.throwIfAny();
     try {
-      call.invoke();
+      return call.invoke();
     } catch (ApiException e) {
       throw new IllegalStateException("ApiException escaped the translation of AtlasApiClient", e);
     }

@@ -1,6 +1,6 @@
 package io.github.atlascredentials.client;
 
-import io.github.atlascredentials.client.auth.OAuthTokenManager.TokenGrant;
+import io.github.atlascredentials.client.auth.TokenGrant;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.spec.rules.ApiRules;

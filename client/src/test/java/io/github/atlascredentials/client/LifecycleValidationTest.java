@@ -68,9 +68,12 @@ class LifecycleValidationTest {
     assertRefused(() -> client.getGroupServiceAccount(null, CLIENT_ID), "groupId", "must not be null");
     assertRefused(() -> client.getCloudManagerServiceAccount(ORG_ID, "x"), "clientId",
         "must match ^mdb_sa_id_[a-fA-F\\d]{24}$");
-    assertRefused(() -> client.listOrgServiceAccounts(ORG_ID, 0, null), "pageNum", "must be an integer of at least 1");
-    assertRefused(() -> client.listOrgApiKeys(ORG_ID, null, 501), "itemsPerPage", "must be an integer between 1 and 500");
-    assertRefused(() -> client.listCloudManagerOrgApiKeys(ORG_ID, -1, null), "pageNum", "must be an integer of at least 1");
+    assertRefused(() -> client.listOrgServiceAccounts(ORG_ID, PageRequest.of(0, 100)), "pageNum",
+        "must be an integer of at least 1");
+    assertRefused(() -> client.listOrgApiKeys(ORG_ID, PageRequest.first(501)), "itemsPerPage",
+        "must be an integer between 1 and 500");
+    assertRefused(() -> client.listCloudManagerOrgApiKeys(ORG_ID, PageRequest.of(-1, 1)), "pageNum",
+        "must be an integer of at least 1");
   }
 
   @Test

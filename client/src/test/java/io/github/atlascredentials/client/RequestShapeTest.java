@@ -151,6 +151,26 @@ class RequestShapeTest {
     assertThat(r.path()).isEqualTo("/api/atlas/v2/orgs/" + ORG_ID + "/serviceAccounts/" + CLIENT_ID + "/secrets/not-a-hex-id");
   }
 
+  /**
+   * Issue 25: the generated list calls take their page arguments in two orders; each list sends the page number
+   * as pageNum and the size as itemsPerPage (a swap in the client would show here).
+   */
+  @Test
+  void everyListSendsThePageNumberAndSizeUnderTheirOwnNames() {
+    String page = "{\"links\":[],\"results\":[],\"totalCount\":0}";
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(Scripted.json(200, page, Map.of()));
+    }
+    PageRequest third = PageRequest.of(3, 7);
+
+    client.listOrgServiceAccounts(ORG_ID, third);
+    client.listOrgApiKeys(ORG_ID, third);
+    client.listCloudManagerOrgApiKeys(ORG_ID, third);
+
+    assertThat(server.requests().stream().filter(RecordedRequest::isApiRequest).toList()).hasSize(3)
+        .allSatisfy(r -> assertThat(r.query().split("&")).containsExactlyInAnyOrder("pageNum=3", "itemsPerPage=7"));
+  }
+
   /** Issue 22: envelope=true on reads, lists and deletes; a page is its own envelope, a 204 is {"status": 204}. */
   @Test
   void envelopeIsUnwrappedOnListsAndDeletes() {
@@ -161,7 +181,7 @@ class RequestShapeTest {
       server.enqueue(Scripted.json(200, "{\"status\":404,\"content\":{\"error\":404,\"errorCode\":\"RESOURCE_NOT_FOUND\"}}",
           Map.of()));
 
-      PaginatedServiceAccounts page = enveloped.listOrgServiceAccounts(ORG_ID, null, null);
+      PaginatedServiceAccounts page = enveloped.listOrgServiceAccounts(ORG_ID, PageRequest.defaults());
       enveloped.deleteOrgApiKey(ORG_ID, "5d1113b25a115342acc2d1aa");
       assertThatThrownBy(() -> enveloped.getOrgApiKey(ORG_ID, "5d1113b25a115342acc2d1aa"))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.status()).isEqualTo(404));

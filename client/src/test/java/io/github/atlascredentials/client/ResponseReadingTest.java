@@ -59,7 +59,7 @@ class ResponseReadingTest {
   void rolesInAListPageAreKeptExactly() {
     server.enqueue(Scripted.json(200, "{\"links\":[],\"results\":[" + apiKeyBody("ORG_ROLE_ADDED_LATER") + "]}",
         Map.of()));
-    PaginatedApiKeys page = client.listOrgApiKeys(ORG_ID, null, null);
+    PaginatedApiKeys page = client.listOrgApiKeys(ORG_ID, PageRequest.defaults());
 
     assertThat(page.getTotalCount()).as("left out with includeCount=false").isNull();
     assertRolesKept(page.getResults().get(0));

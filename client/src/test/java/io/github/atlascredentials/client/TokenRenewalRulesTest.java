@@ -4,7 +4,7 @@ import static io.github.atlascredentials.client.support.Ids.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.atlascredentials.client.auth.OAuthTokenManager;
+import io.github.atlascredentials.client.internal.auth.OAuthTokenManager;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.support.CapturedLogs;
 import io.github.atlascredentials.client.support.MutableClock;

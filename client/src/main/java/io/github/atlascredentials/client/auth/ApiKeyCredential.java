@@ -1,5 +1,6 @@
 package io.github.atlascredentials.client.auth;
 
+import io.github.atlascredentials.client.internal.auth.Masking;
 import java.util.Objects;
 
 /** A programmatic API key (public + private key), sent with HTTP Digest. */

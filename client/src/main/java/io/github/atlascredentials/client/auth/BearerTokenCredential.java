@@ -1,5 +1,6 @@
 package io.github.atlascredentials.client.auth;
 
+import io.github.atlascredentials.client.internal.auth.Masking;
 /** A static access token obtained elsewhere; it is sent as is and never renewed or revoked. */
 public final class BearerTokenCredential implements Credential {
   private final String token;

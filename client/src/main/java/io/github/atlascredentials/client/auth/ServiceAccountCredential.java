@@ -1,5 +1,6 @@
 package io.github.atlascredentials.client.auth;
 
+import io.github.atlascredentials.client.internal.auth.Masking;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.github.atlascredentials.client.examples;
 
 import io.github.atlascredentials.client.AtlasCredentialsClient;
-import io.github.atlascredentials.client.auth.OAuthTokenManager.TokenGrant;
+import io.github.atlascredentials.client.auth.TokenGrant;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.client.AtlasApiException;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.auth.ApiKeyCredential;
-import io.github.atlascredentials.client.auth.OAuthTokenManager.TokenGrant;
+import io.github.atlascredentials.client.auth.TokenGrant;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;

@@ -7,6 +7,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
@@ -82,7 +83,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
   void listAtlasKeys(MockServer server) {
     PaginatedApiKeys page;
     try (AtlasCredentialsClient client = client(server)) {
-      page = client.listOrgApiKeys(ORG_ID, null, null);
+      page = client.listOrgApiKeys(ORG_ID, PageRequest.defaults());
     }
     assertThat(page.getResults()).singleElement().satisfies(k -> assertThat(k.getPrivateKey()).matches(MASKED));
   }
@@ -165,7 +166,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
   @PactTestFor(pactMethod = "listCloudManagerKeys")
   void listCloudManagerKeys(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
-      assertThat(client.listCloudManagerOrgApiKeys(ORG_ID, null, null).getResults()).hasSize(1);
+      assertThat(client.listCloudManagerOrgApiKeys(ORG_ID, PageRequest.defaults()).getResults()).hasSize(1);
     }
   }
 
@@ -180,7 +181,7 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
   @PactTestFor(pactMethod = "listCloudManagerKeysOtherOrganization")
   void listCloudManagerKeysOtherOrganization(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
-      expectApiError(() -> client.listCloudManagerOrgApiKeys(ORG_ID, null, null), 401, "USER_UNAUTHORIZED");
+      expectApiError(() -> client.listCloudManagerOrgApiKeys(ORG_ID, PageRequest.defaults()), 401, "USER_UNAUTHORIZED");
     }
   }
 

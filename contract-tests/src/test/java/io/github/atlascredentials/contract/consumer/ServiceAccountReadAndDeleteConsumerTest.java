@@ -7,6 +7,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.generated.model.GroupServiceAccount;
 import io.github.atlascredentials.client.generated.model.PaginatedServiceAccounts;
@@ -156,7 +157,7 @@ class ServiceAccountReadAndDeleteConsumerTest extends ConsumerSupport {
   void listAccounts(MockServer server) {
     PaginatedServiceAccounts page;
     try (AtlasCredentialsClient client = client(server)) {
-      page = client.listOrgServiceAccounts(ORG_ID, null, 1);
+      page = client.listOrgServiceAccounts(ORG_ID, PageRequest.first(1));
     }
     assertThat(page.getResults()).hasSize(1);
     assertThat(page.getTotalCount()).isPositive();

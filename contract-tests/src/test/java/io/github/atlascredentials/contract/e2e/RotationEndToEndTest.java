@@ -1,5 +1,6 @@
 package io.github.atlascredentials.contract.e2e;
 
+import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.ApiKeyRotation;
 import io.github.atlascredentials.client.AtlasApiException;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
@@ -183,9 +184,9 @@ class RotationEndToEndTest {
       ApiKeyRotation.ofCloudManagerOrgApiKey(withNewKey, DEMO_ORG_ID, DEMO_KEY_ID).build().retireOldKey();
 
       AtlasApiException e = org.junit.jupiter.api.Assertions.assertThrows(AtlasApiException.class,
-          () -> withOldKey.listOrgApiKeys(DEMO_ORG_ID, null, null));
+          () -> withOldKey.listOrgApiKeys(DEMO_ORG_ID, PageRequest.defaults()));
       assertThat(e.status()).isEqualTo(401);
-      assertThat(withNewKey.listCloudManagerOrgApiKeys(DEMO_ORG_ID, null, null).getResults())
+      assertThat(withNewKey.listCloudManagerOrgApiKeys(DEMO_ORG_ID, PageRequest.defaults()).getResults())
           .extracting(ApiKey::getId).containsExactly(started.newKey().getId());
     }
   }
@@ -201,7 +202,7 @@ class RotationEndToEndTest {
     ApiKeyCredential next = RotationExamples.rotateApiKey(base, DEMO_ORG_ID, DEMO_KEY_ID, DEMO_PUBLIC_KEY,
         DEMO_PRIVATE_KEY);
     try (AtlasCredentialsClient atlas = client(next)) {
-      assertThat(atlas.listOrgApiKeys(DEMO_ORG_ID, null, null).getTotalCount()).isEqualTo(1);
+      assertThat(atlas.listOrgApiKeys(DEMO_ORG_ID, PageRequest.defaults()).getTotalCount()).isEqualTo(1);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.atlascredentials.reliability.rotation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.ApiKeyRotation;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.RetryPolicy;
@@ -420,7 +421,7 @@ class ConcurrentRotationTest {
 
     private static int liveKeys(AtlasCredentialsClient client, Set<String> lineage) {
         Set<String> live = new HashSet<>();
-        for (ApiKey key : client.listOrgApiKeys(Seed.ORG_A, 1, 500).getResults()) {
+        for (ApiKey key : client.listOrgApiKeys(Seed.ORG_A, PageRequest.first(PageRequest.maxItemsPerPage())).getResults()) {
             if (lineage.contains(key.getId())) {
                 live.add(key.getId());
             }

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.reliability.rotation;
 
+import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.ApiKeyRotation;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.RetryPolicy;
@@ -290,6 +291,6 @@ class RotationFaultsTest {
     }
 
     static List<String> keyIds(AtlasCredentialsClient admin) {
-        return admin.listOrgApiKeys(Seed.ORG_A, 1, 500).getResults().stream().map(ApiKey::getId).toList();
+        return admin.listOrgApiKeys(Seed.ORG_A, PageRequest.first(PageRequest.maxItemsPerPage())).getResults().stream().map(ApiKey::getId).toList();
     }
 }

@@ -9,6 +9,8 @@ import japicmp.model.JApiChangeStatus;
 import japicmp.model.JApiClass;
 import japicmp.output.stdout.StdoutOutputGenerator;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +29,9 @@ import java.util.stream.Collectors;
  * last release (recorded in {@code spec/released/}) using japicmp, writes {@code java-api-changes.txt},
  * and applies the same {@link BreakingChangePolicy} as the spec gate. It catches spec edits that
  * keep the HTTP contract but break Java callers, such as a renamed {@code operationId} (a renamed
- * method) or a renamed schema (a renamed class). Packages named {@code internal} are not API.
+ * method) or a renamed schema (a renamed class). Packages named {@code internal} are not API, and when
+ * the current jar is a module ({@code module-info.class}), neither is any package its module does not export
+ * to everyone (the generated invoker and operations, the machinery): a change there breaks no user.
  *
  * <p>Run by the client module's build right after its jar is packaged, before it is installed;
  * arguments: {@code --released-jar=} {@code --released-version-file=} {@code --current-jar=}
@@ -62,6 +70,11 @@ public final class ClientApiGate {
         // The client's dependencies (Jersey, Jackson) are not API of ours; their absence is no change.
         options.setIgnoreMissingClasses(true);
         options.addExcludeFromArgument(Optional.of(INTERNAL_PACKAGES), false);
+        Set<String> unexported = unexportedPackages(currentJar);
+        if (!unexported.isEmpty()) {
+            // japicmp's exact package names (no wildcard: an exported sub-package stays API).
+            options.addExcludeFromArgument(Optional.of(String.join(";", new TreeSet<>(unexported))), false);
+        }
         List<JApiClass> classes = new JarArchiveComparator(JarArchiveComparatorOptions.of(options)).compare(
                 new JApiCmpArchive(releasedJar.toFile(), releasedVersion.text()),
                 new JApiCmpArchive(currentJar.toFile(), projectVersion.text()));
@@ -83,6 +96,31 @@ public final class ClientApiGate {
                             .collect(Collectors.joining(System.lineSeparator())));
         }
         return verdict;
+    }
+
+    /** The packages of the jar's module that are not exported to everyone; none when the jar is no module. */
+    static Set<String> unexportedPackages(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            JarEntry entry = file.getJarEntry("module-info.class");
+            if (entry == null) {
+                return Set.of();
+            }
+            // javac records only exported and opened packages; the jar's classes name the others.
+            Set<String> packages = file.stream().map(JarEntry::getName)
+                    .filter(name -> name.endsWith(".class") && name.contains("/") && !name.startsWith("META-INF/"))
+                    .map(name -> name.substring(0, name.lastIndexOf('/')).replace('/', '.'))
+                    .collect(Collectors.toSet());
+            try (InputStream in = file.getInputStream(entry)) {
+                ModuleDescriptor module = ModuleDescriptor.read(in, () -> packages);
+                Set<String> exported = module.exports().stream().filter(e -> !e.isQualified())
+                        .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+                Set<String> unexported = new TreeSet<>(module.packages());
+                unexported.removeAll(exported);
+                return unexported;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + jar.toAbsolutePath(), e);
+        }
     }
 
     private static String read(Path file) {

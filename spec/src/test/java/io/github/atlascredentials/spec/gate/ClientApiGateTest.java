@@ -25,6 +25,8 @@ class ClientApiGateTest {
 
     private static final String API = "io/github/atlascredentials/client/Api.java";
     private static final String INTERNAL = "io/github/atlascredentials/client/internal/Helper.java";
+    private static final String MODULE = "module-info.java";
+    private static final String INVOKER = "io/github/atlascredentials/client/generated/invoker/Invoker.java";
 
     @TempDir
     Path dir;
@@ -70,6 +72,35 @@ class ClientApiGateTest {
         Path current = jar("new", Map.of(API, api, INTERNAL, "package io.github.atlascredentials.client.internal;"
                 + " public class Helper { }"));
         assertThat(gate(old, current, SAME_MAJOR, false).passes()).isTrue();
+    }
+
+    @Test
+    void packagesTheModuleDoesNotExportAreNotApi() throws IOException {
+        Map<String, String> old = Map.of(MODULE, module(), API, api("public void a() {}"),
+                INVOKER, invoker("public void gone() {}"));
+        Map<String, String> current = Map.of(MODULE, module(), API, api("public void a() {}"), INVOKER, invoker(""));
+        Path currentJar = jar("new", current);
+        assertThat(ClientApiGate.unexportedPackages(currentJar))
+                .containsExactly("io.github.atlascredentials.client.generated.invoker");
+        assertThat(gate(jar("old", old), currentJar, SAME_MAJOR, false).passes()).isTrue();
+    }
+
+    @Test
+    void aBreakInAnExportedPackageOfTheModuleIsStillCaught() throws IOException {
+        Path old = jar("old", Map.of(MODULE, module(), API, api("public void a() {} public void b() {}"),
+                INVOKER, invoker("")));
+        Path current = jar("new", Map.of(MODULE, module(), API, api("public void a() {}"), INVOKER, invoker("")));
+        assertThatThrownBy(() -> gate(old, current, SAME_MAJOR, false))
+                .isInstanceOf(BreakingSpecChangeException.class)
+                .hasMessageContaining("io.github.atlascredentials.client.Api");
+    }
+
+    private static String module() {
+        return "module io.github.atlascredentials.client { exports io.github.atlascredentials.client; }";
+    }
+
+    private static String invoker(String members) {
+        return "package io.github.atlascredentials.client.generated.invoker; public class Invoker { " + members + " }";
     }
 
     private GateVerdict gate(Path old, Path current, ProjectVersion project, boolean allowBreaking) {

@@ -1,5 +1,7 @@
-package io.github.atlascredentials.client.auth;
+package io.github.atlascredentials.client.internal.auth;
 
+import io.github.atlascredentials.client.auth.ServiceAccountCredential;
+import io.github.atlascredentials.client.auth.TokenGrant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlascredentials.client.AtlasApiException;
@@ -75,50 +77,6 @@ public final class OAuthTokenManager {
     this.retryPolicy = retryPolicy;
     this.redactor = redactor;
     redactor.registerBasic(credential.clientId(), credential.secret());
-  }
-
-  /**
-   * @deprecated since 1.1, kept so that code written against 1.0 still runs: the manager now keeps the
-   *     client of the OAuth endpoints for its whole life, so that renewals never wait on the API pool.
-   *     This constructor gives it a default client of its own (finite timeouts, closed with the JVM).
-   */
-  @Deprecated(since = "1.1", forRemoval = true)
-  public OAuthTokenManager(ServiceAccountCredential credential, URI baseUrl, Clock clock, Duration renewAhead,
-      RetryPolicy retryPolicy, Redactor redactor) {
-    this(credential, baseUrl, clock, renewAhead, retryPolicy, redactor, jakarta.ws.rs.client.ClientBuilder.newBuilder()
-        .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-        .readTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-        .build());
-  }
-
-  /** @deprecated since 1.1: the manager uses its own client; use {@link #token()}. */
-  @Deprecated(since = "1.1", forRemoval = true)
-  public String token(Client ignored) {
-    return token();
-  }
-
-  /** @deprecated since 1.1: the manager uses its own client; use {@link #renewAfterRejection(String)}. */
-  @Deprecated(since = "1.1", forRemoval = true)
-  public String renewAfterRejection(Client ignored, String rejected) {
-    return renewAfterRejection(rejected);
-  }
-
-  /** @deprecated since 1.1: the manager uses its own client; use {@link #requestNewToken()}. */
-  @Deprecated(since = "1.1", forRemoval = true)
-  public TokenGrant requestNewToken(Client ignored) {
-    return requestNewToken();
-  }
-
-  /** @deprecated since 1.1: the manager uses its own client; use {@link #revokeAll()}. */
-  @Deprecated(since = "1.1", forRemoval = true)
-  public void revoke(Client ignored) {
-    revokeAll();
-  }
-
-  /** @deprecated since 1.1: the manager uses its own client; use {@link #revoke(String)}. */
-  @Deprecated(since = "1.1", forRemoval = true)
-  public void revoke(Client ignored, String token) {
-    revoke(token);
   }
 
   private static URI resolve(URI base, String path) {
@@ -247,14 +205,6 @@ public final class OAuthTokenManager {
   public TokenGrant requestNewToken() {
     CachedToken token = fetch();
     return new TokenGrant(token.value);
-  }
-
-  /** The token of a one-off request; masked in {@code toString()}. */
-  public record TokenGrant(String accessToken) {
-    @Override
-    public String toString() {
-      return "TokenGrant[accessToken=" + Masking.MASK + "]";
-    }
   }
 
   private String post(URI endpoint, Form form, String what) {

@@ -1,5 +1,6 @@
-package io.github.atlascredentials.client.auth;
+package io.github.atlascredentials.client.internal.auth;
 
+import io.github.atlascredentials.client.auth.ApiKeyCredential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atlascredentials.client.internal.RequestProperties;

@@ -1,5 +1,6 @@
-package io.github.atlascredentials.client.auth;
+package io.github.atlascredentials.client.internal.auth;
 
+import io.github.atlascredentials.client.auth.BearerTokenCredential;
 import io.github.atlascredentials.client.internal.RequestProperties;
 import io.github.atlascredentials.client.internal.RequestReplayer;
 import io.github.atlascredentials.client.internal.ResponseBodies;

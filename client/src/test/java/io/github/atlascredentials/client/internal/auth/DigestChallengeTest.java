@@ -1,5 +1,8 @@
-package io.github.atlascredentials.client.auth;
+package io.github.atlascredentials.client.internal.auth;
 
+import io.github.atlascredentials.client.auth.ApiKeyCredential;
+import io.github.atlascredentials.client.auth.BearerTokenCredential;
+import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

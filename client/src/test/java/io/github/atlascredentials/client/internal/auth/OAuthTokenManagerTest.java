@@ -1,5 +1,7 @@
-package io.github.atlascredentials.client.auth;
+package io.github.atlascredentials.client.internal.auth;
 
+import io.github.atlascredentials.client.auth.ServiceAccountCredential;
+import io.github.atlascredentials.client.auth.TokenGrant;
 import static io.github.atlascredentials.client.support.Ids.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,13 +64,6 @@ class OAuthTokenManagerTest {
   }
 
   @Test
-  @SuppressWarnings("removal")
-  void deprecatedOverloadsGiveTheSameToken() {
-    String token = tokens.token();
-    assertThat(tokens.token(http)).isEqualTo(token);
-  }
-
-  @Test
   void replacedTokensWhoseRevocationFailedAreRevokedBeforeTheCapIsChecked() {
     tokens.token();
     server.refuseRevocations(true);
@@ -126,7 +121,7 @@ class OAuthTokenManagerTest {
 
   @Test
   void requestedTokenIsNotCachedAndItsGrantMasksIt() {
-    OAuthTokenManager.TokenGrant grant = tokens.requestNewToken();
+    TokenGrant grant = tokens.requestNewToken();
     assertThat(grant.toString()).isEqualTo("TokenGrant[accessToken=****]");
     assertThat(redactor.redact(grant.accessToken())).isEqualTo("****");
     assertThat(tokens.token()).isNotEqualTo(grant.accessToken());

@@ -1,4 +1,4 @@
-package io.github.atlascredentials.client.auth;
+package io.github.atlascredentials.client.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

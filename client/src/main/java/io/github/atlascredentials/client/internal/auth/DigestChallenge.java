@@ -1,5 +1,6 @@
-package io.github.atlascredentials.client.auth;
+package io.github.atlascredentials.client.internal.auth;
 
+import io.github.atlascredentials.client.auth.ApiKeyCredential;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
