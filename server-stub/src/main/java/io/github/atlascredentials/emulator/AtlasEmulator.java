@@ -64,15 +64,15 @@ import java.util.concurrent.CompletionException;
  * {@code AtlasEmulator.builder().port(0).start()}; {@link #baseUri()} says where it listens and
  * {@link #close()} stops it. Thread-safe.
  */
-public final class AtlasEmulator implements AutoCloseable {
+public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     /** The demo seed's credentials, printed at start-up; demo values, not secrets. */
-    public static final String DEMO_ORG_ID = "4888442a3354817a7320eb61";
-    public static final String DEMO_PROJECT_ID = "32b6e34b3d91647abb20e7b8";
-    public static final String DEMO_CLIENT_ID = "mdb_sa_id_6a1b2c3d4e5f60718293a4b5";
-    public static final String DEMO_CLIENT_SECRET = "mdb_sa_sk_DemoSecretDoNotUseOutsideTheEmulator0001";
-    public static final String DEMO_TARGET_CLIENT_ID = "mdb_sa_id_1234567890abcdef12345678";
-    public static final String DEMO_PUBLIC_KEY = "zmmrboas";
-    public static final String DEMO_PRIVATE_KEY = "0f6b8c1e-2d3a-4b5c-9e7f-db2c132ca78d";
+    public static final String DEMO_ORG_ID = DemoSeed.ORG_ID;
+    public static final String DEMO_PROJECT_ID = DemoSeed.PROJECT_ID;
+    public static final String DEMO_CLIENT_ID = DemoSeed.CLIENT_ID;
+    public static final String DEMO_CLIENT_SECRET = DemoSeed.CLIENT_SECRET;
+    public static final String DEMO_TARGET_CLIENT_ID = DemoSeed.TARGET_CLIENT_ID;
+    public static final String DEMO_PUBLIC_KEY = DemoSeed.PUBLIC_KEY;
+    public static final String DEMO_PRIVATE_KEY = DemoSeed.PRIVATE_KEY;
 
     private final Builder settings;
     private final EmulatorClock clock;

@@ -3,7 +3,7 @@ package io.github.atlascredentials.emulator.pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.EmulatorControls;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.Json;
@@ -32,11 +32,11 @@ import java.util.logging.Logger;
 public final class ProviderStatesResource {
     private static final Logger LOG = Logger.getLogger(ProviderStatesResource.class.getName());
 
-    private final AtlasEmulator emulator;
+    private final EmulatorControls emulator;
     @Context
     private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
 
-    public ProviderStatesResource(AtlasEmulator emulator) {
+    public ProviderStatesResource(EmulatorControls emulator) {
         this.emulator = emulator;
     }
 
@@ -60,7 +60,7 @@ public final class ProviderStatesResource {
             Map<String, Object> values;
             try {
                 values = state.setup().apply(new FixtureWorld(emulator, remoteAddress()),
-                        new StateParameters(state, change.params()));
+                        new StateParameters(state.name(), state.defaults(), change.params()));
             } catch (StateParameters.InvalidStateParameter e) {
                 throw ApiProblem.of(ErrorCode.INVALID_PROVIDER_STATE_PARAMETER, state.name(), e.getMessage());
             }

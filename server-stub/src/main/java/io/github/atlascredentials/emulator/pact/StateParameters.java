@@ -1,14 +1,18 @@
 package io.github.atlascredentials.emulator.pact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** The {@code params} of one state change, read with the state's defaults; bad values are {@link InvalidStateParameter}s. */
 public final class StateParameters {
-    private final ProviderState state;
+    private final String stateName;
+    private final Map<String, String> defaults;
     private final JsonNode params;
 
-    StateParameters(ProviderState state, JsonNode params) {
-        this.state = state;
+    /** @param defaults each declared parameter's default value (possibly null), by name */
+    StateParameters(String stateName, Map<String, String> defaults, JsonNode params) {
+        this.stateName = stateName;
+        this.defaults = defaults;
         this.params = params;
     }
 
@@ -19,10 +23,10 @@ public final class StateParameters {
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidStateParameter(state.name(), name, "must be a whole number");
+            throw new InvalidStateParameter(stateName, name, "must be a whole number");
         }
         if (value < min || value > max) {
-            throw new InvalidStateParameter(state.name(), name, "must be between " + min + " and " + max);
+            throw new InvalidStateParameter(stateName, name, "must be between " + min + " and " + max);
         }
         return value;
     }
@@ -34,18 +38,19 @@ public final class StateParameters {
             return value.asText();
         }
         if (value != null && !value.isNull()) {
-            throw new InvalidStateParameter(state.name(), name, "must be a string or a number");
+            throw new InvalidStateParameter(stateName, name, "must be a string or a number");
         }
-        return state.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
-                .map(ProviderState.Parameter::defaultValue)
-                .orElseThrow(() -> new IllegalStateException("the state declares no parameter " + name));
+        if (!defaults.containsKey(name)) {
+            throw new IllegalStateException("the state declares no parameter " + name);
+        }
+        return defaults.get(name);
     }
 
     /** One of {@code allowed}. */
     public String oneOf(String name, java.util.List<String> allowed) {
         String value = text(name);
         if (!allowed.contains(value)) {
-            throw new InvalidStateParameter(state.name(), name, "must be one of " + String.join(", ", allowed));
+            throw new InvalidStateParameter(stateName, name, "must be one of " + String.join(", ", allowed));
         }
         return value;
     }
@@ -56,7 +61,7 @@ public final class StateParameters {
                 .filter(r -> !r.isEmpty()).toList();
         java.util.List<String> known = io.github.atlascredentials.emulator.SpecFacts.ORG_ROLES;
         if (roles.isEmpty() || !known.containsAll(roles)) {
-            throw new InvalidStateParameter(state.name(), name, "must list organization roles among " + String.join(", ", known));
+            throw new InvalidStateParameter(stateName, name, "must list organization roles among " + String.join(", ", known));
         }
         return roles;
     }

@@ -2,7 +2,7 @@ package io.github.atlascredentials.emulator.state;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
 import io.github.atlascredentials.emulator.auth.Crypto;
-import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
+import io.github.atlascredentials.emulator.auth.DigestHash;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.seed.SeedException;
 
@@ -414,7 +414,7 @@ public final class EmulatorState {
             do {
                 id = Crypto.objectId();
             } while (view.keysById().containsKey(id));
-            StoredApiKey key = new StoredApiKey(id, orgId, publicKey, DigestAuthenticator.ha1(publicKey, privateKey),
+            StoredApiKey key = new StoredApiKey(id, orgId, publicKey, DigestHash.ha1(publicKey, privateKey),
                     maskPrivateKey(privateKey), desc, roles);
             return new Write<>(new CreatedApiKey(key, privateKey), List.of(new Persistence.SaveApiKey(key)), v -> {
                 v.keysByPublicKey().put(key.publicKey(), key);
@@ -504,7 +504,7 @@ public final class EmulatorState {
                         apiKeysByPublicKey.containsKey(key.publicKey()), seen);
                 String id = key.id() != null ? key.id() : Crypto.objectId();
                 requireNew(source, keyPath + ".id", id, apiKeysById.containsKey(id), seen);
-                keys.add(new StoredApiKey(id, org.id(), key.publicKey(), DigestAuthenticator.ha1(key.publicKey(), key.privateKey()),
+                keys.add(new StoredApiKey(id, org.id(), key.publicKey(), DigestHash.ha1(key.publicKey(), key.privateKey()),
                         maskPrivateKey(key.privateKey()), key.desc(), key.roles(), key.projectRoles()));
             }
         }
