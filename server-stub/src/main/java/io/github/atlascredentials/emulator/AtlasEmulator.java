@@ -43,6 +43,7 @@ import io.github.atlascredentials.emulator.state.SecretCreations;
 import io.github.atlascredentials.spec.rules.ApiRules;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -55,9 +56,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A running emulator of the credential endpoints. Start one in-process with
@@ -267,7 +272,7 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     }
 
     /** Test support: empties the Atlas token bucket that a request of {@code operationId} with these path parameters uses. */
-    public void emptyAtlasBucket(String operationId, java.util.Map<String, String> pathParameters) {
+    public void emptyAtlasBucket(String operationId, Map<String, String> pathParameters) {
         var operation = SpecFacts.RULES.operation(operationId)
                 .orElseThrow(() -> new IllegalArgumentException("the spec has no operation " + operationId));
         String key = ApiRateLimitStep.bucketKey(operation.path(), pathParameters);
@@ -309,19 +314,19 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
      * {@code @Path} is on the generated interface, not on the class), warns that it "will be
      * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
      */
-    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK =
-            quiet("org.glassfish.jersey.internal.inject.Providers", java.util.logging.Level.SEVERE);
+    private static final Logger JERSEY_PROVIDER_CHECK =
+            quiet("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE);
     /**
      * Grizzly announces each start and stop of a listener at INFO, six lines an emulator: noise in the output
      * of a test suite that starts many. Its warnings still show.
      */
-    private static final java.util.logging.Logger GRIZZLY_LISTENER =
-            quiet("org.glassfish.grizzly.http.server.NetworkListener", java.util.logging.Level.WARNING);
-    private static final java.util.logging.Logger GRIZZLY_SERVER =
-            quiet("org.glassfish.grizzly.http.server.HttpServer", java.util.logging.Level.WARNING);
+    private static final Logger GRIZZLY_LISTENER =
+            quiet("org.glassfish.grizzly.http.server.NetworkListener", Level.WARNING);
+    private static final Logger GRIZZLY_SERVER =
+            quiet("org.glassfish.grizzly.http.server.HttpServer", Level.WARNING);
 
-    private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    private static Logger quiet(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
         logger.setLevel(level);
         return logger;
     }
@@ -383,7 +388,7 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
             if (persistence.durable()) {
                 // A write waits for its group's commit, holding its worker thread: the group can only be as large
                 // as the number of workers (Grizzly's default is 2 per core), so give the waits threads of their own.
-                listener.getTransport().setWorkerThreadPoolConfig(org.glassfish.grizzly.threadpool.ThreadPoolConfig
+                listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig
                         .defaultConfig().copy().setPoolName("grizzly-http-server")
                         .setCorePoolSize(DATA_DIR_WORKERS).setMaxPoolSize(DATA_DIR_WORKERS));
             }
@@ -411,7 +416,7 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     /** The project version, from the build-filtered {@code emulator.properties} (one version, set in the root pom). */
     static String version() {
         try (InputStream in = AtlasEmulator.class.getResourceAsStream("emulator.properties")) {
-            java.util.Properties build = new java.util.Properties();
+            Properties build = new Properties();
             if (in != null) {
                 build.load(in);
             }

@@ -2,11 +2,14 @@ package io.github.atlascredentials.emulator.http;
 
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.annotation.Priority;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriBuilder;
+import org.glassfish.grizzly.http.server.Request;
 
 import java.net.URI;
 import java.util.List;
@@ -21,8 +24,8 @@ import java.util.List;
 public final class RequestPipeline implements ContainerRequestFilter {
     private final RouteTable routes;
     private final List<RequestStep> steps;
-    @jakarta.ws.rs.core.Context
-    private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
+    @Context
+    private Provider<Request> grizzlyRequest;
 
     public RequestPipeline(RouteTable routes, List<RequestStep> steps) {
         this.routes = routes;

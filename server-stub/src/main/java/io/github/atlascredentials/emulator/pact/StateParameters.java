@@ -1,7 +1,13 @@
 package io.github.atlascredentials.emulator.pact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.atlascredentials.emulator.SpecFacts;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The {@code params} of one state change, read with the state's defaults; bad values are {@link InvalidStateParameter}s. */
 public final class StateParameters {
@@ -47,7 +53,7 @@ public final class StateParameters {
     }
 
     /** One of {@code allowed}. */
-    public String oneOf(String name, java.util.List<String> allowed) {
+    public String oneOf(String name, List<String> allowed) {
         String value = text(name);
         if (!allowed.contains(value)) {
             throw new InvalidStateParameter(stateName, name, "must be one of " + String.join(", ", allowed));
@@ -56,10 +62,10 @@ public final class StateParameters {
     }
 
     /** Comma-separated organization roles of the spec (at least one). */
-    public java.util.List<String> organizationRoles(String name) {
-        java.util.List<String> roles = java.util.Arrays.stream(text(name).split(",")).map(String::trim)
+    public List<String> organizationRoles(String name) {
+        List<String> roles = Arrays.stream(text(name).split(",")).map(String::trim)
                 .filter(r -> !r.isEmpty()).toList();
-        java.util.List<String> known = io.github.atlascredentials.emulator.SpecFacts.ORG_ROLES;
+        List<String> known = SpecFacts.ORG_ROLES;
         if (roles.isEmpty() || !known.containsAll(roles)) {
             throw new InvalidStateParameter(stateName, name, "must list organization roles among " + String.join(", ", known));
         }
@@ -67,9 +73,9 @@ public final class StateParameters {
     }
 
     /** Comma-separated names (none when empty), such as project roles, which the spec leaves open. */
-    public java.util.Set<String> names(String name) {
-        return java.util.Arrays.stream(text(name).split(",")).map(String::trim).filter(r -> !r.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    public Set<String> names(String name) {
+        return Arrays.stream(text(name).split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** A parameter value a state cannot use. */

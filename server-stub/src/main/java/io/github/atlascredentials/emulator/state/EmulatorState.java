@@ -1,6 +1,7 @@
 package io.github.atlascredentials.emulator.state;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
+import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.Crypto;
 import io.github.atlascredentials.emulator.auth.DigestHash;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
@@ -10,9 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -27,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class EmulatorState {
     /** How long an older secret may live at most once a newer one is created. */
-    public static final Duration OLDER_SECRET_GRACE = io.github.atlascredentials.emulator.SpecFacts.OLDER_SECRET_GRACE;
+    public static final Duration OLDER_SECRET_GRACE = SpecFacts.OLDER_SECRET_GRACE;
 
     private final EmulatorClock clock;
     private final Persistence persistence;
@@ -234,13 +239,13 @@ public final class EmulatorState {
     /** The organization's service accounts, ordered by client id. */
     public List<ServiceAccount> serviceAccountsOf(String orgId) {
         return serviceAccounts.values().stream().filter(a -> a.orgId().equals(orgId))
-                .sorted(java.util.Comparator.comparing(ServiceAccount::clientId)).toList();
+                .sorted(Comparator.comparing(ServiceAccount::clientId)).toList();
     }
 
     /** The organization's API keys, ordered by id. */
     public List<StoredApiKey> apiKeysOf(String orgId) {
         return apiKeysById.values().stream().filter(k -> k.orgId().equals(orgId))
-                .sorted(java.util.Comparator.comparing(StoredApiKey::id)).toList();
+                .sorted(Comparator.comparing(StoredApiKey::id)).toList();
     }
 
     /** The organization's API key with this id, if any (another organization's key is not found). */
@@ -439,7 +444,7 @@ public final class EmulatorState {
         snapshot.organizations().forEach(o -> organizations.put(o.id(), o));
         snapshot.projects().forEach(p -> projects.put(p.id(), p));
         snapshot.serviceAccounts().forEach(sa -> serviceAccounts.put(sa.clientId(), sa));
-        Map<String, List<StoredSecret>> grouped = new java.util.LinkedHashMap<>();
+        Map<String, List<StoredSecret>> grouped = new LinkedHashMap<>();
         snapshot.secrets().forEach(s -> grouped.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(s));
         grouped.forEach((clientId, list) -> {
             List<StoredSecret> merged = new ArrayList<>(secretsOf(clientId));
@@ -458,7 +463,7 @@ public final class EmulatorState {
         List<ServiceAccount> accounts = new ArrayList<>();
         List<StoredSecret> secrets = new ArrayList<>();
         List<StoredApiKey> keys = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         Instant now = clock.nowSeconds();
         for (int o = 0; o < seed.organizations().size(); o++) {
             SeedDocument.Organization org = seed.organizations().get(o);
@@ -515,7 +520,7 @@ public final class EmulatorState {
         return secretsByClient.values().stream().anyMatch(list -> list.stream().anyMatch(s -> s.id().equals(id)));
     }
 
-    private static void requireNew(String source, String path, String id, boolean exists, java.util.Set<String> seen) {
+    private static void requireNew(String source, String path, String id, boolean exists, Set<String> seen) {
         if (exists || !seen.add(id)) {
             throw new SeedException(source, path, "duplicate id " + id);
         }
