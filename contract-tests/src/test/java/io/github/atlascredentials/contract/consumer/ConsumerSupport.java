@@ -76,9 +76,11 @@ abstract class ConsumerSupport {
   static PactDslWithState givenTheExampleApiKey(PactDslWithProvider builder) {
     com.fasterxml.jackson.databind.JsonNode example = SPEC.example("AtlasApiKey");
     java.util.List<String> roles = new java.util.ArrayList<>();
-    example.path("roles").forEach(role -> roles.add(role.path("roleName").asText()));
-    return builder.given(Contract.States.ORG_HAS_EXAMPLE_API_KEY,
-        Map.of("desc", example.path("desc").asText(), "roles", String.join(",", roles)));
+    java.util.List<String> projectRoles = new java.util.ArrayList<>();
+    // An organization role names its orgId, a project role its groupId: the state takes them apart.
+    example.path("roles").forEach(role -> (role.has("groupId") ? projectRoles : roles).add(role.path("roleName").asText()));
+    return builder.given(Contract.States.ORG_HAS_EXAMPLE_API_KEY, Map.of("desc", example.path("desc").asText(),
+        "roles", String.join(",", roles), "projectRoles", String.join(",", projectRoles)));
   }
 
   /** An Atlas v2 create-secret request as the client sends it, with the named request example as body. */
