@@ -43,6 +43,7 @@ import io.github.atlascredentials.emulator.state.SecretCreations;
 import io.github.atlascredentials.spec.rules.ApiRules;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -55,24 +56,28 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A running emulator of the credential endpoints. Start one in-process with
  * {@code AtlasEmulator.builder().port(0).start()}; {@link #baseUri()} says where it listens and
  * {@link #close()} stops it. Thread-safe.
  */
-public final class AtlasEmulator implements AutoCloseable {
+public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     /** The demo seed's credentials, printed at start-up; demo values, not secrets. */
-    public static final String DEMO_ORG_ID = "4888442a3354817a7320eb61";
-    public static final String DEMO_PROJECT_ID = "32b6e34b3d91647abb20e7b8";
-    public static final String DEMO_CLIENT_ID = "mdb_sa_id_6a1b2c3d4e5f60718293a4b5";
-    public static final String DEMO_CLIENT_SECRET = "mdb_sa_sk_DemoSecretDoNotUseOutsideTheEmulator0001";
-    public static final String DEMO_TARGET_CLIENT_ID = "mdb_sa_id_1234567890abcdef12345678";
-    public static final String DEMO_PUBLIC_KEY = "zmmrboas";
-    public static final String DEMO_PRIVATE_KEY = "0f6b8c1e-2d3a-4b5c-9e7f-db2c132ca78d";
+    public static final String DEMO_ORG_ID = DemoSeed.ORG_ID;
+    public static final String DEMO_PROJECT_ID = DemoSeed.PROJECT_ID;
+    public static final String DEMO_CLIENT_ID = DemoSeed.CLIENT_ID;
+    public static final String DEMO_CLIENT_SECRET = DemoSeed.CLIENT_SECRET;
+    public static final String DEMO_TARGET_CLIENT_ID = DemoSeed.TARGET_CLIENT_ID;
+    public static final String DEMO_PUBLIC_KEY = DemoSeed.PUBLIC_KEY;
+    public static final String DEMO_PRIVATE_KEY = DemoSeed.PRIVATE_KEY;
 
     private final Builder settings;
     private final EmulatorClock clock;
@@ -267,7 +272,7 @@ public final class AtlasEmulator implements AutoCloseable {
     }
 
     /** Test support: empties the Atlas token bucket that a request of {@code operationId} with these path parameters uses. */
-    public void emptyAtlasBucket(String operationId, java.util.Map<String, String> pathParameters) {
+    public void emptyAtlasBucket(String operationId, Map<String, String> pathParameters) {
         var operation = SpecFacts.RULES.operation(operationId)
                 .orElseThrow(() -> new IllegalArgumentException("the spec has no operation " + operationId));
         String key = ApiRateLimitStep.bucketKey(operation.path(), pathParameters);
@@ -309,19 +314,19 @@ public final class AtlasEmulator implements AutoCloseable {
      * {@code @Path} is on the generated interface, not on the class), warns that it "will be
      * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
      */
-    private static final java.util.logging.Logger JERSEY_PROVIDER_CHECK =
-            quiet("org.glassfish.jersey.internal.inject.Providers", java.util.logging.Level.SEVERE);
+    private static final Logger JERSEY_PROVIDER_CHECK =
+            quiet("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE);
     /**
      * Grizzly announces each start and stop of a listener at INFO, six lines an emulator: noise in the output
      * of a test suite that starts many. Its warnings still show.
      */
-    private static final java.util.logging.Logger GRIZZLY_LISTENER =
-            quiet("org.glassfish.grizzly.http.server.NetworkListener", java.util.logging.Level.WARNING);
-    private static final java.util.logging.Logger GRIZZLY_SERVER =
-            quiet("org.glassfish.grizzly.http.server.HttpServer", java.util.logging.Level.WARNING);
+    private static final Logger GRIZZLY_LISTENER =
+            quiet("org.glassfish.grizzly.http.server.NetworkListener", Level.WARNING);
+    private static final Logger GRIZZLY_SERVER =
+            quiet("org.glassfish.grizzly.http.server.HttpServer", Level.WARNING);
 
-    private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    private static Logger quiet(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
         logger.setLevel(level);
         return logger;
     }
@@ -383,7 +388,7 @@ public final class AtlasEmulator implements AutoCloseable {
             if (persistence.durable()) {
                 // A write waits for its group's commit, holding its worker thread: the group can only be as large
                 // as the number of workers (Grizzly's default is 2 per core), so give the waits threads of their own.
-                listener.getTransport().setWorkerThreadPoolConfig(org.glassfish.grizzly.threadpool.ThreadPoolConfig
+                listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig
                         .defaultConfig().copy().setPoolName("grizzly-http-server")
                         .setCorePoolSize(DATA_DIR_WORKERS).setMaxPoolSize(DATA_DIR_WORKERS));
             }
@@ -411,7 +416,7 @@ public final class AtlasEmulator implements AutoCloseable {
     /** The project version, from the build-filtered {@code emulator.properties} (one version, set in the root pom). */
     static String version() {
         try (InputStream in = AtlasEmulator.class.getResourceAsStream("emulator.properties")) {
-            java.util.Properties build = new java.util.Properties();
+            Properties build = new Properties();
             if (in != null) {
                 build.load(in);
             }

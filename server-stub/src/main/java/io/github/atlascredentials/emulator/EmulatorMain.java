@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** {@code java -jar atlas-emulator.jar [options]}: runs the emulator until SIGTERM. */
 public final class EmulatorMain {
@@ -35,9 +37,9 @@ public final class EmulatorMain {
             """;
 
     // Strong references: JUL forgets levels of loggers nobody holds.
-    private static final java.util.logging.Logger JERSEY_PROVIDERS =
-            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
-    private static final java.util.logging.Logger GRIZZLY = java.util.logging.Logger.getLogger("org.glassfish.grizzly");
+    private static final Logger JERSEY_PROVIDERS =
+            Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+    private static final Logger GRIZZLY = Logger.getLogger("org.glassfish.grizzly");
 
     private EmulatorMain() {
     }
@@ -56,8 +58,8 @@ public final class EmulatorMain {
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
         // Resources implement generated interfaces, which Jersey's provider check warns about needlessly.
-        JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
-        GRIZZLY.setLevel(java.util.logging.Level.WARNING);
+        JERSEY_PROVIDERS.setLevel(Level.SEVERE);
+        GRIZZLY.setLevel(Level.WARNING);
         AtlasEmulator.Builder builder = AtlasEmulator.builder();
         boolean customSeed = false;
         String bind = "127.0.0.1";

@@ -65,14 +65,14 @@ class GuideExamplesTest {
   @Test
   void gettingStartedQuotesTheEmulatorsDemoValues() throws Exception {
     Path emulator = Path.of("..", "server-stub", "src", "main", "java", "io", "github", "atlascredentials",
-        "emulator", "AtlasEmulator.java");
+        "emulator", "DemoSeed.java");
     assumeTrue(Files.isRegularFile(emulator), "the emulator's source is not next to the client");
     String source = Files.readString(emulator);
-    Map.of("DEMO_ORG_ID", GettingStarted.ORG_ID,
-            "DEMO_CLIENT_ID", GettingStarted.CLIENT_ID,
-            "DEMO_CLIENT_SECRET", GettingStarted.CLIENT_SECRET,
-            "DEMO_TARGET_CLIENT_ID", GettingStarted.TARGET_CLIENT_ID)
-        .forEach((constant, value) -> assertThat(source).contains(constant + " = \"" + value + "\""));
+    Map.of("ORG_ID", GettingStarted.ORG_ID,
+            "CLIENT_ID", GettingStarted.CLIENT_ID,
+            "CLIENT_SECRET", GettingStarted.CLIENT_SECRET,
+            "TARGET_CLIENT_ID", GettingStarted.TARGET_CLIENT_ID)
+        .forEach((constant, value) -> assertThat(source).contains(" " + constant + " = \"" + value + "\""));
     assertThat(GettingStarted.BASE_URL).isEqualTo("http://127.0.0.1:8080");
   }
 

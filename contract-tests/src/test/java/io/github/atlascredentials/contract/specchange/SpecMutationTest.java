@@ -53,6 +53,18 @@ class SpecMutationTest {
             new SpecMutation("add an enum value",
                     "        - ORG_BILLING_READ_ONLY\n",
                     "        - ORG_BILLING_READ_ONLY\n        - ORG_MUTATION_PROBE\n"),
+            new SpecMutation("list only the versioned type for a request body",
+                    "        application/json:\n"
+                            + "          x-official-difference:\n"
+                            + "            'not-in-official': 'the service accepts a plain application/json request body as well"
+                            + " as the versioned type (Versioning in the description)'\n"
+                            + "          schema:\n"
+                            + "            $ref: '#/components/schemas/ServiceAccountSecretRequest'\n"
+                            + "          examples:\n"
+                            + "            AtlasSecretRequest:\n"
+                            + "              $ref: '#/components/examples/AtlasSecretRequest'\n"
+                            + "  headers:\n",
+                    "  headers:\n"),
             new SpecMutation("add an operation",
                     "\n  /api/oauth/token:\n",
                     "\n  /api/atlas/v2/orgs/{orgId}/mutationProbes/{clientId}:\n"
@@ -177,6 +189,23 @@ class SpecMutationTest {
     }
 
     @Test
+    void requestBodyListingOnlyTheVersionedTypeIsServedAsDeclared() throws Throwable {
+        // The generated @Consumes lists only the versioned type: the emulator matches it as sent (no rewriting
+        // to application/json), with or without parameters, and refuses the plain type the spec no longer lists.
+        assertThat(createAtlasSecret(DEMO_TARGET_CLIENT_ID, "{\"secretExpiresAfterHours\": 24}",
+                ATLAS_TYPE + "; charset=utf-8").statusCode()).isEqualTo(201);
+        HttpResponse<String> plain = createAtlasSecret(DEMO_TARGET_CLIENT_ID, "{\"secretExpiresAfterHours\": 24}",
+                "application/json");
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(plain.body()).path("errorCode").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+
+        // The client generated from the same spec sends the versioned type (the account's second secret).
+        Object atlas = atlasClient();
+        Object created = call(atlas.getClass(), atlas, "createOrgServiceAccountSecret", DEMO_ORG_ID, DEMO_TARGET_CLIENT_ID, 24);
+        assertThat(created).isNotNull();
+    }
+
+    @Test
     void addedOperationIsRoutedValidatedAndGeneratedOnBothSides() throws Throwable {
         String path = "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/mutationProbes/" + DEMO_TARGET_CLIENT_ID;
         HttpResponse<String> wrongMethod = send("POST", path, "{}", "application/json");
@@ -207,10 +236,15 @@ class SpecMutationTest {
     }
 
     private static HttpResponse<String> createAtlasSecret(String clientId, String body) throws Exception {
+        return createAtlasSecret(clientId, body, ATLAS_TYPE);
+    }
+
+    private static HttpResponse<String> createAtlasSecret(String clientId, String body, String contentType)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/atlas/v2/orgs/" + DEMO_ORG_ID
                         + "/serviceAccounts/" + clientId + "/secrets"))
                 .header("Authorization", "Bearer " + accessToken())
-                .header("Content-Type", ATLAS_TYPE).header("Accept", ATLAS_TYPE)
+                .header("Content-Type", contentType).header("Accept", ATLAS_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }

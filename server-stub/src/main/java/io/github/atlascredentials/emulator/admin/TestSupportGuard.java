@@ -4,11 +4,13 @@ import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import jakarta.annotation.Priority;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.glassfish.grizzly.http.server.Request;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class TestSupportGuard implements ContainerRequestFilter {
     private final AdminToken token;
     private final FixedWindowRateLimiter wrongTokens;
     @Context
-    private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
+    private Provider<Request> grizzlyRequest;
 
     /** {@code token} may be null: then no token opens the endpoints over HTTP (in-process calls still work). */
     public TestSupportGuard(TestSupportAccess access, AdminToken token, FixedWindowRateLimiter wrongTokens) {

@@ -4,9 +4,6 @@ import io.github.atlascredentials.emulator.EmulatorClock;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.StoredApiKey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,7 +20,7 @@ import java.util.regex.Pattern;
  * for the same nonce is refused.
  */
 public final class DigestAuthenticator {
-    public static final String REALM = "MMS Public API";
+    public static final String REALM = DigestHash.REALM;
     private static final Pattern NC = Pattern.compile("^[0-9a-fA-F]{8}$");
     private static final int MAX_NONCES = 200_000;
 
@@ -58,11 +55,6 @@ public final class DigestAuthenticator {
         this.state = state;
         this.clock = clock;
         this.nonceLifetime = nonceLifetime;
-    }
-
-    /** HA1 = MD5(publicKey:realm:privateKey), the only form in which a private key is stored. */
-    public static byte[] ha1(String publicKey, String privateKey) {
-        return md5((publicKey + ":" + REALM + ":" + privateKey).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A new challenge with a fresh nonce. */
@@ -115,7 +107,7 @@ public final class DigestAuthenticator {
         }
         Optional<StoredApiKey> key = state.apiKeyByPublicKey(username);
         // An unknown user still costs a full computation, so timing does not tell whether it exists.
-        byte[] ha1 = key.map(StoredApiKey::ha1).orElseGet(() -> ha1(username, "unknown"));
+        byte[] ha1 = key.map(StoredApiKey::ha1).orElseGet(() -> DigestHash.ha1(username, "unknown"));
         String ha2 = Crypto.md5Hex(method + ":" + uri);
         String expected = Crypto.md5Hex(Crypto.hex(ha1) + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
         boolean matches = Crypto.constantTimeEquals(expected, response.toLowerCase(Locale.ROOT));
@@ -228,13 +220,5 @@ public final class DigestAuthenticator {
             i++;
         }
         return i;
-    }
-
-    private static byte[] md5(byte[] input) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.atlascredentials.emulator.auth;
 import io.github.atlascredentials.emulator.EmulatorClock;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,7 +36,7 @@ public final class TokenBucketRateLimiter {
 
     /** New settings, with every bucket full again. */
     public void configure(Settings newSettings) {
-        this.settings = java.util.Objects.requireNonNull(newSettings, "settings");
+        this.settings = Objects.requireNonNull(newSettings, "settings");
         buckets.clear();
     }
 

@@ -1,6 +1,7 @@
 package io.github.atlascredentials.emulator.auth;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
+import io.github.atlascredentials.emulator.SpecFacts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is kept. Tokens live in memory: a restart invalidates them, as clients simply fetch new ones.
  */
 public final class TokenService {
-    public static final Duration LIFETIME = io.github.atlascredentials.emulator.SpecFacts.ACCESS_TOKEN_LIFETIME;
+    public static final Duration LIFETIME = SpecFacts.ACCESS_TOKEN_LIFETIME;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 

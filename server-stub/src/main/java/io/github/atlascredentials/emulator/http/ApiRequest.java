@@ -7,13 +7,17 @@ import io.github.atlascredentials.emulator.state.Organization;
 import io.github.atlascredentials.emulator.state.StoredSecret;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.InterceptorContext;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the request steps established about one request, carried in Jersey's request context (one
  * property) from step to step and on to the resource method and the response filter. Each step
- * fills in its part once; everything later reads it. Confined to the request's thread.
+ * fills in its part once: a second set of the same part fails ({@link IllegalStateException}), so
+ * no step can overwrite what an earlier one established. Confined to the request's thread.
  */
 public final class ApiRequest {
     private static final String PROPERTY = ApiRequest.class.getName();
@@ -21,12 +25,22 @@ public final class ApiRequest {
     private final RouteTable.Match match;
     private final OperationRule operation;
     private final String baseUri;
-    private final java.util.function.Supplier<String> remoteAddress;
+    private static final byte[] NO_BODY = new byte[0];
+    private static final int BODY = 1;
+    private static final int JSON = 1 << 1;
+    private static final int RESPONSE_MEDIA_TYPE = 1 << 2;
+    private static final int PRINCIPAL = 1 << 3;
+    private static final int ORGANIZATION = 1 << 4;
+    private static final int CLIENT = 1 << 5;
+    private static final int RATE_LIMIT = 1 << 6;
+
+    private final Supplier<String> remoteAddress;
+    private int assigned;
     private String resolvedRemoteAddress;
     private boolean remoteAddressResolved;
-    private byte[] body = new byte[0];
+    private byte[] body = NO_BODY;
     private JsonNode json;
-    private String responseMediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+    private String responseMediaType = MediaType.APPLICATION_JSON;
     private Principal principal;
     private Organization organization;
     private OAuthClient client;
@@ -41,7 +55,7 @@ public final class ApiRequest {
     }
 
     private ApiRequest(RouteTable.Match match, OperationRule operation, String baseUri,
-                       java.util.function.Supplier<String> remoteAddress) {
+                       Supplier<String> remoteAddress) {
         this.match = match;
         this.operation = operation;
         this.baseUri = baseUri;
@@ -59,7 +73,7 @@ public final class ApiRequest {
      * which cost about 6 % of the CPU of every request while only the token endpoint's rate limit needs it).
      */
     public static ApiRequest begin(ContainerRequestContext ctx, RouteTable.Match match, OperationRule operation,
-                                   String baseUri, java.util.function.Supplier<String> remoteAddress) {
+                                   String baseUri, Supplier<String> remoteAddress) {
         ApiRequest request = new ApiRequest(match, operation, baseUri, remoteAddress);
         ctx.setProperty(PROPERTY, request);
         return request;
@@ -70,7 +84,7 @@ public final class ApiRequest {
         return (ApiRequest) ctx.getProperty(PROPERTY);
     }
 
-    public static ApiRequest of(jakarta.ws.rs.ext.InterceptorContext ctx) {
+    public static ApiRequest of(InterceptorContext ctx) {
         return (ApiRequest) ctx.getProperty(PROPERTY);
     }
 
@@ -110,6 +124,7 @@ public final class ApiRequest {
     }
 
     public void body(byte[] bytes) {
+        assign(BODY, "body");
         this.body = bytes;
     }
 
@@ -119,6 +134,7 @@ public final class ApiRequest {
     }
 
     public void json(JsonNode tree) {
+        assign(JSON, "json");
         this.json = tree;
     }
 
@@ -127,6 +143,7 @@ public final class ApiRequest {
     }
 
     public void responseMediaType(String mediaType) {
+        assign(RESPONSE_MEDIA_TYPE, "responseMediaType");
         this.responseMediaType = mediaType;
     }
 
@@ -135,6 +152,7 @@ public final class ApiRequest {
     }
 
     public void principal(Principal who) {
+        assign(PRINCIPAL, "principal");
         this.principal = who;
     }
 
@@ -144,6 +162,7 @@ public final class ApiRequest {
     }
 
     public void organization(Organization org) {
+        assign(ORGANIZATION, "organization");
         this.organization = org;
     }
 
@@ -152,6 +171,7 @@ public final class ApiRequest {
     }
 
     public void client(OAuthClient oauthClient) {
+        assign(CLIENT, "client");
         this.client = oauthClient;
     }
 
@@ -160,6 +180,14 @@ public final class ApiRequest {
     }
 
     public void rateLimit(FixedWindowRateLimiter.Decision decision) {
+        assign(RATE_LIMIT, "rateLimit");
         this.rateLimit = decision;
+    }
+
+    private void assign(int part, String name) {
+        if ((assigned & part) != 0) {
+            throw new IllegalStateException("the request's " + name + " is set once, by one step; a second step set it again");
+        }
+        assigned |= part;
     }
 }

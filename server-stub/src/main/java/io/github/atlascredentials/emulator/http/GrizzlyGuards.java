@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.SpecFacts;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class GrizzlyGuards {
     /** Request line plus headers (the spec's {@code maxRequestHeadSize}); Grizzly's default, 8 KiB, is too little for long queries. */
-    public static final int MAX_HEAD_BYTES = io.github.atlascredentials.emulator.SpecFacts.MAX_REQUEST_HEAD_BYTES;
+    public static final int MAX_HEAD_BYTES = SpecFacts.MAX_REQUEST_HEAD_BYTES;
 
     private GrizzlyGuards() {
     }

@@ -1,11 +1,15 @@
 package io.github.atlascredentials.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Binds a resource's typed body from the tree the body step already parsed and validated, instead of
@@ -13,8 +17,8 @@ import java.io.IOException;
  */
 @Priority(1)
 public final class ParsedBodyInterceptor implements ReaderInterceptor {
-    private final java.util.Map<java.lang.reflect.Type, com.fasterxml.jackson.databind.ObjectReader> readers =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Type, ObjectReader> readers =
+            new ConcurrentHashMap<>();
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {

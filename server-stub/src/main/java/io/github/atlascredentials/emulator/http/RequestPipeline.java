@@ -2,10 +2,14 @@ package io.github.atlascredentials.emulator.http;
 
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.annotation.Priority;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriBuilder;
+import org.glassfish.grizzly.http.server.Request;
 
 import java.net.URI;
 import java.util.List;
@@ -20,8 +24,8 @@ import java.util.List;
 public final class RequestPipeline implements ContainerRequestFilter {
     private final RouteTable routes;
     private final List<RequestStep> steps;
-    @jakarta.ws.rs.core.Context
-    private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
+    @Context
+    private Provider<Request> grizzlyRequest;
 
     public RequestPipeline(RouteTable routes, List<RequestStep> steps) {
         this.routes = routes;
@@ -36,12 +40,24 @@ public final class RequestPipeline implements ContainerRequestFilter {
         try {
             ApiRequest request = route(ctx);
             if (request != null) {
+                readRepeatedContentTypeAsTheFirst(ctx);
                 for (RequestStep step : steps) {
                     step.apply(request, ctx);
                 }
             }
         } catch (ApiProblem problem) {
             ctx.abortWith(problem.toResponse());
+        }
+    }
+
+    /**
+     * A repeated {@code Content-Type} is read as its first value, by the steps and by JAX-RS alike (JAX-RS alone
+     * would refuse it with an empty 400). The one header edit of the pipeline, made before any step runs.
+     */
+    private static void readRepeatedContentTypeAsTheFirst(ContainerRequestContext ctx) {
+        List<String> contentTypes = ctx.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (contentTypes != null && contentTypes.size() > 1) {
+            ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, contentTypes.get(0));
         }
     }
 

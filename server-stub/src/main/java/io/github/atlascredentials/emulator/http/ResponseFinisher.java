@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +54,7 @@ public final class ResponseFinisher implements ContainerResponseFilter {
     private static JsonNode oauthBody(ApiProblem problem) {
         try {
             return Json.MAPPER.readTree(problem.bodyBytes());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always parses", e);
         }
     }

@@ -1,6 +1,6 @@
 package io.github.atlascredentials.emulator.pact;
 
-import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.EmulatorControls;
 import io.github.atlascredentials.emulator.auth.Crypto;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.state.SecretCreations;
@@ -24,12 +24,12 @@ public final class FixtureWorld {
     /** The organizations' default maximum validity of a secret, in hours (a year). */
     static final int DEFAULT_MAX_HOURS = 8760;
 
-    private final AtlasEmulator emulator;
+    private final EmulatorControls emulator;
     private final String remoteAddress;
     private final Instant now;
     private final Map<String, String> secretIds = new HashMap<>();
 
-    FixtureWorld(AtlasEmulator emulator, String remoteAddress) {
+    FixtureWorld(EmulatorControls emulator, String remoteAddress) {
         this.emulator = emulator;
         this.remoteAddress = remoteAddress;
         this.now = emulator.clock().nowSeconds();

@@ -1,6 +1,6 @@
 package io.github.atlascredentials.emulator.pact;
 
-import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.DemoSeed;
 
 /**
  * The fixture values a pact may carry and the emulator's provider states make valid: a consumer records
@@ -11,11 +11,11 @@ import io.github.atlascredentials.emulator.AtlasEmulator;
  */
 public final class PactFixtures {
     /** The spec's {@code orgId} example: the organization of every state. */
-    public static final String ORG_ID = AtlasEmulator.DEMO_ORG_ID;
+    public static final String ORG_ID = DemoSeed.ORG_ID;
     /** The spec's {@code groupId} example: the organization's project. */
-    public static final String GROUP_ID = AtlasEmulator.DEMO_PROJECT_ID;
+    public static final String GROUP_ID = DemoSeed.PROJECT_ID;
     /** The spec's {@code clientId} example: the service account the operations act on (the target). */
-    public static final String TARGET_CLIENT_ID = AtlasEmulator.DEMO_TARGET_CLIENT_ID;
+    public static final String TARGET_CLIENT_ID = DemoSeed.TARGET_CLIENT_ID;
     /** The spec's {@code secretId} example. */
     public static final String EXAMPLE_SECRET_ID = "66b544825867ba071c85469d";
     /** The spec's {@code apiUserId} example. */

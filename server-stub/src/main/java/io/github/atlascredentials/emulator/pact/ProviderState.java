@@ -1,5 +1,6 @@
 package io.github.atlascredentials.emulator.pact;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,13 @@ public record ProviderState(String name, String seeds, List<Parameter> parameter
         Objects.requireNonNull(seeds, "seeds");
         parameters = List.copyOf(parameters);
         Objects.requireNonNull(setup, "setup");
+    }
+
+    /** Each parameter's default value (null when it has none), by name. */
+    public Map<String, String> defaults() {
+        Map<String, String> defaults = new HashMap<>();
+        parameters.forEach(p -> defaults.put(p.name(), p.defaultValue()));
+        return defaults;
     }
 
     /** A parameter of a state, with its default (used when the pact gives none) and meaning. */

@@ -3,21 +3,25 @@ package io.github.atlascredentials.emulator.pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.EmulatorControls;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.Json;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
  * The Pact state-change endpoint, {@code POST /_emulator/pact/provider-states}: what pact-js, pact-python,
@@ -32,11 +36,11 @@ import java.util.logging.Logger;
 public final class ProviderStatesResource {
     private static final Logger LOG = Logger.getLogger(ProviderStatesResource.class.getName());
 
-    private final AtlasEmulator emulator;
+    private final EmulatorControls emulator;
     @Context
-    private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
+    private Provider<Request> grizzlyRequest;
 
-    public ProviderStatesResource(AtlasEmulator emulator) {
+    public ProviderStatesResource(EmulatorControls emulator) {
         this.emulator = emulator;
     }
 
@@ -60,7 +64,7 @@ public final class ProviderStatesResource {
             Map<String, Object> values;
             try {
                 values = state.setup().apply(new FixtureWorld(emulator, remoteAddress()),
-                        new StateParameters(state, change.params()));
+                        new StateParameters(state.name(), state.defaults(), change.params()));
             } catch (StateParameters.InvalidStateParameter e) {
                 throw ApiProblem.of(ErrorCode.INVALID_PROVIDER_STATE_PARAMETER, state.name(), e.getMessage());
             }
@@ -91,9 +95,9 @@ public final class ProviderStatesResource {
 
     /** One state-change call, read from the body (any of the forms) or from query parameters. */
     record StateChange(List<String> states, JsonNode params, boolean teardown) {
-        static StateChange read(byte[] body, jakarta.ws.rs.core.MultivaluedMap<String, String> query) {
+        static StateChange read(byte[] body, MultivaluedMap<String, String> query) {
             JsonNode json;
-            if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
                 json = Json.MAPPER.createObjectNode();
                 query.forEach((name, values) -> {
                     if (!values.isEmpty()) {

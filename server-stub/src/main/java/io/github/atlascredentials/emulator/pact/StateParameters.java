@@ -1,14 +1,24 @@
 package io.github.atlascredentials.emulator.pact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.atlascredentials.emulator.SpecFacts;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The {@code params} of one state change, read with the state's defaults; bad values are {@link InvalidStateParameter}s. */
 public final class StateParameters {
-    private final ProviderState state;
+    private final String stateName;
+    private final Map<String, String> defaults;
     private final JsonNode params;
 
-    StateParameters(ProviderState state, JsonNode params) {
-        this.state = state;
+    /** @param defaults each declared parameter's default value (possibly null), by name */
+    StateParameters(String stateName, Map<String, String> defaults, JsonNode params) {
+        this.stateName = stateName;
+        this.defaults = defaults;
         this.params = params;
     }
 
@@ -19,10 +29,10 @@ public final class StateParameters {
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidStateParameter(state.name(), name, "must be a whole number");
+            throw new InvalidStateParameter(stateName, name, "must be a whole number");
         }
         if (value < min || value > max) {
-            throw new InvalidStateParameter(state.name(), name, "must be between " + min + " and " + max);
+            throw new InvalidStateParameter(stateName, name, "must be between " + min + " and " + max);
         }
         return value;
     }
@@ -34,37 +44,38 @@ public final class StateParameters {
             return value.asText();
         }
         if (value != null && !value.isNull()) {
-            throw new InvalidStateParameter(state.name(), name, "must be a string or a number");
+            throw new InvalidStateParameter(stateName, name, "must be a string or a number");
         }
-        return state.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
-                .map(ProviderState.Parameter::defaultValue)
-                .orElseThrow(() -> new IllegalStateException("the state declares no parameter " + name));
+        if (!defaults.containsKey(name)) {
+            throw new IllegalStateException("the state declares no parameter " + name);
+        }
+        return defaults.get(name);
     }
 
     /** One of {@code allowed}. */
-    public String oneOf(String name, java.util.List<String> allowed) {
+    public String oneOf(String name, List<String> allowed) {
         String value = text(name);
         if (!allowed.contains(value)) {
-            throw new InvalidStateParameter(state.name(), name, "must be one of " + String.join(", ", allowed));
+            throw new InvalidStateParameter(stateName, name, "must be one of " + String.join(", ", allowed));
         }
         return value;
     }
 
     /** Comma-separated organization roles of the spec (at least one). */
-    public java.util.List<String> organizationRoles(String name) {
-        java.util.List<String> roles = java.util.Arrays.stream(text(name).split(",")).map(String::trim)
+    public List<String> organizationRoles(String name) {
+        List<String> roles = Arrays.stream(text(name).split(",")).map(String::trim)
                 .filter(r -> !r.isEmpty()).toList();
-        java.util.List<String> known = io.github.atlascredentials.emulator.SpecFacts.ORG_ROLES;
+        List<String> known = SpecFacts.ORG_ROLES;
         if (roles.isEmpty() || !known.containsAll(roles)) {
-            throw new InvalidStateParameter(state.name(), name, "must list organization roles among " + String.join(", ", known));
+            throw new InvalidStateParameter(stateName, name, "must list organization roles among " + String.join(", ", known));
         }
         return roles;
     }
 
     /** Comma-separated names (none when empty), such as project roles, which the spec leaves open. */
-    public java.util.Set<String> names(String name) {
-        return java.util.Arrays.stream(text(name).split(",")).map(String::trim).filter(r -> !r.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    public Set<String> names(String name) {
+        return Arrays.stream(text(name).split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** A parameter value a state cannot use. */

@@ -1,7 +1,7 @@
 package io.github.atlascredentials.emulator.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.emulator.EmulatorControls;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.Json;
@@ -25,11 +25,11 @@ import java.time.Duration;
 @Path("/_emulator")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TestSupportResource {
-    private final AtlasEmulator emulator;
+    private final EmulatorControls emulator;
     private final boolean detailedHealth;
 
     /** {@code detailedHealth} false: health answers only the status (it is open even where the rest needs a token). */
-    public TestSupportResource(AtlasEmulator emulator, boolean detailedHealth) {
+    public TestSupportResource(EmulatorControls emulator, boolean detailedHealth) {
         this.emulator = emulator;
         this.detailedHealth = detailedHealth;
     }
@@ -95,7 +95,7 @@ public final class TestSupportResource {
         return clockBody();
     }
 
-    /** The next request of {@code operationId} fails with 500 or 503 ({@link AtlasEmulator#failNextRequest}). */
+    /** The next request of {@code operationId} fails with 500 or 503 ({@link EmulatorControls#failNextRequest}). */
     @POST
     @Path("/faults")
     public ObjectNode fault(@QueryParam("operationId") String operationId, @QueryParam("status") String status,
@@ -109,7 +109,7 @@ public final class TestSupportResource {
         return Json.MAPPER.createObjectNode().put("status", "ARMED");
     }
 
-    /** Holds the secret creations of {@code clientId} ({@link AtlasEmulator#holdSecretCreations}). */
+    /** Holds the secret creations of {@code clientId} ({@link EmulatorControls#holdSecretCreations}). */
     @POST
     @Path("/secret-creations/hold")
     public ObjectNode hold(@QueryParam("clientId") String clientId) {
@@ -136,7 +136,7 @@ public final class TestSupportResource {
         return holdBody(clientId == null ? "" : clientId);
     }
 
-    /** Sets the Atlas v2 token buckets until the next reset ({@link AtlasEmulator#atlasRateLimit}). */
+    /** Sets the Atlas v2 token buckets until the next reset ({@link EmulatorControls#atlasRateLimit}). */
     @POST
     @Path("/rate-limits/atlas")
     public ObjectNode atlasRateLimit(@QueryParam("capacity") String capacity, @QueryParam("refill") String refill,

@@ -1,11 +1,11 @@
 package io.github.atlascredentials.emulator.seed;
 
-import io.github.atlascredentials.emulator.SpecFacts;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlascredentials.emulator.Roles;
+import io.github.atlascredentials.emulator.SpecFacts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads a seed document, reporting the first problem with its JSON path. */
@@ -279,7 +280,7 @@ public final class SeedParser {
         for (int i = 0; i < value.size(); i++) {
             JsonNode role = value.get(i);
             if (!role.isTextual() || !allowed.contains(role.textValue())) {
-                throw fail(p + "[" + i + "]", "must be " + what + " (one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                throw fail(p + "[" + i + "]", "must be " + what + " (one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
             roles.add(role.textValue());
         }

@@ -1,8 +1,9 @@
 package io.github.atlascredentials.emulator.state;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
+import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.Crypto;
-import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
+import io.github.atlascredentials.emulator.auth.DigestHash;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.seed.SeedException;
 
@@ -10,11 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The organizations, projects, service accounts, secrets and API keys. Reads are lock-free; every
@@ -26,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmulatorState {
     /** How long an older secret may live at most once a newer one is created. */
-    public static final Duration OLDER_SECRET_GRACE = io.github.atlascredentials.emulator.SpecFacts.OLDER_SECRET_GRACE;
+    public static final Duration OLDER_SECRET_GRACE = SpecFacts.OLDER_SECRET_GRACE;
 
     private final EmulatorClock clock;
     private final Persistence persistence;
@@ -39,10 +45,10 @@ public final class EmulatorState {
     private final Map<String, SecretList> secretsByClient = new ConcurrentHashMap<>();
     private final Map<String, StoredApiKey> apiKeysByPublicKey = new ConcurrentHashMap<>();
     private final Map<String, StoredApiKey> apiKeysById = new ConcurrentHashMap<>();
-    /** The writer's view (used under the write lock): the same maps in memory, else ahead by the writes in flight. */
-    private final Map<String, SecretList> writtenSecrets;
-    private final Map<String, StoredApiKey> writtenKeysByPublicKey;
-    private final Map<String, StoredApiKey> writtenKeysById;
+    /** What readers see: the maps above. */
+    private final View readers;
+    /** The writer's view (used under the write lock): the readers' view in memory, else ahead by the writes in flight. */
+    private final View writers;
     private final GroupCommit groupCommit;
     /** Used under the write lock only. */
     private final RecentInstants sharedInstants = new RecentInstants();
@@ -51,17 +57,59 @@ public final class EmulatorState {
         this.clock = clock;
         this.persistence = persistence;
         this.maxSecretsPerAccount = maxSecretsPerAccount;
+        this.readers = new View(secretsByClient, apiKeysByPublicKey, apiKeysById);
         if (persistence.durable()) {
             this.groupCommit = new GroupCommit(persistence);
-            this.writtenSecrets = new ConcurrentHashMap<>();
-            this.writtenKeysByPublicKey = new ConcurrentHashMap<>();
-            this.writtenKeysById = new ConcurrentHashMap<>();
+            this.writers = new View(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         } else {
             this.groupCommit = null;
-            this.writtenSecrets = secretsByClient;
-            this.writtenKeysByPublicKey = apiKeysByPublicKey;
-            this.writtenKeysById = apiKeysById;
+            this.writers = readers;
         }
+    }
+
+    /** The maps a write changes: the secrets by client id, and the API keys by public key and by id. */
+    private record View(Map<String, SecretList> secrets, Map<String, StoredApiKey> keysByPublicKey,
+                        Map<String, StoredApiKey> keysById) {
+    }
+
+    /**
+     * A write as decided against the writer's view: its result, what it persists, and how it changes a view
+     * (applied to the writer's view at once, to the readers' view once persisted). No change: nothing to persist.
+     */
+    private record Write<T>(T result, List<Persistence.Change> changes, Consumer<View> change) {
+        static <T> Write<T> nothing(T result) {
+            return new Write<>(result, List.of(), null);
+        }
+    }
+
+    /** Decides a write from the writer's view, under the write lock; may refuse it by throwing. */
+    @FunctionalInterface
+    private interface Decision<T, X extends Exception> {
+        Write<T> decide(View writerView) throws X;
+    }
+
+    /**
+     * The one path of every single write: decided under the write lock against the writer's view, persisted before
+     * it becomes visible to readers, and durable before this returns (with a database, in a group of writes).
+     */
+    private <T, X extends Exception> T write(Decision<T, X> decision) throws X {
+        CompletableFuture<Void> done;
+        Write<T> write;
+        synchronized (writeLock) {
+            recoverFromFailedGroup();
+            write = decision.decide(writers);
+            if (write.change() == null) {
+                done = DONE;
+            } else {
+                Consumer<View> change = write.change();
+                done = commit(write.changes(), () -> change.accept(readers));
+                if (writers != readers) {
+                    change.accept(writers);
+                }
+            }
+        }
+        GroupCommit.await(done);
+        return write.result();
     }
 
     /** Stops the group commit once what is queued is durable. */
@@ -96,13 +144,13 @@ public final class EmulatorState {
 
     /** Under the write lock, with nothing in flight: the writer's view becomes the readers' view again. */
     private void resyncWriterView() {
-        if (groupCommit != null) {
-            writtenSecrets.clear();
-            writtenSecrets.putAll(secretsByClient);
-            writtenKeysByPublicKey.clear();
-            writtenKeysByPublicKey.putAll(apiKeysByPublicKey);
-            writtenKeysById.clear();
-            writtenKeysById.putAll(apiKeysById);
+        if (writers != readers) {
+            writers.secrets().clear();
+            writers.secrets().putAll(secretsByClient);
+            writers.keysByPublicKey().clear();
+            writers.keysByPublicKey().putAll(apiKeysByPublicKey);
+            writers.keysById().clear();
+            writers.keysById().putAll(apiKeysById);
         }
     }
 
@@ -191,13 +239,13 @@ public final class EmulatorState {
     /** The organization's service accounts, ordered by client id. */
     public List<ServiceAccount> serviceAccountsOf(String orgId) {
         return serviceAccounts.values().stream().filter(a -> a.orgId().equals(orgId))
-                .sorted(java.util.Comparator.comparing(ServiceAccount::clientId)).toList();
+                .sorted(Comparator.comparing(ServiceAccount::clientId)).toList();
     }
 
     /** The organization's API keys, ordered by id. */
     public List<StoredApiKey> apiKeysOf(String orgId) {
         return apiKeysById.values().stream().filter(k -> k.orgId().equals(orgId))
-                .sorted(java.util.Comparator.comparing(StoredApiKey::id)).toList();
+                .sorted(Comparator.comparing(StoredApiKey::id)).toList();
     }
 
     /** The organization's API key with this id, if any (another organization's key is not found). */
@@ -210,12 +258,10 @@ public final class EmulatorState {
      * survives a crash. Returns the deleted secret, or empty for an id the account does not hold.
      */
     public Optional<StoredSecret> deleteSecret(String clientId, String secretId) {
-        CompletableFuture<Void> done;
-        StoredSecret deleted = null;
-        synchronized (writeLock) {
-            recoverFromFailedGroup();
-            SecretList existing = writtenSecrets.getOrDefault(clientId, SecretList.EMPTY);
+        return write(view -> {
+            SecretList existing = view.secrets().getOrDefault(clientId, SecretList.EMPTY);
             List<StoredSecret> kept = new ArrayList<>(existing.size());
+            StoredSecret deleted = null;
             for (StoredSecret secret : existing) {
                 if (secret.id().equals(secretId)) {
                     deleted = secret;
@@ -224,15 +270,12 @@ public final class EmulatorState {
                 }
             }
             if (deleted == null) {
-                done = DONE;
-            } else {
-                SecretList next = SecretList.of(kept);
-                done = commit(List.of(new Persistence.RemoveSecret(secretId)), () -> secretsByClient.put(clientId, next));
-                writtenSecrets.put(clientId, next);
+                return Write.nothing(Optional.empty());
             }
-        }
-        GroupCommit.await(done);
-        return Optional.ofNullable(deleted);
+            SecretList next = SecretList.of(kept);
+            return new Write<>(Optional.of(deleted), List.of(new Persistence.RemoveSecret(secretId)),
+                    v -> v.secrets().put(clientId, next));
+        });
     }
 
     /**
@@ -240,26 +283,16 @@ public final class EmulatorState {
      * on. Returns the deleted key, or empty for an id the organization does not hold.
      */
     public Optional<StoredApiKey> deleteApiKey(String orgId, String id) {
-        CompletableFuture<Void> done;
-        StoredApiKey key;
-        synchronized (writeLock) {
-            recoverFromFailedGroup();
-            StoredApiKey found = writtenKeysById.get(id);
-            key = found != null && found.orgId().equals(orgId) ? found : null;
-            if (key == null) {
-                done = DONE;
-            } else {
-                StoredApiKey deleted = key;
-                done = commit(List.of(new Persistence.RemoveApiKey(id)), () -> {
-                    apiKeysByPublicKey.remove(deleted.publicKey());
-                    apiKeysById.remove(id);
-                });
-                writtenKeysByPublicKey.remove(key.publicKey());
-                writtenKeysById.remove(id);
+        return write(view -> {
+            StoredApiKey found = view.keysById().get(id);
+            if (found == null || !found.orgId().equals(orgId)) {
+                return Write.nothing(Optional.empty());
             }
-        }
-        GroupCommit.await(done);
-        return Optional.ofNullable(key);
+            return new Write<>(Optional.of(found), List.of(new Persistence.RemoveApiKey(id)), v -> {
+                v.keysByPublicKey().remove(found.publicKey());
+                v.keysById().remove(id);
+            });
+        });
     }
 
     /** The outcome of checking a client id and secret. */
@@ -289,10 +322,8 @@ public final class EmulatorState {
     }
 
     private void markUsed(StoredSecret secret, Instant now) {
-        CompletableFuture<Void> done;
-        synchronized (writeLock) {
-            recoverFromFailedGroup();
-            List<StoredSecret> current = new ArrayList<>(writtenSecrets.getOrDefault(secret.clientId(), SecretList.EMPTY));
+        write(view -> {
+            List<StoredSecret> current = new ArrayList<>(view.secrets().getOrDefault(secret.clientId(), SecretList.EMPTY));
             List<StoredSecret> used = new ArrayList<>(1);
             for (int i = 0; i < current.size(); i++) {
                 if (current.get(i).id().equals(secret.id())) {
@@ -303,10 +334,8 @@ public final class EmulatorState {
             }
             SecretList next = SecretList.of(current);
             List<Persistence.Change> changes = used.isEmpty() ? List.of() : List.of(new Persistence.SaveSecrets(used));
-            done = commit(changes, () -> secretsByClient.put(secret.clientId(), next));
-            writtenSecrets.put(secret.clientId(), next);
-        }
-        GroupCommit.await(done);
+            return new Write<>(null, changes, v -> v.secrets().put(secret.clientId(), next));
+        });
     }
 
     /** A secret just created: the only moment its plain value exists. */
@@ -334,11 +363,8 @@ public final class EmulatorState {
         byte[] hash = Crypto.saltedSha256(salt, plain);
         String masked = mask(plain);
         String id = newSecretId();
-        CompletableFuture<Void> done;
-        CreatedSecret result;
-        synchronized (writeLock) {
-            recoverFromFailedGroup();
-            SecretList existing = writtenSecrets.getOrDefault(clientId, SecretList.EMPTY);
+        return write(view -> {
+            SecretList existing = view.secrets().getOrDefault(clientId, SecretList.EMPTY);
             if (existing.size() >= maxSecretsPerAccount) {
                 throw new SecretLimitReached();
             }
@@ -349,35 +375,29 @@ public final class EmulatorState {
             ServiceAccount account = serviceAccounts.get(clientId);
             StoredSecret created = new StoredSecret(id, account == null ? clientId : account.clientId(), salt, hash,
                     masked, sharedInstants.of(now), sharedInstants.of(now.plus(hours, ChronoUnit.HOURS)), null);
+            CreatedSecret result = new CreatedSecret(created, plain);
             if (!existing.latestExpiry().isAfter(graceLimit)) {
                 // No older secret outlives the grace period (the usual case): nothing to shorten.
                 SecretList next = existing.append(created);
-                done = commit(List.of(new Persistence.SaveSecrets(List.of(created))),
-                        () -> secretsByClient.put(clientId, next));
-                writtenSecrets.put(clientId, next);
-                result = new CreatedSecret(created, plain);
-            } else {
-                List<StoredSecret> changed = new ArrayList<>();
-                List<StoredSecret> updated = new ArrayList<>();
-                for (StoredSecret older : existing) {
-                    if (older.expiresAt().isAfter(graceLimit)) {
-                        StoredSecret shortened = older.withExpiresAt(graceLimit);
-                        changed.add(shortened);
-                        updated.add(shortened);
-                    } else {
-                        updated.add(older);
-                    }
-                }
-                changed.add(created);
-                updated.add(created);
-                SecretList next = SecretList.of(updated);
-                done = commit(List.of(new Persistence.SaveSecrets(changed)), () -> secretsByClient.put(clientId, next));
-                writtenSecrets.put(clientId, next);
-                result = new CreatedSecret(created, plain);
+                return new Write<>(result, List.of(new Persistence.SaveSecrets(List.of(created))),
+                        v -> v.secrets().put(clientId, next));
             }
-        }
-        GroupCommit.await(done);
-        return result;
+            List<StoredSecret> changed = new ArrayList<>();
+            List<StoredSecret> updated = new ArrayList<>();
+            for (StoredSecret older : existing) {
+                if (older.expiresAt().isAfter(graceLimit)) {
+                    StoredSecret shortened = older.withExpiresAt(graceLimit);
+                    changed.add(shortened);
+                    updated.add(shortened);
+                } else {
+                    updated.add(older);
+                }
+            }
+            changed.add(created);
+            updated.add(created);
+            SecretList next = SecretList.of(updated);
+            return new Write<>(result, List.of(new Persistence.SaveSecrets(changed)), v -> v.secrets().put(clientId, next));
+        });
     }
 
     /** An API key just created: the only moment its private key exists in plain. */
@@ -390,30 +410,22 @@ public final class EmulatorState {
 
     public CreatedApiKey createApiKey(String orgId, String desc, List<String> roles) {
         String privateKey = Crypto.randomUuid().toString();
-        CompletableFuture<Void> done;
-        StoredApiKey key;
-        synchronized (writeLock) {
-            recoverFromFailedGroup();
+        return write(view -> {
             String publicKey;
             do {
                 publicKey = Crypto.randomLowercase(8);
-            } while (writtenKeysByPublicKey.containsKey(publicKey));
+            } while (view.keysByPublicKey().containsKey(publicKey));
             String id;
             do {
                 id = Crypto.objectId();
-            } while (writtenKeysById.containsKey(id));
-            key = new StoredApiKey(id, orgId, publicKey, DigestAuthenticator.ha1(publicKey, privateKey),
+            } while (view.keysById().containsKey(id));
+            StoredApiKey key = new StoredApiKey(id, orgId, publicKey, DigestHash.ha1(publicKey, privateKey),
                     maskPrivateKey(privateKey), desc, roles);
-            StoredApiKey created = key;
-            done = commit(List.of(new Persistence.SaveApiKey(key)), () -> {
-                apiKeysByPublicKey.put(created.publicKey(), created);
-                apiKeysById.put(created.id(), created);
+            return new Write<>(new CreatedApiKey(key, privateKey), List.of(new Persistence.SaveApiKey(key)), v -> {
+                v.keysByPublicKey().put(key.publicKey(), key);
+                v.keysById().put(key.id(), key);
             });
-            writtenKeysByPublicKey.put(publicKey, key);
-            writtenKeysById.put(id, key);
-        }
-        GroupCommit.await(done);
-        return new CreatedApiKey(key, privateKey);
+        });
     }
 
     public static String mask(String secret) {
@@ -432,7 +444,7 @@ public final class EmulatorState {
         snapshot.organizations().forEach(o -> organizations.put(o.id(), o));
         snapshot.projects().forEach(p -> projects.put(p.id(), p));
         snapshot.serviceAccounts().forEach(sa -> serviceAccounts.put(sa.clientId(), sa));
-        Map<String, List<StoredSecret>> grouped = new java.util.LinkedHashMap<>();
+        Map<String, List<StoredSecret>> grouped = new LinkedHashMap<>();
         snapshot.secrets().forEach(s -> grouped.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(s));
         grouped.forEach((clientId, list) -> {
             List<StoredSecret> merged = new ArrayList<>(secretsOf(clientId));
@@ -451,7 +463,7 @@ public final class EmulatorState {
         List<ServiceAccount> accounts = new ArrayList<>();
         List<StoredSecret> secrets = new ArrayList<>();
         List<StoredApiKey> keys = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         Instant now = clock.nowSeconds();
         for (int o = 0; o < seed.organizations().size(); o++) {
             SeedDocument.Organization org = seed.organizations().get(o);
@@ -497,7 +509,7 @@ public final class EmulatorState {
                         apiKeysByPublicKey.containsKey(key.publicKey()), seen);
                 String id = key.id() != null ? key.id() : Crypto.objectId();
                 requireNew(source, keyPath + ".id", id, apiKeysById.containsKey(id), seen);
-                keys.add(new StoredApiKey(id, org.id(), key.publicKey(), DigestAuthenticator.ha1(key.publicKey(), key.privateKey()),
+                keys.add(new StoredApiKey(id, org.id(), key.publicKey(), DigestHash.ha1(key.publicKey(), key.privateKey()),
                         maskPrivateKey(key.privateKey()), key.desc(), key.roles(), key.projectRoles()));
             }
         }
@@ -508,7 +520,7 @@ public final class EmulatorState {
         return secretsByClient.values().stream().anyMatch(list -> list.stream().anyMatch(s -> s.id().equals(id)));
     }
 
-    private static void requireNew(String source, String path, String id, boolean exists, java.util.Set<String> seen) {
+    private static void requireNew(String source, String path, String id, boolean exists, Set<String> seen) {
         if (exists || !seen.add(id)) {
             throw new SeedException(source, path, "duplicate id " + id);
         }

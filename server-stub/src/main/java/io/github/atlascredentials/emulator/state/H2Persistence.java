@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -323,7 +324,7 @@ public final class H2Persistence implements Persistence {
     }
 
     private static Map<String, Set<String>> projectRolesOf(String text) {
-        Map<String, Set<String>> roles = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
         for (String pair : split(text)) {
             String[] parts = pair.split(":", 2);
             roles.computeIfAbsent(parts[0], k -> new LinkedHashSet<>()).add(parts[1]);

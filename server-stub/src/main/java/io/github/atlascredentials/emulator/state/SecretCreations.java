@@ -2,6 +2,7 @@ package io.github.atlascredentials.emulator.state;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -58,8 +59,8 @@ public final class SecretCreations {
     }
 
     /** The hold of the account's creations, if there is one. */
-    public java.util.Optional<Hold> holdOf(String clientId) {
-        return java.util.Optional.ofNullable(holds.get(clientId));
+    public Optional<Hold> holdOf(String clientId) {
+        return Optional.ofNullable(holds.get(clientId));
     }
 
     /** Releases every hold (on reset). */

@@ -144,7 +144,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void ha1IsMd5OfKeyRealmAndPrivateKey() {
-        assertThat(Crypto.hex(DigestAuthenticator.ha1(PUBLIC_KEY, PRIVATE_KEY)))
+        assertThat(Crypto.hex(DigestHash.ha1(PUBLIC_KEY, PRIVATE_KEY)))
                 .isEqualTo(Crypto.md5Hex(PUBLIC_KEY + ":MMS Public API:" + PRIVATE_KEY));
     }
 

@@ -1,7 +1,7 @@
 package io.github.atlascredentials.emulator.state;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
-import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
+import io.github.atlascredentials.emulator.auth.DigestHash;
 import io.github.atlascredentials.emulator.seed.SeedException;
 import io.github.atlascredentials.emulator.seed.SeedParser;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class EmulatorStateTest {
             assertThat(restarted.checkSecret(CLIENT, created.plainSecret()).check()).isEqualTo(EmulatorState.SecretCheck.VALID);
             assertThat(restarted.checkSecret(CLIENT, SEED_SECRET).check()).isEqualTo(EmulatorState.SecretCheck.VALID);
             assertThat(restarted.apiKeyByPublicKey(PUBLIC_KEY).orElseThrow().ha1())
-                    .isEqualTo(DigestAuthenticator.ha1(PUBLIC_KEY, PRIVATE_KEY));
+                    .isEqualTo(DigestHash.ha1(PUBLIC_KEY, PRIVATE_KEY));
         }
     }
 
@@ -182,7 +182,7 @@ class EmulatorStateTest {
             EmulatorState restarted = new EmulatorState(clock, store, 2);
             restarted.restore();
             StoredApiKey loaded = restarted.apiKeyByPublicKey(created.stored().publicKey()).orElseThrow();
-            assertThat(loaded.ha1()).isEqualTo(DigestAuthenticator.ha1(created.stored().publicKey(), created.plainPrivateKey()));
+            assertThat(loaded.ha1()).isEqualTo(DigestHash.ha1(created.stored().publicKey(), created.plainPrivateKey()));
             assertThat(loaded.desc()).isEqualTo("new key");
             assertThat(loaded.maskedPrivateKey()).isEqualTo(EmulatorState.maskPrivateKey(created.plainPrivateKey()));
         }

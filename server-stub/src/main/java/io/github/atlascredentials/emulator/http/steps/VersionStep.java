@@ -19,12 +19,9 @@ public final class VersionStep implements RequestStep {
                         ctx.getHeaderString(HttpHeaders.CONTENT_TYPE))
                 : MediaType.APPLICATION_JSON;
         request.responseMediaType(mediaType);
-        // JAX-RS matching then sees exactly what the resource declares: one Accept, and any JSON body
-        // the content-type step accepted (versioned, with parameters, even repeated) as plain JSON.
+        // JAX-RS then picks the resource method's answer type from one Accept. The request's Content-Type is
+        // left as sent: the content-type step let through only a type the spec lists, which the generated
+        // method's @Consumes lists too.
         ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, mediaType);
-        var accepted = request.operation().requestContentTypes();
-        if (!accepted.isEmpty() && !accepted.contains(FormStep.FORM)) {
-            ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-        }
     }
 }

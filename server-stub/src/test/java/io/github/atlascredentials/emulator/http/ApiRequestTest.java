@@ -1,0 +1,58 @@
+package io.github.atlascredentials.emulator.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
+import java.net.URI;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each part of a request's data is set once, by one step: a second set fails instead of overwriting. */
+class ApiRequestTest {
+    static Stream<Arguments> parts() {
+        return Stream.of(
+                Arguments.of("body", (Consumer<ApiRequest>) r -> r.body(new byte[] {'{', '}'})),
+                Arguments.of("json", (Consumer<ApiRequest>) r -> r.json(Json.MAPPER.createObjectNode())),
+                Arguments.of("responseMediaType", (Consumer<ApiRequest>) r -> r.responseMediaType("application/json")),
+                Arguments.of("principal", (Consumer<ApiRequest>) r -> r.principal(null)),
+                Arguments.of("organization", (Consumer<ApiRequest>) r -> r.organization(null)),
+                Arguments.of("client", (Consumer<ApiRequest>) r -> r.client(null)),
+                Arguments.of("rateLimit", (Consumer<ApiRequest>) r -> r.rateLimit(
+                        new FixedWindowRateLimiter.Decision(true, 1, 0, 0))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parts")
+    void aSecondSetFails(String part, Consumer<ApiRequest> set) {
+        ApiRequest request = newRequest();
+        set.accept(request);
+        assertThatThrownBy(() -> set.accept(request))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(part);
+    }
+
+    @Test
+    void everyPartSetOnceIsKept() {
+        ApiRequest request = newRequest();
+        parts().forEach(part -> ((Consumer<ApiRequest>) part.get()[1]).accept(request));
+        assertThat(new String(request.body())).isEqualTo("{}");
+        assertThat(request.json().isObject()).isTrue();
+        assertThat(request.responseMediaType()).isEqualTo("application/json");
+        assertThat(request.rateLimit().allowed()).isTrue();
+    }
+
+    private static ApiRequest newRequest() {
+        ContainerRequest context = new ContainerRequest(URI.create("http://localhost/"), URI.create("http://localhost/api"),
+                "POST", null, new MapPropertiesDelegate(), null);
+        ApiRequest request = ApiRequest.begin(context, null, null, "http://localhost", "127.0.0.1");
+        assertThat(ApiRequest.of(context)).isSameAs(request);
+        return request;
+    }
+}
