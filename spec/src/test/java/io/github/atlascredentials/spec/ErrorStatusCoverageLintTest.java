@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.spec.SpecDocument.Operation;
+import io.github.atlascredentials.spec.rules.ApiRules;
+import io.github.atlascredentials.spec.rules.OperationRule;
 import org.junit.jupiter.api.Test;
 
 /** Every non-OAuth operation documents 400, 401, 403, 404, 429 and 500. */
@@ -14,7 +16,15 @@ class ErrorStatusCoverageLintTest {
         SpecDocument spec = SpecDocument.loadMain();
 
         assertThat(SpecLint.errorStatusCoverage(spec)).isEmpty();
-        assertThat(spec.operations()).filteredOn(operation -> !operation.isTagged(SpecLint.OAUTH_TAG)).hasSize(18);
+        // Not vacuous: the lint saw every API operation of the rule table (counted there, so a new operation needs no edit).
+        assertThat(spec.operations()).filteredOn(operation -> !operation.isTagged(SpecLint.OAUTH_TAG))
+                .hasSize(apiOperationCount());
+    }
+
+    /** The operations callers reach with API credentials (Bearer or Digest), as the rule table counts them. */
+    static int apiOperationCount() {
+        return (int) ApiRules.builtIn().operations().stream()
+                .filter(rule -> rule.authentication() == OperationRule.Authentication.API_CREDENTIALS).count();
     }
 
     @Test

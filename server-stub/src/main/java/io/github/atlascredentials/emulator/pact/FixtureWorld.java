@@ -1,6 +1,7 @@
 package io.github.atlascredentials.emulator.pact;
 
 import io.github.atlascredentials.emulator.EmulatorControls;
+import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.Crypto;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.state.SecretCreations;
@@ -22,7 +23,7 @@ public final class FixtureWorld {
     /** Seeded secrets that nobody presents live this long. */
     private static final Duration SECRET_VALIDITY = Duration.ofDays(30);
     /** The organizations' default maximum validity of a secret, in hours (a year). */
-    static final int DEFAULT_MAX_HOURS = 8760;
+    static final int DEFAULT_MAX_HOURS = SpecFacts.MAX_SECRET_HOURS;
 
     private final EmulatorControls emulator;
     private final String remoteAddress;
