@@ -1,10 +1,8 @@
 package io.github.atlascredentials.spec.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.atlascredentials.spec.ReportFiles;
 import io.github.atlascredentials.spec.gate.CommandLine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +38,7 @@ public final class OfficialDriftCheck {
         JsonNode officialTree = SpecSlices.read(official);
         JsonNode ourTree = SpecSlices.read(ours);
         DriftResult result = OfficialDrift.compare(officialTree, ourTree);
-        write(report, DriftReport.markdown(result, official.toString(), ours.getFileName().toString()));
+        ReportFiles.write(report, DriftReport.markdown(result, official.toString(), ours.getFileName().toString()));
         if (!result.passes()) {
             List<String> problems = result.problems();
             StringBuilder message = new StringBuilder("Our spec differs from the official Atlas spec where it declares ")
@@ -54,14 +52,5 @@ public final class OfficialDriftCheck {
             throw new OfficialDriftException(message.toString());
         }
         return result;
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file.toAbsolutePath(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.atlascredentials.spec.gate;
 
+import io.github.atlascredentials.spec.ReportFiles;
 import io.github.atlascredentials.spec.gate.BreakingChangePolicy.Change;
 import japicmp.cmp.JApiCmpArchive;
 import japicmp.cmp.JarArchiveComparator;
@@ -10,9 +11,8 @@ import japicmp.model.JApiClass;
 import japicmp.output.stdout.StdoutOutputGenerator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class ClientApiGate {
     public static void main(String[] args) {
         CommandLine line = CommandLine.parse(args);
         GateVerdict verdict = run(line.path("released-jar"),
-                ProjectVersion.parse(read(line.path("released-version-file"))),
+                ProjectVersion.parse(ReportFiles.read(line.path("released-version-file"))),
                 line.path("current-jar"),
                 ProjectVersion.parse(line.required("project-version")),
                 line.flag("allow-breaking"),
@@ -86,7 +86,7 @@ public final class ClientApiGate {
         GateVerdict verdict = BreakingChangePolicy.decide(change, "client's Java API", releasedVersion,
                 projectVersion, allowBreaking);
         Path report = reportDir.resolve(REPORT);
-        write(report, "Client Java API of " + projectVersion + " against release " + releasedVersion + ": "
+        ReportFiles.write(report, "Client Java API of " + projectVersion + " against release " + releasedVersion + ": "
                 + verdict.outcome() + "\n" + verdict.explanation() + "\n\n"
                 + new StdoutOutputGenerator(options, classes).generate());
         if (!verdict.passes()) {
@@ -120,23 +120,6 @@ public final class ClientApiGate {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + jar.toAbsolutePath(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file.toAbsolutePath(), e);
         }
     }
 }

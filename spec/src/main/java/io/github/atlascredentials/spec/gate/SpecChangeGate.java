@@ -1,9 +1,6 @@
 package io.github.atlascredentials.spec.gate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.atlascredentials.spec.ReportFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +41,7 @@ public final class SpecChangeGate {
         CommandLine line = CommandLine.parse(args);
         SpecChangeGate gate = new SpecChangeGate(
                 line.path("released"),
-                ProjectVersion.parse(read(line.path("released-version-file"))),
+                ProjectVersion.parse(ReportFiles.read(line.path("released-version-file"))),
                 line.path("current"),
                 ProjectVersion.parse(line.required("project-version")),
                 line.flag("allow-breaking"),
@@ -55,14 +52,14 @@ public final class SpecChangeGate {
 
     /** Compares, writes both reports, and throws {@link BreakingSpecChangeException} on a refused change. */
     public GateVerdict run() {
-        SpecComparison comparison = SpecComparison.of(read(releasedSpec), read(currentSpec));
+        SpecComparison comparison = SpecComparison.of(ReportFiles.read(releasedSpec), ReportFiles.read(currentSpec));
         GateVerdict verdict = BreakingChangePolicy.decide(comparison.result(), releasedVersion, projectVersion,
                 allowBreaking);
         Path markdownReport = reportDir.resolve(MARKDOWN_REPORT);
-        write(markdownReport, markdownReport(comparison, verdict));
-        write(reportDir.resolve(HTML_REPORT),
+        ReportFiles.write(markdownReport, markdownReport(comparison, verdict));
+        ReportFiles.write(reportDir.resolve(HTML_REPORT),
                 comparison.html("Spec changes since " + releasedVersion));
-        write(reportDir.resolve(SpecComparison.HTML_STYLESHEET), stylesheet());
+        ReportFiles.write(reportDir.resolve(SpecComparison.HTML_STYLESHEET), stylesheet());
         if (!verdict.passes()) {
             throw new BreakingSpecChangeException(verdict.explanation() + System.lineSeparator()
                     + "Report: " + markdownReport.toAbsolutePath() + System.lineSeparator()
@@ -126,22 +123,5 @@ public final class SpecChangeGate {
                 code, pre { font-family: ui-monospace, monospace; background: #f4f4f4; }
                 .missing { color: #b00020; } .comment { color: #555; }
                 """;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file.toAbsolutePath(), e);
-        }
     }
 }
