@@ -26,10 +26,8 @@ module io.github.atlascredentials.client {
     requires jersey.hk2;
     requires jersey.media.json.jackson;
     requires jersey.apache5.connector;
-    requires static jersey.jnh.connector;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires org.slf4j;
     requires java.logging;
-    requires java.net.http;
 }

@@ -584,7 +584,10 @@ public final class AtlasCredentialsClient implements AutoCloseable {
       return this;
     }
 
-    /** Default {@link Connector#APACHE5}, the fastest here and safe for creates (see docs/client-connector-benchmark.md). */
+    /**
+     * Default and only choice {@link Connector#APACHE5}: the fastest here, never resends on its own and never logs a
+     * credential (see docs/client-connector-benchmark.md and docs/4-errors-and-retries.md).
+     */
     public Builder connector(Connector value) {
       this.connector = Objects.requireNonNull(value, "connector");
       return this;

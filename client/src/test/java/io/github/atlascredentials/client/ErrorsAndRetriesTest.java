@@ -45,7 +45,7 @@ class ErrorsAndRetriesTest {
         + "\"detail\":\"Invalid request body.\",\"parameters\":[\"a\",2],\"badRequestDetail\":{\"fields\":"
         + "[{\"field\":\"secretExpiresAfterHours\",\"description\":\"must be between 8 and 720\"}]}}",
         Map.of("X-MongoDB-Service-Version", "gitHash=abc; versionString=v1")));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 800))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
@@ -65,7 +65,7 @@ class ErrorsAndRetriesTest {
   void envelopedErrorIsUnwrapped() {
     server.enqueue(Scripted.json(200, "{\"status\":404,\"content\":{\"error\":404,\"errorCode\":\"RESOURCE_NOT_FOUND\","
         + "\"reason\":\"Not Found\",\"detail\":\"Cannot find resource.\",\"parameters\":[]}}", Map.of()));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, true)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, true)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> {
             assertThat(e.status()).isEqualTo(404);
@@ -78,7 +78,7 @@ class ErrorsAndRetriesTest {
   void proxyHtmlPageStillGivesAUsefulException() {
     server.enqueue(new Scripted(502, "text/html", "<html><head><title>502 Bad Gateway</title><style>x{}</style></head>"
         + "<body><h1>Bad Gateway</h1><p>The upstream server is unreachable.</p></body></html>", Map.of(), false));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> {
             assertThat(e.status()).isEqualTo(502);
@@ -93,7 +93,7 @@ class ErrorsAndRetriesTest {
   void serviceUnavailableIsRetriedAfterRetryAfter() {
     server.enqueue(Scripted.json(503, "{\"error\":503,\"errorCode\":\"SERVICE_UNAVAILABLE\"}", Map.of("Retry-After", "0")));
     server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED\"}", Map.of("Retry-After", "0")));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThat(client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24).getSecret()).startsWith("mdb_sa_sk_");
     }
     assertThat(apiRequests()).isEqualTo(3);
@@ -121,7 +121,7 @@ class ErrorsAndRetriesTest {
   void tokenBucket429BeyondTheBudgetGivesItsWaitToTheCaller() {
     server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED_TOKEN_BUCKET\","
         + "\"parameters\":[\"api/atlas/v2/orgs\",55,10,5,60]}", Map.of()));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> {
             assertThat(e.isRateLimited()).isTrue();
@@ -137,12 +137,12 @@ class ErrorsAndRetriesTest {
   @Test
   void dataConcurrencyErrorIsRetriedButOtherConflictsAreNot() {
     server.enqueue(Scripted.json(409, "{\"error\":409,\"errorCode\":\"DATA_CONCURRENCY_ERROR\",\"reason\":\"Conflict\"}", Map.of()));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThat(client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24).getSecret()).startsWith("mdb_sa_sk_");
     }
     assertThat(apiRequests()).isEqualTo(2);
     server.enqueue(Scripted.json(409, "{\"error\":409,\"errorCode\":\"SOMETHING_ELSE\"}", Map.of()));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
@@ -173,7 +173,7 @@ class ErrorsAndRetriesTest {
     for (int i = 0; i < 5; i++) {
       server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED\"}", Map.of("Retry-After", "0")));
     }
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.isErrorCode("RATE_LIMITED")).isTrue());
     }
@@ -183,7 +183,7 @@ class ErrorsAndRetriesTest {
   @Test
   void retryAfterBeyondTheTotalBudgetIsNotAwaited() {
     server.enqueue(Scripted.json(429, "{\"error\":429,\"errorCode\":\"RATE_LIMITED\"}", Map.of("Retry-After", "60")));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
           .isInstanceOfSatisfying(AtlasApiException.class, e -> assertThat(e.header("Retry-After")).contains("60"));
     }
@@ -193,17 +193,15 @@ class ErrorsAndRetriesTest {
   @Test
   void otherServerErrorsAreNotRetried() {
     server.enqueue(Scripted.json(500, "{\"error\":500,\"errorCode\":\"UNEXPECTED_ERROR\"}", Map.of()));
-    try (AtlasCredentialsClient client = client(Connector.HTTP_URL_CONNECTION, false)) {
+    try (AtlasCredentialsClient client = client(Connector.APACHE5, false)) {
       assertThatThrownBy(() -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24))
           .isInstanceOf(AtlasApiException.class);
     }
     assertThat(apiRequests()).isEqualTo(1);
   }
 
-  // HttpURLConnection is left out on purpose: unless the JVM starts with
-  // -Dsun.net.http.retryPost=false it re-sends a POST itself after such an error (see Connector).
   @ParameterizedTest
-  @EnumSource(value = Connector.class, names = {"APACHE5", "JDK_HTTP_CLIENT"})
+  @EnumSource(Connector.class)
   void aCreateIsNeverSentAgainAfterAnIoError(Connector connector) {
     try (AtlasCredentialsClient client = client(connector, false)) {
       client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24); // warm a keep-alive connection
@@ -217,7 +215,7 @@ class ErrorsAndRetriesTest {
   // Apache HttpClient 5 resent idempotent requests by itself after NoHttpResponseException: a DELETE that was
   // applied and whose answer was lost came back as 404. Only RetryPolicy may resend.
   @ParameterizedTest
-  @EnumSource(value = Connector.class, names = {"APACHE5", "JDK_HTTP_CLIENT"})
+  @EnumSource(Connector.class)
   void aDeleteIsNeverSentAgainAfterItsAnswerIsLost(Connector connector) {
     try (AtlasCredentialsClient client = client(connector, false)) {
       client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24); // warm a keep-alive connection

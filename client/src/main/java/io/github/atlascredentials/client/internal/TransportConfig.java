@@ -13,9 +13,6 @@ import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
-import org.glassfish.jersey.client.HttpUrlConnectorProvider;
-import org.glassfish.jersey.jnh.connector.JavaNetHttpClientProperties;
-import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
 /** Applies the connector and the finite timeouts to a Jersey client configuration. */
 public final class TransportConfig {
@@ -32,9 +29,7 @@ public final class TransportConfig {
     config.property(ClientProperties.CONNECT_TIMEOUT, Math.toIntExact(connectTimeout.toMillis()));
     config.property(ClientProperties.READ_TIMEOUT, Math.toIntExact(readTimeout.toMillis()));
     switch (connector) {
-      case HTTP_URL_CONNECTION -> config.connectorProvider(new HttpUrlConnectorProvider());
       case APACHE5 -> Apache5.apply(config, connectTimeout, readTimeout, connectionsPerHost);
-      case JDK_HTTP_CLIENT -> JavaNet.apply(config);
       default -> throw new IllegalArgumentException("unknown connector " + connector);
     }
   }
@@ -61,14 +56,6 @@ public final class TransportConfig {
       config.property(Apache5ClientProperties.RETRY_STRATEGY, NEVER_RETRY);
       config.register((Apache5HttpClientBuilderConfigurator) HttpClientBuilder::disableAutomaticRetries);
       config.connectorProvider(new Apache5ConnectorProvider());
-    }
-  }
-
-  /** In its own class so that the connector classes are only loaded when chosen. */
-  private static final class JavaNet {
-    static void apply(ClientConfig config) {
-      config.property(JavaNetHttpClientProperties.HTTP_VERSION, java.net.http.HttpClient.Version.HTTP_1_1);
-      config.connectorProvider(new JavaNetHttpConnectorProvider());
     }
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compares the three Jersey connectors on this machine against the in-process server over
- * 127.0.0.1 with keep-alive. Not a pass/fail test: run with {@code ./mvnw -pl client -Pbench test};
+ * Measures each Jersey connector the client offers (since 2.0.0 only Apache HttpClient 5; the figures of the
+ * two JDK connectors it was chosen against are in docs/client-connector-benchmark.md) on this machine against the
+ * in-process server over 127.0.0.1 with keep-alive. Not a pass/fail test: run with {@code ./mvnw -pl client -Pbench test};
  * the table lands in target/connector-benchmark.md.
  */
 @Tag("bench")
