@@ -173,9 +173,9 @@ public final class ApiKeyRotation {
   /**
    * Step two: deletes the old key once its users have switched. Refuses when the old key is the one this client
    * authenticates with, unless allowed. A delete whose answer is lost is sent once more by the workflow: a 404
-   * then means the first one was applied.
+   * then means the key is gone (by the first attempt or by someone else: a 404 cannot tell which).
    *
-   * @return true when this call deleted the old key, false when it was gone already
+   * @return true when this call's delete was answered, false when the key was found gone
    * @throws RotationException on every failure
    */
   public boolean retireOldKey() {
@@ -217,7 +217,7 @@ public final class ApiKeyRotation {
       return true;
     } catch (AtlasClientException again) {
       if (again instanceof AtlasApiException api && api.status() == 404) {
-        return true; // the first attempt was applied, its answer lost
+        return false; // already gone: by the first attempt whose answer was lost, or by someone else meanwhile
       }
       report.outcomeUnknown();
       throw report.fail("Deleting the old API key " + oldKeyId + " failed twice (" + again.getMessage()

@@ -129,9 +129,10 @@ public final class SecretRotation {
   /**
    * The result of {@link #retire(Collection)}.
    *
-   * @param deleted the secrets this call deleted (a delete whose answer was lost counts once a second attempt or a
-   *     re-read shows the secret gone)
-   * @param alreadyGone the secrets asked for that were gone already (retired by someone else, or never there)
+   * @param deleted the secrets whose delete this call saw answered (or, after two deletes without an answer, a
+   *     re-read showed gone)
+   * @param alreadyGone the secrets asked for that were found gone: retired by someone else, never there, or
+   *     deleted by this call's first attempt whose answer was lost (its second attempt got 404)
    */
   public record Retired(List<String> deleted, List<String> alreadyGone) {
     public Retired {
@@ -281,7 +282,8 @@ public final class SecretRotation {
       return Deletion.DELETED;
     } catch (AtlasApiException e) {
       if (e.status() == 404) {
-        return Deletion.DELETED; // the first attempt was applied, its answer lost
+        // Gone: by the first attempt whose answer was lost, or by someone else meanwhile; nobody can tell which.
+        return Deletion.ALREADY_GONE;
       }
       throw report.fail("Deleting secret " + secretId + " of " + clientId + " failed twice, the second time with "
           + e.getMessage() + "; it may still be there. " + capitalize(whatElse), e);

@@ -41,23 +41,25 @@ class AuthStormTest {
   }
 
   @Test
-  void staleNonceStormRecoversWithinASecond() throws Exception {
+  void staleNonceStormRecoversWithoutWaitingForThePool() throws Exception {
     server.auth(TestAtlasServer.Auth.DIGEST);
-    Duration took = storm(ApiKeyCredential.of(PUBLIC_KEY, PRIVATE_KEY), server::expireNonces);
-    assertThat(took).isLessThan(Duration.ofSeconds(1));
+    storm(ApiKeyCredential.of(PUBLIC_KEY, PRIVATE_KEY), server::expireNonces);
     assertThat(server.staleChallengesIssued()).as("every pooled connection got a stale 401").isGreaterThanOrEqualTo(16);
   }
 
   @Test
-  void rejectedTokenStormRecoversWithinASecondWithOneRenewal() throws Exception {
+  void rejectedTokenStormRecoversWithoutWaitingForThePoolWithOneRenewal() throws Exception {
     server.auth(TestAtlasServer.Auth.BEARER);
-    Duration took = storm(ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET), server::invalidateAllTokens);
-    assertThat(took).isLessThan(Duration.ofSeconds(1));
+    storm(ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET), server::invalidateAllTokens);
     assertThat(server.count(RecordedRequest::isTokenRequest)).as("first token and one renewal").isEqualTo(2);
   }
 
-  /** Warms the client up, breaks its auth, then times {@link #CALLS} concurrent creates. */
-  private Duration storm(Credential credential, Runnable breakAuth) throws Exception {
+  /**
+   * Warms the client up, breaks its auth, then runs {@link #CALLS} concurrent creates. A leaked connection would
+   * stall them until the pool's lease timeout (minutes): each must finish within 10 s. No wall-clock target here
+   * (speed belongs to bench/).
+   */
+  private void storm(Credential credential, Runnable breakAuth) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CALLS);
     try (AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(server.baseUrl())
         .credential(credential).build()) {
@@ -71,12 +73,10 @@ class AuthStormTest {
           return client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
         }));
       }
-      long started = System.nanoTime();
       go.countDown();
       for (Future<?> result : results) {
         assertThat(result.get(10, TimeUnit.SECONDS)).isNotNull(); // a stall would exceed this long before 180 s
       }
-      return Duration.ofNanos(System.nanoTime() - started);
     } finally {
       pool.shutdownNow();
     }
