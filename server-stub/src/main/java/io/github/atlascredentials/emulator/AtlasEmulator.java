@@ -310,9 +310,9 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     }
 
     /**
-     * Jersey checks each registered object as a provider first and, for our resources (whose
-     * {@code @Path} is on the generated interface, not on the class), warns that it "will be
-     * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
+     * Jersey checks each registered object as a provider first and, for the test-support resources,
+     * warns that it "will be ignored" as a provider, although it serves them as resources. Held here
+     * so the level sticks.
      */
     private static final Logger JERSEY_PROVIDER_CHECK =
             quiet("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE);
