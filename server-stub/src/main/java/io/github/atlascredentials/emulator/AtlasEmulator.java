@@ -9,9 +9,9 @@ import io.github.atlascredentials.emulator.auth.TokenBucketRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.http.ErrorMappers;
 import io.github.atlascredentials.emulator.http.GrizzlyGuards;
-import io.github.atlascredentials.emulator.http.ParsedBodyInterceptor;
 import io.github.atlascredentials.emulator.http.RequestPipeline;
 import io.github.atlascredentials.emulator.http.RequestStep;
+import io.github.atlascredentials.emulator.http.ResourceMethods;
 import io.github.atlascredentials.emulator.http.ResponseFinisher;
 import io.github.atlascredentials.emulator.http.RouteTable;
 import io.github.atlascredentials.emulator.http.UpgradeIgnoringAddOn;
@@ -310,9 +310,9 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     }
 
     /**
-     * Jersey checks each registered object as a provider first and, for our resources (whose
-     * {@code @Path} is on the generated interface, not on the class), warns that it "will be
-     * ignored" as a provider, although it serves them as resources. Held here so the level sticks.
+     * Jersey checks each registered object as a provider first and, for the test-support resources,
+     * warns that it "will be ignored" as a provider, although it serves them as resources. Held here
+     * so the level sticks.
      */
     private static final Logger JERSEY_PROVIDER_CHECK =
             quiet("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE);
@@ -357,8 +357,9 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
         List<Object> resources = List.of(new ServiceAccountsResource(state, tokens, secretCreations),
                 new ProgrammaticApiKeysResource(state),
                 new OAuthResource(state, tokens));
+        ResourceMethods resourceMethods = ResourceMethods.of(resources);
         boolean testSupport = testSupportAccess != TestSupportAccess.DISABLED;
-        RouteTable routes = RouteTable.of(rules, resources,
+        RouteTable routes = RouteTable.of(rules, resourceMethods.operationIds(),
                 testSupport ? List.of(TestSupportResource.class, ProviderStatesResource.class) : List.of());
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -368,14 +369,13 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonMapperResolver())
                 .register(new TestSupportGuard(testSupportAccess, adminToken, wrongAdminTokenLimiter))
-                .register(new ParsedBodyInterceptor())
-                .register(new RequestPipeline(routes, requestSteps()))
+                .register(new RequestPipeline(routes, requestSteps(), resourceMethods))
+                .register(new ResourceInjection(resources))
                 .register(new ResponseFinisher("gitHash=atlas-emulator; versionString=" + version()))
                 .register(new ErrorMappers.Problems())
                 .register(new ErrorMappers.Json())
                 .register(new ErrorMappers.Web(SpecFacts.MAX_REQUEST_BODY_BYTES))
                 .register(new ErrorMappers.Unexpected());
-        resources.forEach(config::register);
         if (testSupport) {
             config.register(new TestSupportResource(this, testSupportAccess == TestSupportAccess.OPEN));
             config.register(new ProviderStatesResource(this));

@@ -1,15 +1,18 @@
 package io.github.atlascredentials.emulator.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.errors.OAuthErrorCode;
+import io.github.atlascredentials.emulator.generated.model.ApiError;
+import io.github.atlascredentials.emulator.generated.model.BadRequestDetail;
+import io.github.atlascredentials.emulator.generated.model.FieldViolation;
+import io.github.atlascredentials.emulator.generated.model.OAuthError;
 import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.spec.rules.SchemaRule;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +24,12 @@ import java.util.Map;
  */
 public final class ApiProblem extends RuntimeException {
     private final int status;
-    private final ObjectNode body;
+    /** The spec's model of the answer: an {@link ApiError} or an {@link OAuthError}. */
+    private final Object body;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    private ApiProblem(int status, ObjectNode body) {
-        super(body.path("errorCode").asText(body.path("error").asText()), null, false, false);
+    private ApiProblem(int status, String code, Object body) {
+        super(code, null, false, false);
         this.status = status;
         this.body = body;
     }
@@ -46,20 +50,13 @@ public final class ApiProblem extends RuntimeException {
     }
 
     private static ApiProblem api(int status, String errorCode, String detail, Object... parameters) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("error", status);
-        body.put("errorCode", errorCode);
-        body.put("reason", reason(status));
-        body.put("detail", detail);
-        ArrayNode params = body.putArray("parameters");
+        List<Object> params = new ArrayList<>(parameters.length);
         for (Object p : parameters) {
-            if (p instanceof Number n) {
-                params.add(n.longValue());
-            } else {
-                params.add(String.valueOf(p));
-            }
+            params.add(p instanceof Number n ? (Object) n.longValue() : String.valueOf(p));
         }
-        return new ApiProblem(status, body);
+        ApiError body = new ApiError().error(status).errorCode(errorCode).reason(reason(status)).detail(detail)
+                .parameters(params);
+        return new ApiProblem(status, errorCode, body);
     }
 
     private static String fill(String text, List<String> names, Object[] arguments) {
@@ -81,19 +78,19 @@ public final class ApiProblem extends RuntimeException {
     /** A 400 {@code VALIDATION_ERROR} naming each field and the rule it broke. */
     public static ApiProblem validation(List<Map.Entry<String, String>> fieldViolations) {
         ApiProblem problem = of(ErrorCode.VALIDATION_ERROR);
-        ArrayNode fields = problem.body.putObject("badRequestDetail").putArray("fields");
+        List<FieldViolation> fields = new ArrayList<>(fieldViolations.size());
         for (Map.Entry<String, String> v : fieldViolations) {
-            fields.addObject().put("field", v.getKey()).put("description", v.getValue());
+            fields.add(new FieldViolation().field(v.getKey()).description(v.getValue()));
         }
+        ((ApiError) problem.body).badRequestDetail(new BadRequestDetail().fields(fields));
         return problem;
     }
 
     /** An OAuth 2.0 error (RFC 6749 section 5.2) of the spec, its description filled in as {@link #of} does. */
     public static ApiProblem oauth(OAuthErrorCode code, Object... arguments) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("error", code.code());
-        body.put("error_description", fill(code.text(), code.arguments(), arguments));
-        return new ApiProblem(code.status(), body);
+        OAuthError body = new OAuthError().error(OAuthError.ErrorEnum.fromValue(code.code()))
+                .errorDescription(fill(code.text(), code.arguments(), arguments));
+        return new ApiProblem(code.status(), code.code(), body);
     }
 
     public ApiProblem header(String name, String value) {
@@ -110,12 +107,17 @@ public final class ApiProblem extends RuntimeException {
         return Collections.unmodifiableMap(headers);
     }
 
+    /** The answer's model ({@link ApiError} or {@link OAuthError}). */
+    Object body() {
+        return body;
+    }
+
     /** The JSON body as bytes, for answers written outside JAX-RS. */
     public byte[] bodyBytes() {
         try {
             return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
+            throw new IllegalStateException("an error model always serializes", e);
         }
     }
 

@@ -7,9 +7,10 @@ import io.github.atlascredentials.emulator.state.Organization;
 import io.github.atlascredentials.emulator.state.StoredSecret;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.InterceptorContext;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -33,8 +34,10 @@ public final class ApiRequest {
     private static final int ORGANIZATION = 1 << 4;
     private static final int CLIENT = 1 << 5;
     private static final int RATE_LIMIT = 1 << 6;
+    private static final int FORM = 1 << 7;
 
     private final Supplier<String> remoteAddress;
+    private final String contentType;
     private int assigned;
     private String resolvedRemoteAddress;
     private boolean remoteAddressResolved;
@@ -45,6 +48,7 @@ public final class ApiRequest {
     private Organization organization;
     private OAuthClient client;
     private FixedWindowRateLimiter.Decision rateLimit;
+    private Map<String, List<String>> form = Map.of();
 
     /** The service account that authenticated with HTTP Basic on an OAuth endpoint, and the secret it used. */
     public record OAuthClient(String clientId, StoredSecret secret, boolean secretExpired) {
@@ -55,11 +59,12 @@ public final class ApiRequest {
     }
 
     private ApiRequest(RouteTable.Match match, OperationRule operation, String baseUri,
-                       Supplier<String> remoteAddress) {
+                       Supplier<String> remoteAddress, String contentType) {
         this.match = match;
         this.operation = operation;
         this.baseUri = baseUri;
         this.remoteAddress = remoteAddress;
+        this.contentType = contentType;
     }
 
     public static ApiRequest begin(ContainerRequestContext ctx, RouteTable.Match match, OperationRule operation,
@@ -74,17 +79,15 @@ public final class ApiRequest {
      */
     public static ApiRequest begin(ContainerRequestContext ctx, RouteTable.Match match, OperationRule operation,
                                    String baseUri, Supplier<String> remoteAddress) {
-        ApiRequest request = new ApiRequest(match, operation, baseUri, remoteAddress);
+        // A repeated Content-Type is read as its first value (the header is left as sent).
+        ApiRequest request = new ApiRequest(match, operation, baseUri, remoteAddress,
+                ctx.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
         ctx.setProperty(PROPERTY, request);
         return request;
     }
 
     /** The request's data, or null when no step ran (a path outside the route table). */
     public static ApiRequest of(ContainerRequestContext ctx) {
-        return (ApiRequest) ctx.getProperty(PROPERTY);
-    }
-
-    public static ApiRequest of(InterceptorContext ctx) {
         return (ApiRequest) ctx.getProperty(PROPERTY);
     }
 
@@ -108,6 +111,11 @@ public final class ApiRequest {
     /** Scheme, host and port, without a trailing slash, for links in answers. */
     public String baseUri() {
         return baseUri;
+    }
+
+    /** The request's {@code Content-Type} as sent (its first value when repeated), or null. */
+    public String contentType() {
+        return contentType;
     }
 
     /** The peer's IP address, or null when not running on Grizzly. */
@@ -136,6 +144,16 @@ public final class ApiRequest {
     public void json(JsonNode tree) {
         assign(JSON, "json");
         this.json = tree;
+    }
+
+    /** The form fields of a form body, decoded, in the order sent; empty for other operations. */
+    public Map<String, List<String>> form() {
+        return form;
+    }
+
+    public void form(Map<String, List<String>> fields) {
+        assign(FORM, "form");
+        this.form = Map.copyOf(fields);
     }
 
     public String responseMediaType() {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
+import io.github.atlascredentials.emulator.generated.model.ApiError;
+import io.github.atlascredentials.emulator.generated.model.Envelope;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,17 +46,9 @@ public final class ResponseFinisher implements ContainerResponseFilter {
     private static void oauthShapedFault(ApiRequest api, ContainerResponseContext response) {
         if (api != null && api.operation().authentication() == OperationRule.Authentication.CLIENT_BASIC
                 && (response.getStatus() == 500 || response.getStatus() == 503)
-                && response.getEntity() instanceof JsonNode body && body.path("errorCode").isTextual()) {
+                && response.getEntity() instanceof ApiError) {
             ApiProblem oauth = Answers.fault(api.operation(), response.getStatus(), null);
-            response.setEntity(Json.MAPPER.valueToTree(oauthBody(oauth)), null, MediaType.APPLICATION_JSON_TYPE);
-        }
-    }
-
-    private static JsonNode oauthBody(ApiProblem problem) {
-        try {
-            return Json.MAPPER.readTree(problem.bodyBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always parses", e);
+            response.setEntity(oauth.body(), null, MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
@@ -80,15 +73,14 @@ public final class ResponseFinisher implements ContainerResponseFilter {
      * results object as an envelope. Application adds the status parameter to the response body."); every other
      * answer is wrapped as {@code {"status", "content"}}.
      */
-    private static JsonNode enveloped(ApiRequest api, int status, JsonNode content) {
-        if (status < 300 && "GET".equals(api.operation().method()) && content instanceof ObjectNode page
-                && page.path("results").isArray()) {
-            return page.deepCopy().put("status", status);
+    private static Object enveloped(ApiRequest api, int status, Object entity) {
+        if (status < 300 && "GET".equals(api.operation().method())) {
+            JsonNode content = entity instanceof JsonNode node ? node : Json.MAPPER.valueToTree(entity);
+            if (content instanceof ObjectNode page && page.path("results").isArray()) {
+                return page.deepCopy().put("status", status);
+            }
         }
-        ObjectNode wrapped = Json.MAPPER.createObjectNode();
-        wrapped.put("status", status);
-        wrapped.set("content", content);
-        return wrapped;
+        return new Envelope().status(status).content(entity);
     }
 
     /**
@@ -103,7 +95,7 @@ public final class ResponseFinisher implements ContainerResponseFilter {
         }
         MediaType type = mediaTypeOf(api, response);
         if (envelope) {
-            ObjectNode wrapped = Json.MAPPER.createObjectNode().put("status", response.getStatus());
+            Envelope wrapped = new Envelope().status(response.getStatus());
             response.setStatus(200);
             response.setEntity(COMPACT.writeValueAsBytes(wrapped), null, type);
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
@@ -144,7 +136,7 @@ public final class ResponseFinisher implements ContainerResponseFilter {
             Object body = entity;
             MediaType type = mediaTypeOf(api, response);
             if (envelope) {
-                body = enveloped(api, response.getStatus(), entity instanceof JsonNode node ? node : Json.MAPPER.valueToTree(entity));
+                body = enveloped(api, response.getStatus(), entity);
                 response.setStatus(200);
             }
             boolean indent = isTrue(query, "pretty");

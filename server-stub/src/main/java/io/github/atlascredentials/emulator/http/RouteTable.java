@@ -21,9 +21,10 @@ import java.util.regex.Matcher;
 
 /**
  * Every path the emulator serves, built at start-up from the spec's operations and the JAX-RS
- * annotations of the test-support resources: no path is typed twice. A spec operation that no
- * registered resource implements is still routed (and answered 501), so a spec edit never turns
- * into a silent 404. Immutable and thread-safe.
+ * annotations of the test-support resources: no path is typed twice. The one router of API requests:
+ * the request pipeline matches a request here and calls the operation's resource method itself, so
+ * JAX-RS never matches an API request again. A spec operation that no resource implements is still
+ * routed (and answered 501), so a spec edit never turns into a silent 404. Immutable and thread-safe.
  */
 public final class RouteTable {
     private final List<Route> routes;
@@ -34,18 +35,10 @@ public final class RouteTable {
 
     /**
      * @param rules          the spec's operations
-     * @param resources      the API resources: their generated interfaces' methods are named after operationIds
+     * @param implemented    the operationIds that a resource method implements ({@link ResourceMethods#operationIds()})
      * @param testSupport    resources outside the spec, routed by their own JAX-RS annotations
      */
-    public static RouteTable of(ApiRules rules, List<Object> resources, List<Class<?>> testSupport) {
-        Set<String> implemented = new HashSet<>();
-        for (Object resource : resources) {
-            for (Class<?> api : resource.getClass().getInterfaces()) {
-                for (Method m : api.getMethods()) {
-                    implemented.add(m.getName());
-                }
-            }
-        }
+    public static RouteTable of(ApiRules rules, Set<String> implemented, List<Class<?>> testSupport) {
         Map<String, List<OperationRule>> byPath = new LinkedHashMap<>();
         for (OperationRule op : rules.operations()) {
             byPath.computeIfAbsent(op.path(), p -> new ArrayList<>()).add(op);

@@ -1,20 +1,18 @@
 package io.github.atlascredentials.emulator.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.atlascredentials.emulator.generated.model.Link;
 import io.github.atlascredentials.emulator.http.ApiRequest;
-import io.github.atlascredentials.emulator.http.Json;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * One page of a list, in the shape of the spec's pages: {@code links} ({@code self}, and {@code next} and
- * {@code previous} where such a page exists), {@code results}, and {@code totalCount} unless the request
- * asked {@code includeCount=false}. {@code pageNum} is 1-based; both values were checked against the spec and
- * defaulted by it.
+ * The parts of a page of a list, for the spec's page models ({@code Paginated...}): {@code links} ({@code self},
+ * and {@code next} and {@code previous} where such a page exists), the page's {@code results}, and
+ * {@code totalCount} unless the request asked {@code includeCount=false}. {@code pageNum} is 1-based; both values
+ * were checked against the spec and defaulted by it.
  */
 final class Pages {
     private Pages() {
@@ -28,25 +26,26 @@ final class Pages {
         return all.subList((int) from, (int) Math.min(all.size(), from + itemsPerPage));
     }
 
-    /** The page body; {@code includeCount} null means the default (counted). */
-    static <T> ObjectNode body(ApiRequest request, List<T> all, Integer pageNum, Integer itemsPerPage,
-                               Boolean includeCount, Function<T, JsonNode> view) {
-        ObjectNode page = Json.MAPPER.createObjectNode();
-        ArrayNode links = page.putArray("links");
+    /**
+     * The page's links: {@code self}, then {@code next} and {@code previous} where such a page exists, each
+     * with the page's {@code pageNum} and {@code itemsPerPage}.
+     */
+    static List<Link> links(ApiRequest request, int total, Integer pageNum, Integer itemsPerPage) {
+        List<Link> links = new ArrayList<>(3);
         String path = request.baseUri() + pathOf(request);
         links.add(link(path, pageNum, itemsPerPage, "self"));
-        if ((long) pageNum * itemsPerPage < all.size()) {
+        if ((long) pageNum * itemsPerPage < total) {
             links.add(link(path, pageNum + 1, itemsPerPage, "next"));
         }
         if (pageNum > 1) {
             links.add(link(path, pageNum - 1, itemsPerPage, "previous"));
         }
-        ArrayNode results = page.putArray("results");
-        of(all, pageNum, itemsPerPage).forEach(item -> results.add(view.apply(item)));
-        if (includeCount == null || includeCount) {
-            page.put("totalCount", all.size());
-        }
-        return page;
+        return links;
+    }
+
+    /** {@code totalCount}: the number of items, or null (left out) when the request asked {@code includeCount=false}. */
+    static Integer totalCount(List<?> all, Boolean includeCount) {
+        return includeCount == null || includeCount ? all.size() : null;
     }
 
     /** The request's path: the operation's template with the request's path parameters (already validated). */
@@ -58,10 +57,7 @@ final class Pages {
         return path;
     }
 
-    private static ObjectNode link(String path, int pageNum, int itemsPerPage, String rel) {
-        ObjectNode link = Json.MAPPER.createObjectNode();
-        link.put("href", path + "?pageNum=" + pageNum + "&itemsPerPage=" + itemsPerPage);
-        link.put("rel", rel);
-        return link;
+    private static Link link(String path, int pageNum, int itemsPerPage, String rel) {
+        return new Link().href(URI.create(path + "?pageNum=" + pageNum + "&itemsPerPage=" + itemsPerPage)).rel(rel);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.atlascredentials.emulator.resources;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.emulator.generated.api.ProgrammaticApiKeysApi;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.ApiKey;
@@ -8,9 +7,9 @@ import io.github.atlascredentials.emulator.generated.model.ApiKeyRequest;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRole;
 import io.github.atlascredentials.emulator.generated.model.Link;
 import io.github.atlascredentials.emulator.generated.model.OrgRoleName;
+import io.github.atlascredentials.emulator.generated.model.PaginatedApiKeys;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
-import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.StoredApiKey;
 import jakarta.inject.Provider;
@@ -102,10 +101,14 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
         return state.createApiKey(orgId, body.getDesc(), roles);
     }
 
-    private ObjectNode page(ApiRequest request, String base, String orgId, Integer pageNum, Integer itemsPerPage,
-                            Boolean includeCount) {
-        return Pages.body(request, state.apiKeysOf(orgId), pageNum, itemsPerPage, includeCount,
-                key -> Json.MAPPER.valueToTree(view(request, base, key, key.maskedPrivateKey())));
+    private PaginatedApiKeys page(ApiRequest request, String base, String orgId, Integer pageNum,
+                                  Integer itemsPerPage, Boolean includeCount) {
+        List<StoredApiKey> all = state.apiKeysOf(orgId);
+        return new PaginatedApiKeys()
+                .links(Pages.links(request, all.size(), pageNum, itemsPerPage))
+                .results(Pages.of(all, pageNum, itemsPerPage).stream()
+                        .map(key -> view(request, base, key, key.maskedPrivateKey())).toList())
+                .totalCount(Pages.totalCount(all, includeCount));
     }
 
     /**

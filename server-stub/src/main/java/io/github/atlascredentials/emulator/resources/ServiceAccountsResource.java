@@ -1,17 +1,15 @@
 package io.github.atlascredentials.emulator.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.atlascredentials.emulator.SpecFacts;
 import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.ServiceAccountsApi;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.CloudManagerServiceAccountSecretRequest;
+import io.github.atlascredentials.emulator.generated.model.PaginatedServiceAccounts;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.http.ApiProblem;
-import io.github.atlascredentials.emulator.http.Json;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredSecret;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,28 +65,33 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
 
     @Override
     public Response getOrgServiceAccount(String orgId, String clientId, Boolean pretty, Boolean envelope) {
-        return Response.ok(accountView(account(clientId))).build();
+        ServiceAccount account = account(clientId);
+        return Response.ok(accountView(account, account.roles()).organization()).build();
     }
 
     @Override
     public Response getCloudManagerServiceAccount(String orgId, String clientId, Boolean pretty) {
-        return Response.ok(accountView(account(clientId))).build();
+        ServiceAccount account = account(clientId);
+        return Response.ok(accountView(account, account.roles()).organization()).build();
     }
 
     @Override
     public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty, Boolean envelope) {
         ServiceAccount account = account(clientId);
-        ObjectNode body = accountView(account);
-        body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.projectRoles().getOrDefault(groupId, Set.of()))));
-        return Response.ok(body).build();
+        return Response.ok(accountView(account, account.projectRoles().getOrDefault(groupId, Set.of())).group()).build();
     }
 
     @Override
     public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty,
                                            Boolean envelope, Boolean includeSystemManaged) {
         // The emulator holds no system-managed accounts: includeSystemManaged changes nothing here.
-        return Response.ok(Pages.body(RequestData.of(context), state.serviceAccountsOf(orgId), pageNum, itemsPerPage,
-                null, this::accountView)).build();
+        List<ServiceAccount> all = state.serviceAccountsOf(orgId);
+        PaginatedServiceAccounts page = new PaginatedServiceAccounts()
+                .links(Pages.links(RequestData.of(context), all.size(), pageNum, itemsPerPage))
+                .results(Pages.of(all, pageNum, itemsPerPage).stream()
+                        .map(account -> accountView(account, account.roles()).organization()).toList())
+                .totalCount(all.size());
+        return Response.ok(page).build();
     }
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
@@ -104,29 +108,24 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
                 clientId));
     }
 
-    /** The account with its secrets as read back: masked, never the secret; lastUsedAt null until first use. */
-    private ObjectNode accountView(ServiceAccount account) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("clientId", account.clientId());
-        body.put("name", account.name());
-        if (account.description() != null) {
-            body.put("description", account.description());
-        }
-        if (account.createdAt() != null) {
-            body.set("createdAt", Json.MAPPER.valueToTree(account.createdAt().atOffset(ZoneOffset.UTC)));
-        }
-        body.set("roles", Json.MAPPER.valueToTree(new TreeSet<>(account.roles())));
-        ArrayNode secrets = body.putArray("secrets");
+    /** The account with {@code roles} and its secrets as read back: masked, never the secret; lastUsedAt null until first use. */
+    private AccountView accountView(ServiceAccount account, Set<String> roles) {
+        return new AccountView(account.clientId(), account.name(), account.description(),
+                account.createdAt() == null ? null : account.createdAt().atOffset(ZoneOffset.UTC),
+                List.copyOf(new TreeSet<>(roles)), secretsAsReadBack(account));
+    }
+
+    private List<ServiceAccountSecret> secretsAsReadBack(ServiceAccount account) {
+        List<ServiceAccountSecret> secrets = new ArrayList<>();
         for (StoredSecret stored : state.secretsOf(account.clientId())) {
-            ServiceAccountSecret secret = new SecretAsReadBack()
+            secrets.add(new SecretAsReadBack()
                     .id(stored.id())
                     .createdAt(stored.createdAt().atOffset(ZoneOffset.UTC))
                     .expiresAt(stored.expiresAt().atOffset(ZoneOffset.UTC))
                     .lastUsedAt(stored.lastUsedAt() == null ? null : stored.lastUsedAt().atOffset(ZoneOffset.UTC))
-                    .maskedSecretValue(stored.maskedValue());
-            secrets.add(Json.MAPPER.valueToTree(secret));
+                    .maskedSecretValue(stored.maskedValue()));
         }
-        return body;
+        return secrets;
     }
 
     @Override

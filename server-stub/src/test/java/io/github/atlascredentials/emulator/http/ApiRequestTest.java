@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
@@ -24,6 +26,7 @@ class ApiRequestTest {
                 Arguments.of("principal", (Consumer<ApiRequest>) r -> r.principal(null)),
                 Arguments.of("organization", (Consumer<ApiRequest>) r -> r.organization(null)),
                 Arguments.of("client", (Consumer<ApiRequest>) r -> r.client(null)),
+                Arguments.of("form", (Consumer<ApiRequest>) r -> r.form(Map.of("grant_type", List.of("client_credentials")))),
                 Arguments.of("rateLimit", (Consumer<ApiRequest>) r -> r.rateLimit(
                         new FixedWindowRateLimiter.Decision(true, 1, 0, 0))));
     }
@@ -46,6 +49,18 @@ class ApiRequestTest {
         assertThat(request.json().isObject()).isTrue();
         assertThat(request.responseMediaType()).isEqualTo("application/json");
         assertThat(request.rateLimit().allowed()).isTrue();
+        assertThat(request.form()).containsEntry("grant_type", List.of("client_credentials"));
+    }
+
+    @Test
+    void aRepeatedContentTypeIsReadAsItsFirstValueAndTheHeadersStayAsSent() {
+        ContainerRequest context = new ContainerRequest(URI.create("http://localhost/"), URI.create("http://localhost/api"),
+                "POST", null, new MapPropertiesDelegate(), null);
+        context.getHeaders().add("Content-Type", "application/json; charset=utf-8");
+        context.getHeaders().add("Content-Type", "text/plain");
+        ApiRequest request = ApiRequest.begin(context, null, null, "http://localhost", "127.0.0.1");
+        assertThat(request.contentType()).isEqualTo("application/json; charset=utf-8");
+        assertThat(context.getHeaders().get("Content-Type")).containsExactly("application/json; charset=utf-8", "text/plain");
     }
 
     private static ApiRequest newRequest() {

@@ -7,12 +7,11 @@ import io.github.atlascredentials.emulator.http.RequestStep;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads the body, refusing more than the spec's {@code maxRequestBodySize} with 413, and puts the bytes back for JAX-RS. */
+/** Reads the body, refusing more than the spec's {@code maxRequestBodySize} with 413; later steps and the resource method read the bytes. */
 public final class BodySizeStep implements RequestStep {
     private final int maxBytes;
 
@@ -51,7 +50,6 @@ public final class BodySizeStep implements RequestStep {
             throw ApiProblem.of(ErrorCode.MALFORMED_JSON);
         }
         byte[] body = out.toByteArray();
-        ctx.setEntityStream(new ByteArrayInputStream(body));
         request.body(body);
     }
 

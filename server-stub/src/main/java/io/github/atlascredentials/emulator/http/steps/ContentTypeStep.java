@@ -5,14 +5,12 @@ import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import java.util.Locale;
 
 /**
  * The request {@code Content-Type} of operations with a JSON body: one the spec lists for the operation
- * (parameters such as {@code charset} aside), else 415. The header is not rewritten: JAX-RS matches it
- * against the generated method's {@code @Consumes}, which lists the same types.
+ * (parameters such as {@code charset} aside), else 415. A repeated header is read as its first value.
  */
 public final class ContentTypeStep implements RequestStep {
     @Override
@@ -21,7 +19,7 @@ public final class ContentTypeStep implements RequestStep {
         if (accepted.isEmpty() || accepted.contains(FormStep.FORM)) {
             return;
         }
-        String header = ctx.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String header = request.contentType();
         String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!accepted.contains(type)) {
             String shown = header == null ? "(none)" : header;

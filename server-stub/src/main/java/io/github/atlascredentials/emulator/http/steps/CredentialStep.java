@@ -6,7 +6,6 @@ import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
-import io.github.atlascredentials.emulator.http.RequestPipeline;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
@@ -52,9 +51,8 @@ public final class CredentialStep implements RequestStep {
                     return new Principal(Principal.Kind.SERVICE_ACCOUNT, sa.clientId(), sa.orgId(), sa.roles(), sa.projectRoles());
                 }
             } else if (trimmed.regionMatches(true, 0, "Digest ", 0, 7)) {
-                // The URI as sent, which the client signed, even where routing completed a trailing slash.
-                URI uri = ctx.getProperty(RequestPipeline.SENT_REQUEST_URI) instanceof URI sent ? sent
-                        : ctx.getUriInfo().getRequestUri();
+                // The URI as sent, which the client signed (routing never rewrites it).
+                URI uri = ctx.getUriInfo().getRequestUri();
                 String target = uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
                 DigestAuthenticator.Outcome outcome = digest.authenticate(ctx.getMethod(), target, uri.getRawPath(),
                         trimmed.substring(7));

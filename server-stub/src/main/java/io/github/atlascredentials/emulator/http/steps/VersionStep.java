@@ -9,19 +9,16 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The answer's media type: for a versioned operation, the one of the operation's own versions that the
- * request names (406 otherwise); {@code application/json} for the others.
+ * request names (406 otherwise); {@code application/json} for the others. It goes to the request's
+ * {@link ApiRequest#responseMediaType()}, which the response filter writes; the headers stay as sent.
  */
 public final class VersionStep implements RequestStep {
     @Override
     public void apply(ApiRequest request, ContainerRequestContext ctx) {
         String mediaType = request.operation().versioned()
                 ? VersionNegotiator.negotiate(request.operation().versions(), ctx.getHeaderString(HttpHeaders.ACCEPT),
-                        ctx.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                        request.contentType())
                 : MediaType.APPLICATION_JSON;
         request.responseMediaType(mediaType);
-        // JAX-RS then picks the resource method's answer type from one Accept. The request's Content-Type is
-        // left as sent: the content-type step let through only a type the spec lists, which the generated
-        // method's @Consumes lists too.
-        ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, mediaType);
     }
 }
