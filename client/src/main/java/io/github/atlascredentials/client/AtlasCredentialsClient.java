@@ -14,6 +14,7 @@ import io.github.atlascredentials.client.generated.invoker.ApiException;
 import io.github.atlascredentials.client.generated.invoker.ApiResponse;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.ApiKeyRequest;
+import io.github.atlascredentials.client.generated.model.ApiKeyUpdateRequest;
 import io.github.atlascredentials.client.generated.model.CloudManagerSecretExpiresAfterHours;
 import io.github.atlascredentials.client.generated.model.CloudManagerServiceAccountSecretRequest;
 import io.github.atlascredentials.client.generated.model.GroupServiceAccount;
@@ -297,6 +298,20 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   }
 
   /**
+   * Changes an API key of an organization (Atlas Admin API v2,
+   * {@code PATCH /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}) and returns it, private key masked. Its public
+   * and private keys stay; {@code roles} replace its organization roles.
+   *
+   * @param desc the new description, or null to keep it
+   * @param roles the new organization roles (at least one), or null to keep them; not both null
+   */
+  public ApiKey updateOrgApiKey(String orgId, String apiUserId, String desc, Collection<OrgRoleName> roles) {
+    ApiKeyUpdateRequest body = apiKeyUpdate(desc, roles);
+    return call(checks("updateOrgApiKey").pathParameter("orgId", orgId).pathParameter("apiUserId", apiUserId).body(body),
+        () -> apiKeys.updateOrgApiKeyWithHttpInfo(orgId, apiUserId, body, null, envelope()), ApiKey.class);
+  }
+
+  /**
    * Deletes an API key of an organization (Atlas Admin API v2,
    * {@code DELETE /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
    */
@@ -347,6 +362,10 @@ public final class AtlasCredentialsClient implements AutoCloseable {
 
   private static ApiKeyRequest apiKeyRequest(String desc, Collection<OrgRoleName> roles) {
     return new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
+  }
+
+  private static ApiKeyUpdateRequest apiKeyUpdate(String desc, Collection<OrgRoleName> roles) {
+    return new ApiKeyUpdateRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
   }
 
   /** The credential this client authenticates with (for a rotation: never retire it unasked). */

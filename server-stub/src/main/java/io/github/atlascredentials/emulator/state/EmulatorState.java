@@ -295,6 +295,26 @@ public final class EmulatorState {
         });
     }
 
+    /**
+     * Changes an API key of the organization: a non-null {@code desc} replaces its description, non-null
+     * {@code roles} its organization roles (its project roles, keys and Digest hash stay). Persisted before it
+     * becomes visible. Returns the changed key, or empty for an id the organization does not hold.
+     */
+    public Optional<StoredApiKey> updateApiKey(String orgId, String id, String desc, List<String> roles) {
+        return write(view -> {
+            StoredApiKey found = view.keysById().get(id);
+            if (found == null || !found.orgId().equals(orgId)) {
+                return Write.nothing(Optional.empty());
+            }
+            StoredApiKey changed = new StoredApiKey(id, orgId, found.publicKey(), found.ha1(), found.maskedPrivateKey(),
+                    desc != null ? desc : found.desc(), roles != null ? roles : found.roles(), found.projectRoles());
+            return new Write<>(Optional.of(changed), List.of(new Persistence.SaveApiKey(changed)), v -> {
+                v.keysByPublicKey().put(changed.publicKey(), changed);
+                v.keysById().put(id, changed);
+            });
+        });
+    }
+
     /** The outcome of checking a client id and secret. */
     public enum SecretCheck { UNKNOWN, EXPIRED, VALID }
 
