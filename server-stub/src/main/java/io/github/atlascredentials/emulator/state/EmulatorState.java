@@ -57,19 +57,23 @@ public final class EmulatorState {
         this.clock = clock;
         this.persistence = persistence;
         this.maxSecretsPerAccount = maxSecretsPerAccount;
-        this.readers = new View(secretsByClient, apiKeysByPublicKey, apiKeysById);
+        this.readers = new View(serviceAccounts, secretsByClient, apiKeysByPublicKey, apiKeysById);
         if (persistence.durable()) {
             this.groupCommit = new GroupCommit(persistence);
-            this.writers = new View(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            this.writers = new View(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>());
         } else {
             this.groupCommit = null;
             this.writers = readers;
         }
     }
 
-    /** The maps a write changes: the secrets by client id, and the API keys by public key and by id. */
-    private record View(Map<String, SecretList> secrets, Map<String, StoredApiKey> keysByPublicKey,
-                        Map<String, StoredApiKey> keysById) {
+    /**
+     * The maps a write changes: the service accounts and their secrets by client id, and the API keys by public key
+     * and by id.
+     */
+    private record View(Map<String, ServiceAccount> accounts, Map<String, SecretList> secrets,
+                        Map<String, StoredApiKey> keysByPublicKey, Map<String, StoredApiKey> keysById) {
     }
 
     /**
@@ -145,6 +149,8 @@ public final class EmulatorState {
     /** Under the write lock, with nothing in flight: the writer's view becomes the readers' view again. */
     private void resyncWriterView() {
         if (writers != readers) {
+            writers.accounts().clear();
+            writers.accounts().putAll(serviceAccounts);
             writers.secrets().clear();
             writers.secrets().putAll(secretsByClient);
             writers.keysByPublicKey().clear();
