@@ -24,6 +24,7 @@ import io.github.atlascredentials.client.generated.model.ServiceAccount;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecretRequest;
+import io.github.atlascredentials.client.generated.model.ServiceAccountUpdateRequest;
 import io.github.atlascredentials.client.internal.AtlasApiClient;
 import io.github.atlascredentials.client.internal.EnvelopeUnwrapFilter;
 import io.github.atlascredentials.client.internal.Redactor;
@@ -318,6 +319,24 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   public void deleteOrgApiKey(String orgId, String apiUserId) {
     callNoContent(checks("deleteOrgApiKey").pathParameter("orgId", orgId).pathParameter("apiUserId", apiUserId),
         () -> apiKeys.deleteOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()));
+  }
+
+  /**
+   * Changes an organization service account (Atlas Admin API v2,
+   * {@code PATCH /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}}) and returns it with its secrets, masked.
+   * Its secrets and the tokens they obtained stay valid; {@code roles} replace its organization roles.
+   *
+   * @param name the new name, or null to keep it
+   * @param description the new description, or null to keep it
+   * @param roles the new organization roles, or null to keep them; not all three null
+   */
+  public ServiceAccount updateOrgServiceAccount(String orgId, String clientId, String name, String description,
+      Collection<OrgRoleName> roles) {
+    ServiceAccountUpdateRequest body = new ServiceAccountUpdateRequest().name(name).description(description)
+        .roles(roles == null ? null : new ArrayList<>(roles));
+    return call(checks("updateOrgServiceAccount").pathParameter("orgId", orgId).pathParameter("clientId", clientId)
+        .body(body), () -> serviceAccounts.updateOrgServiceAccountWithHttpInfo(orgId, clientId, body, null, envelope()),
+        ServiceAccount.class);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.List;
 import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_ID;
 import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_SECRET;
 import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_ORG_ID;
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_TARGET_CLIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,6 +26,8 @@ class UpdateOperationsTest {
     static final String KEY_VERSION = "application/vnd.atlas.2023-01-01+json";
     static final String ATLAS_KEYS = "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/apiKeys";
     static final String UNKNOWN_KEY_ID = "0123456789abcdef01234567";
+    static final String SA_VERSION = "application/vnd.atlas.2024-08-05+json";
+    static final String ORG_ACCOUNT = "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/serviceAccounts/" + DEMO_TARGET_CLIENT_ID;
 
     static AtlasEmulator emulator;
     static TestHttp http;
@@ -150,6 +153,73 @@ class UpdateOperationsTest {
             JsonNode read = call(on, "GET", path, null, on.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), KEY_VERSION).json();
             assertThat(read.get("desc").asText()).isEqualTo("kept");
             assertThat(roleNames(read)).containsExactly("ORG_READ_ONLY");
+        }
+    }
+
+    String targetToken() {
+        TestHttp.Answer created = call("POST", ORG_ACCOUNT + "/secrets", "{\"secretExpiresAfterHours\": 24}", SA_VERSION);
+        assertThat(created.status()).isEqualTo(201);
+        return http.token(DEMO_TARGET_CLIENT_ID, created.json().get("secret").asText());
+    }
+
+    @Test
+    void serviceAccountUpdateChangesWhatIsSentAndKeepsSecretsAndTokens() {
+        JsonNode before = call("GET", ORG_ACCOUNT, null, SA_VERSION).json();
+        String target = targetToken();
+        assertThat(call(http, "GET", ORG_ACCOUNT, null, target, SA_VERSION).errorCode())
+                .as("ORG_MEMBER may not read the account").isEqualTo("USER_UNAUTHORIZED");
+
+        TestHttp.Answer renamed = call("PATCH", ORG_ACCOUNT, "{\"name\":\"renamed-bot\"}", SA_VERSION);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.header("Content-Type")).isEqualTo(SA_VERSION);
+        assertThat(renamed.json().get("name").asText()).isEqualTo("renamed-bot");
+        assertThat(renamed.json().get("description")).isEqualTo(before.get("description"));
+        assertThat(renamed.json().get("roles")).as("roles not sent stay").isEqualTo(before.get("roles"));
+        assertThat(renamed.json().get("secrets")).hasSize(1);
+        assertThat(renamed.json().get("secrets").get(0).has("secret")).isFalse();
+
+        JsonNode promoted = call("PATCH", ORG_ACCOUNT, "{\"description\":\"Rotates keys\",\"roles\":[\"ORG_READ_ONLY\"]}",
+                SA_VERSION).json();
+        assertThat(promoted.get("roles")).hasSize(1);
+        assertThat(promoted.get("roles").get(0).asText()).as("roles replace roles").isEqualTo("ORG_READ_ONLY");
+        assertThat(promoted.get("description").asText()).isEqualTo("Rotates keys");
+        assertThat(promoted.get("name").asText()).isEqualTo("renamed-bot");
+        TestHttp.Answer readWithOldToken = call(http, "GET", ORG_ACCOUNT, null, target, SA_VERSION);
+        assertThat(readWithOldToken.status()).as("the token stays valid and the new role applies at once").isEqualTo(200);
+        assertThat(readWithOldToken.json().get("name").asText()).isEqualTo("renamed-bot");
+    }
+
+    @Test
+    void serviceAccountUpdateRefusals() {
+        assertThat(call("PATCH", ORG_ACCOUNT, "{}", SA_VERSION).errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(call("PATCH", ORG_ACCOUNT, "{\"name\":\"a/b\"}", SA_VERSION).errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(call("PATCH", ORG_ACCOUNT, "{\"name\":\"\"}", SA_VERSION).errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(call("PATCH", ORG_ACCOUNT, "{\"roles\":[\"GROUP_OWNER\"]}", SA_VERSION).errorCode())
+                .isEqualTo("INVALID_ROLE_FOR_ORG");
+        assertThat(call("PATCH", ORG_ACCOUNT, "{\"clientId\":\"x\"}", SA_VERSION).errorCode()).isEqualTo("INVALID_ATTRIBUTE");
+        TestHttp.Answer unknown = call("PATCH", "/api/atlas/v2/orgs/" + DEMO_ORG_ID
+                + "/serviceAccounts/mdb_sa_id_0123456789abcdef01234567", "{\"name\":\"x\"}", SA_VERSION);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
+        String member = targetToken();
+        assertThat(call(http, "PATCH", ORG_ACCOUNT, "{\"roles\":[\"ORG_OWNER\"]}", member, SA_VERSION).errorCode())
+                .as("an Organization Member may not promote itself").isEqualTo("USER_UNAUTHORIZED");
+        assertThat(call("GET", ORG_ACCOUNT, null, SA_VERSION).json().get("roles").get(0).asText()).isEqualTo("ORG_MEMBER");
+    }
+
+    @Test
+    void aServiceAccountUpdateSurvivesARestart(@TempDir Path dataDir) {
+        try (AtlasEmulator first = AtlasEmulator.builder().port(0).dataDir(dataDir).start()) {
+            TestHttp on = new TestHttp(first.baseUri());
+            String token = on.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+            assertThat(call(on, "PATCH", ORG_ACCOUNT, "{\"name\":\"kept\",\"roles\":[\"ORG_BILLING_ADMIN\"]}", token,
+                    SA_VERSION).status()).isEqualTo(200);
+        }
+        try (AtlasEmulator second = AtlasEmulator.builder().port(0).dataDir(dataDir).start()) {
+            TestHttp on = new TestHttp(second.baseUri());
+            JsonNode read = call(on, "GET", ORG_ACCOUNT, null, on.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), SA_VERSION).json();
+            assertThat(read.get("name").asText()).isEqualTo("kept");
+            assertThat(read.get("roles").get(0).asText()).isEqualTo("ORG_BILLING_ADMIN");
         }
     }
 }

@@ -321,6 +321,26 @@ public final class EmulatorState {
         });
     }
 
+    /**
+     * Changes a service account: each non-null argument replaces its name, description or organization roles (its
+     * project roles, secrets and tokens stay). Persisted before it becomes visible. Returns the changed account, or
+     * empty for an unknown client id.
+     */
+    public Optional<ServiceAccount> updateServiceAccount(String clientId, String name, String description,
+                                                         Set<String> roles) {
+        return write(view -> {
+            ServiceAccount found = view.accounts().get(clientId);
+            if (found == null) {
+                return Write.nothing(Optional.empty());
+            }
+            ServiceAccount changed = new ServiceAccount(clientId, found.orgId(), name != null ? name : found.name(),
+                    roles != null ? roles : found.roles(), found.projectRoles(),
+                    description != null ? description : found.description(), found.createdAt());
+            return new Write<>(Optional.of(changed), List.of(new Persistence.SaveServiceAccount(changed)),
+                    v -> v.accounts().put(clientId, changed));
+        });
+    }
+
     /** The outcome of checking a client id and secret. */
     public enum SecretCheck { UNKNOWN, EXPIRED, VALID }
 
