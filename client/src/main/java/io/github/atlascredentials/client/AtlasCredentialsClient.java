@@ -361,6 +361,22 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   }
 
   /**
+   * Changes an API key of an organization (Cloud Manager Public API v1.0,
+   * {@code PATCH /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}) and returns it, private key masked. Its public
+   * and private keys stay; {@code roles} replace its organization roles.
+   *
+   * @param desc the new description, or null to keep it
+   * @param roles the new organization roles (at least one), or null to keep them; not both null
+   */
+  public ApiKey updateCloudManagerOrgApiKey(String orgId, String apiUserId, String desc,
+      Collection<OrgRoleName> roles) {
+    ApiKeyUpdateRequest body = apiKeyUpdate(desc, roles);
+    return call(checks("updateCloudManagerOrgApiKey").pathParameter("orgId", orgId)
+        .pathParameter("apiUserId", apiUserId).body(body),
+        () -> apiKeys.updateCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId, body, null), ApiKey.class);
+  }
+
+  /**
    * Deletes an API key of an organization (Cloud Manager Public API v1.0,
    * {@code DELETE /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
    */

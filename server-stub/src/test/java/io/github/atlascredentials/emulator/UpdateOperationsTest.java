@@ -137,6 +137,30 @@ class UpdateOperationsTest {
     }
 
     @Test
+    void cloudManagerKeyUpdateHasTheEffectsOfTheAtlasOne() {
+        String cmKeys = "/api/public/v1.0/orgs/" + DEMO_ORG_ID + "/apiKeys";
+        JsonNode key = createKey(cmKeys, "application/json");
+        String path = cmKeys + "/" + key.get("id").asText();
+
+        TestHttp.Answer rolesOnly = call("PATCH", path, "{\"roles\":[\"ORG_BILLING_ADMIN\"]}", "application/json");
+        assertThat(rolesOnly.status()).isEqualTo(200);
+        assertThat(roleNames(rolesOnly.json())).containsExactly("ORG_BILLING_ADMIN");
+        assertThat(rolesOnly.json().get("desc").asText()).as("desc not sent stays").isEqualTo("before");
+        assertThat(rolesOnly.json().get("links").get(0).get("href").asText()).endsWith(path);
+        assertThat(rolesOnly.raw().body()).doesNotContain(key.get("privateKey").asText());
+        assertThat(call("GET", ATLAS_KEYS + "/" + key.get("id").asText(), null, KEY_VERSION).json().get("roles"))
+                .as("the same key in both APIs").isEqualTo(rolesOnly.json().get("roles"));
+        assertThat(call("PATCH", path, "{}", "application/json").errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(call("PATCH", path, "{\"roles\":[]}", "application/json").errorCode()).isEqualTo("MISSING_API_KEY_ROLES");
+        assertThat(call("PATCH", cmKeys + "/" + UNKNOWN_KEY_ID, "{\"desc\":\"x\"}", "application/json").errorCode())
+                .isEqualTo("RESOURCE_NOT_FOUND");
+        TestHttp.Digest member = http.new Digest(key.get("publicKey").asText(), key.get("privateKey").asText());
+        assertThat(member.send("PATCH", path, "{\"roles\":[\"ORG_OWNER\"]}", "Accept", "application/json",
+                "Content-Type", "application/json").errorCode()).as("billing admins may not update keys")
+                .isEqualTo("USER_UNAUTHORIZED");
+    }
+
+    @Test
     void anUpdateSurvivesARestart(@TempDir Path dataDir) {
         String path;
         try (AtlasEmulator first = AtlasEmulator.builder().port(0).dataDir(dataDir).start()) {

@@ -256,6 +256,44 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
   }
 
   @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateCloudManagerKey(PactDslWithProvider builder) {
+    return cloudManagerRequest(givenTheExampleApiKey(builder),
+            "updateCloudManagerOrgApiKey: new description and roles (200, masked)", CM_KEYS + "/" + API_KEY_ID,
+            exampleJson("ApiKeyUpdateRequest"))
+        .method("PATCH")
+        .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.JSON))
+        .body(BODIES.response("ApiKeyUpdated", "ApiKey"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateCloudManagerKey")
+  void updateCloudManagerKey(MockServer server) {
+    try (AtlasCredentialsClient client = client(server)) {
+      ApiKey key = client.updateCloudManagerOrgApiKey(ORG_ID, API_KEY_ID,
+          SPEC.example("ApiKeyUpdateRequest").path("desc").asText(), rolesOf("ApiKeyUpdateRequest"));
+      assertThat(key.getDesc()).isEqualTo(SPEC.example("ApiKeyUpdateRequest").path("desc").asText());
+      assertThat(key.getPrivateKey()).matches(MASKED);
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateUnknownCloudManagerKey(PactDslWithProvider builder) {
+    return apiError(cloudManagerRequest(given(builder, States.ORG_HAS_NO_API_KEY),
+        "updateCloudManagerOrgApiKey: an unknown key (404 RESOURCE_NOT_FOUND)", CM_KEYS + "/" + API_KEY_ID,
+        "{\"roles\":[\"ORG_MEMBER\"]}").method("PATCH"), 404, "ApiKeyNotFound").toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateUnknownCloudManagerKey")
+  void updateUnknownCloudManagerKey(MockServer server) {
+    try (AtlasCredentialsClient client = client(server)) {
+      expectApiError(() -> client.updateCloudManagerOrgApiKey(ORG_ID, API_KEY_ID, null, List.of(OrgRoleName.ORG_MEMBER)),
+          404, "RESOURCE_NOT_FOUND");
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
   V4Pact deleteCloudManagerKey(PactDslWithProvider builder) {
     return bodyless(givenTheExampleApiKey(builder), "deleteCloudManagerOrgApiKey: a key", "DELETE",
             CM_KEYS + "/" + API_KEY_ID, Contract.JSON)

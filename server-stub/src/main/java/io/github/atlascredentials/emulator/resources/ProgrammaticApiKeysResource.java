@@ -106,6 +106,14 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
         return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey())).build();
     }
 
+    @Override
+    public Response updateCloudManagerOrgApiKey(String orgId, String apiUserId, ApiKeyUpdateRequest body,
+                                                Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        StoredApiKey key = update(orgId, apiUserId, body);
+        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey())).build();
+    }
+
     /** An absent field (null, not an empty list: containerDefaultToNull) keeps what the key has. */
     private StoredApiKey update(String orgId, String apiUserId, ApiKeyUpdateRequest body) {
         List<String> roles = body.getRoles() == null ? null : distinctNames(body.getRoles());
