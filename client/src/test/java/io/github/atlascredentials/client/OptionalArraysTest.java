@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlascredentials.client.generated.invoker.JSON;
-import io.github.atlascredentials.client.generated.model.ApiKeyRequest;
+import io.github.atlascredentials.client.generated.model.ApiKeyUpdateRequest;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.client.generated.model.PaginatedApiKeys;
 import java.util.List;
@@ -19,10 +19,10 @@ class OptionalArraysTest {
   private static final ObjectMapper MAPPER = new JSON().getMapper();
 
   @Test
-  void anUnsetArrayIsNotSent() throws Exception {
-    assertThat(new ApiKeyRequest().desc("renamed").getRoles()).isNull();
-    assertThat(MAPPER.writeValueAsString(new ApiKeyRequest().desc("renamed"))).isEqualTo("{\"desc\":\"renamed\"}");
-    assertThat(MAPPER.writeValueAsString(new ApiKeyRequest().roles(List.of(OrgRoleName.ORG_MEMBER))))
+  void anUnsetOptionalArrayIsNotSent() throws Exception {
+    assertThat(new ApiKeyUpdateRequest().desc("renamed").getRoles()).isNull();
+    assertThat(MAPPER.writeValueAsString(new ApiKeyUpdateRequest().desc("renamed"))).isEqualTo("{\"desc\":\"renamed\"}");
+    assertThat(MAPPER.writeValueAsString(new ApiKeyUpdateRequest().roles(List.of(OrgRoleName.ORG_MEMBER))))
         .isEqualTo("{\"roles\":[\"ORG_MEMBER\"]}");
   }
 
