@@ -14,6 +14,7 @@ import io.github.atlascredentials.client.generated.invoker.ApiException;
 import io.github.atlascredentials.client.generated.invoker.ApiResponse;
 import io.github.atlascredentials.client.generated.model.ApiKey;
 import io.github.atlascredentials.client.generated.model.ApiKeyRequest;
+import io.github.atlascredentials.client.generated.model.ApiKeyUpdateRequest;
 import io.github.atlascredentials.client.generated.model.CloudManagerSecretExpiresAfterHours;
 import io.github.atlascredentials.client.generated.model.CloudManagerServiceAccountSecretRequest;
 import io.github.atlascredentials.client.generated.model.GroupServiceAccount;
@@ -23,6 +24,7 @@ import io.github.atlascredentials.client.generated.model.ServiceAccount;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecretRequest;
+import io.github.atlascredentials.client.generated.model.ServiceAccountUpdateRequest;
 import io.github.atlascredentials.client.internal.AtlasApiClient;
 import io.github.atlascredentials.client.internal.EnvelopeUnwrapFilter;
 import io.github.atlascredentials.client.internal.Redactor;
@@ -297,12 +299,44 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   }
 
   /**
+   * Changes an API key of an organization (Atlas Admin API v2,
+   * {@code PATCH /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}) and returns it, private key masked. Its public
+   * and private keys stay; {@code roles} replace its organization roles.
+   *
+   * @param desc the new description, or null to keep it
+   * @param roles the new organization roles (at least one), or null to keep them; not both null
+   */
+  public ApiKey updateOrgApiKey(String orgId, String apiUserId, String desc, Collection<OrgRoleName> roles) {
+    ApiKeyUpdateRequest body = apiKeyUpdate(desc, roles);
+    return call(checks("updateOrgApiKey").pathParameter("orgId", orgId).pathParameter("apiUserId", apiUserId).body(body),
+        () -> apiKeys.updateOrgApiKeyWithHttpInfo(orgId, apiUserId, body, null, envelope()), ApiKey.class);
+  }
+
+  /**
    * Deletes an API key of an organization (Atlas Admin API v2,
    * {@code DELETE /api/atlas/v2/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
    */
   public void deleteOrgApiKey(String orgId, String apiUserId) {
     callNoContent(checks("deleteOrgApiKey").pathParameter("orgId", orgId).pathParameter("apiUserId", apiUserId),
         () -> apiKeys.deleteOrgApiKeyWithHttpInfo(orgId, apiUserId, null, envelope()));
+  }
+
+  /**
+   * Changes an organization service account (Atlas Admin API v2,
+   * {@code PATCH /api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}}) and returns it with its secrets, masked.
+   * Its secrets and the tokens they obtained stay valid; {@code roles} replace its organization roles.
+   *
+   * @param name the new name, or null to keep it
+   * @param description the new description, or null to keep it
+   * @param roles the new organization roles, or null to keep them; not all three null
+   */
+  public ServiceAccount updateOrgServiceAccount(String orgId, String clientId, String name, String description,
+      Collection<OrgRoleName> roles) {
+    ServiceAccountUpdateRequest body = new ServiceAccountUpdateRequest().name(name).description(description)
+        .roles(roles == null ? null : new ArrayList<>(roles));
+    return call(checks("updateOrgServiceAccount").pathParameter("orgId", orgId).pathParameter("clientId", clientId)
+        .body(body), () -> serviceAccounts.updateOrgServiceAccountWithHttpInfo(orgId, clientId, body, null, envelope()),
+        ServiceAccount.class);
   }
 
   /**
@@ -327,6 +361,22 @@ public final class AtlasCredentialsClient implements AutoCloseable {
   }
 
   /**
+   * Changes an API key of an organization (Cloud Manager Public API v1.0,
+   * {@code PATCH /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}) and returns it, private key masked. Its public
+   * and private keys stay; {@code roles} replace its organization roles.
+   *
+   * @param desc the new description, or null to keep it
+   * @param roles the new organization roles (at least one), or null to keep them; not both null
+   */
+  public ApiKey updateCloudManagerOrgApiKey(String orgId, String apiUserId, String desc,
+      Collection<OrgRoleName> roles) {
+    ApiKeyUpdateRequest body = apiKeyUpdate(desc, roles);
+    return call(checks("updateCloudManagerOrgApiKey").pathParameter("orgId", orgId)
+        .pathParameter("apiUserId", apiUserId).body(body),
+        () -> apiKeys.updateCloudManagerOrgApiKeyWithHttpInfo(orgId, apiUserId, body, null), ApiKey.class);
+  }
+
+  /**
    * Deletes an API key of an organization (Cloud Manager Public API v1.0,
    * {@code DELETE /api/public/v1.0/orgs/{orgId}/apiKeys/{apiUserId}}); Digest with it fails at once.
    */
@@ -347,6 +397,10 @@ public final class AtlasCredentialsClient implements AutoCloseable {
 
   private static ApiKeyRequest apiKeyRequest(String desc, Collection<OrgRoleName> roles) {
     return new ApiKeyRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
+  }
+
+  private static ApiKeyUpdateRequest apiKeyUpdate(String desc, Collection<OrgRoleName> roles) {
+    return new ApiKeyUpdateRequest().desc(desc).roles(roles == null ? null : new ArrayList<>(roles));
   }
 
   /** The credential this client authenticates with (for a rotation: never retire it unasked). */

@@ -153,6 +153,59 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
     }
   }
 
+  private static List<OrgRoleName> rolesOf(String example) {
+    List<OrgRoleName> roles = new ArrayList<>();
+    SPEC.example(example).path("roles").forEach(r -> roles.add(OrgRoleName.fromValue(r.asText())));
+    return roles;
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateAtlasKey(PactDslWithProvider builder) {
+    return givenTheExampleApiKey(builder)
+        .uponReceiving(InteractionNames.describe("updateOrgApiKey: new description and roles (200, masked)"))
+        .method("PATCH")
+        .path(ATLAS_KEYS + "/" + API_KEY_ID)
+        .matchHeader("Authorization", Contract.BEARER_REGEX, "Bearer " + Contract.FAKE_ACCESS_TOKEN)
+        .matchHeader("Content-Type", "^application/vnd\\.atlas\\.2023-01-01\\+json(;.*)?$", Contract.ATLAS_KEYS_JSON)
+        .headers("Accept", Contract.ATLAS_KEYS_JSON)
+        .body(exampleJson("ApiKeyUpdateRequest"), Contract.ATLAS_KEYS_JSON)
+        .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.ATLAS_KEYS_JSON))
+        .body(BODIES.response("AtlasApiKeyUpdated", "ApiKey"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateAtlasKey")
+  void updateAtlasKey(MockServer server) {
+    try (AtlasCredentialsClient client = client(server)) {
+      ApiKey key = client.updateOrgApiKey(ORG_ID, API_KEY_ID,
+          SPEC.example("ApiKeyUpdateRequest").path("desc").asText(), rolesOf("ApiKeyUpdateRequest"));
+      assertThat(key.getId()).isEqualTo(API_KEY_ID);
+      assertThat(key.getDesc()).isEqualTo(SPEC.example("ApiKeyUpdateRequest").path("desc").asText());
+      assertThat(key.getPrivateKey()).matches(MASKED);
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateUnknownAtlasKey(PactDslWithProvider builder) {
+    return apiError(given(builder, States.ORG_HAS_NO_API_KEY)
+        .uponReceiving(InteractionNames.describe("updateOrgApiKey: an unknown key (404 RESOURCE_NOT_FOUND)"))
+        .method("PATCH")
+        .path(ATLAS_KEYS + "/" + API_KEY_ID)
+        .matchHeader("Authorization", Contract.BEARER_REGEX, "Bearer " + Contract.FAKE_ACCESS_TOKEN)
+        .matchHeader("Content-Type", "^application/vnd\\.atlas\\.2023-01-01\\+json(;.*)?$", Contract.ATLAS_KEYS_JSON)
+        .headers("Accept", Contract.ATLAS_KEYS_JSON)
+        .body("{\"desc\":\"renamed\"}", Contract.ATLAS_KEYS_JSON), 404, "ApiKeyNotFound").toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateUnknownAtlasKey")
+  void updateUnknownAtlasKey(MockServer server) {
+    try (AtlasCredentialsClient client = client(server)) {
+      expectApiError(() -> client.updateOrgApiKey(ORG_ID, API_KEY_ID, "renamed", null), 404, "RESOURCE_NOT_FOUND");
+    }
+  }
+
   @Pact(consumer = Contract.CONSUMER)
   V4Pact listCloudManagerKeys(PactDslWithProvider builder) {
     return bodyless(givenTheExampleApiKey(builder), "listCloudManagerOrgApiKeys: one key, masked",
@@ -199,6 +252,44 @@ class ApiKeyLifecycleConsumerTest extends ConsumerSupport {
   void getCloudManagerKey(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
       assertThat(client.getCloudManagerOrgApiKey(ORG_ID, API_KEY_ID).getPrivateKey()).matches(MASKED);
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateCloudManagerKey(PactDslWithProvider builder) {
+    return cloudManagerRequest(givenTheExampleApiKey(builder),
+            "updateCloudManagerOrgApiKey: new description and roles (200, masked)", CM_KEYS + "/" + API_KEY_ID,
+            exampleJson("ApiKeyUpdateRequest"))
+        .method("PATCH")
+        .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.JSON))
+        .body(BODIES.response("ApiKeyUpdated", "ApiKey"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateCloudManagerKey")
+  void updateCloudManagerKey(MockServer server) {
+    try (AtlasCredentialsClient client = client(server)) {
+      ApiKey key = client.updateCloudManagerOrgApiKey(ORG_ID, API_KEY_ID,
+          SPEC.example("ApiKeyUpdateRequest").path("desc").asText(), rolesOf("ApiKeyUpdateRequest"));
+      assertThat(key.getDesc()).isEqualTo(SPEC.example("ApiKeyUpdateRequest").path("desc").asText());
+      assertThat(key.getPrivateKey()).matches(MASKED);
+    }
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateUnknownCloudManagerKey(PactDslWithProvider builder) {
+    return apiError(cloudManagerRequest(given(builder, States.ORG_HAS_NO_API_KEY),
+        "updateCloudManagerOrgApiKey: an unknown key (404 RESOURCE_NOT_FOUND)", CM_KEYS + "/" + API_KEY_ID,
+        "{\"roles\":[\"ORG_MEMBER\"]}").method("PATCH"), 404, "ApiKeyNotFound").toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateUnknownCloudManagerKey")
+  void updateUnknownCloudManagerKey(MockServer server) {
+    try (AtlasCredentialsClient client = client(server)) {
+      expectApiError(() -> client.updateCloudManagerOrgApiKey(ORG_ID, API_KEY_ID, null, List.of(OrgRoleName.ORG_MEMBER)),
+          404, "RESOURCE_NOT_FOUND");
     }
   }
 

@@ -1,19 +1,25 @@
 package io.github.atlascredentials.contract.consumer;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.generated.model.GroupServiceAccount;
+import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.client.generated.model.PaginatedServiceAccounts;
 import io.github.atlascredentials.client.generated.model.ServiceAccount;
 import io.github.atlascredentials.contract.support.Contract;
 import io.github.atlascredentials.contract.support.Contract.States;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reading service accounts (their secrets masked) and deleting secrets, Atlas v2 and Cloud Manager: the client's
+ * Reading and updating service accounts (their secrets masked) and deleting secrets, Atlas v2 and Cloud Manager: the client's
  * view of every answer it must handle.
  */
 @ExtendWith(PactConsumerTestExt.class)
@@ -86,6 +92,57 @@ class ServiceAccountReadAndDeleteConsumerTest extends ConsumerSupport {
   void getUnknownAccount(MockServer server) {
     try (AtlasCredentialsClient client = client(server)) {
       expectApiError(() -> client.getOrgServiceAccount(ORG_ID, CLIENT_ID), 404, "RESOURCE_NOT_FOUND");
+    }
+  }
+
+  private static PactDslRequestWithPath update(PactDslWithState state, String description, String body) {
+    return state.uponReceiving(InteractionNames.describe(description))
+        .method("PATCH")
+        .path(ORG_ACCOUNT)
+        .matchHeader("Authorization", Contract.BEARER_REGEX, "Bearer " + Contract.FAKE_ACCESS_TOKEN)
+        .matchHeader("Content-Type", "^application/vnd\\.atlas\\.2024-08-05\\+json(;.*)?$", Contract.ATLAS_JSON)
+        .headers("Accept", Contract.ATLAS_JSON)
+        .body(body, Contract.ATLAS_JSON);
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateOrgAccount(PactDslWithProvider builder) {
+    return update(given(builder, States.TARGET_HAS_TWO_SECRETS),
+            "updateOrgServiceAccount: name, description and roles (200, secrets kept, masked)",
+            exampleJson("ServiceAccountUpdateRequest"))
+        .willRespondWith().status(200).headers(Map.of("Content-Type", Contract.ATLAS_JSON))
+        .body(BODIES.response("ServiceAccount", "ServiceAccount"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateOrgAccount")
+  void updateOrgAccount(MockServer server) {
+    JsonNode change = SPEC.example("ServiceAccountUpdateRequest");
+    List<OrgRoleName> roles = new ArrayList<>();
+    change.path("roles").forEach(r -> roles.add(OrgRoleName.fromValue(r.asText())));
+    ServiceAccount account;
+    try (AtlasCredentialsClient client = client(server)) {
+      account = client.updateOrgServiceAccount(ORG_ID, CLIENT_ID, change.path("name").asText(),
+          change.path("description").asText(), roles);
+    }
+    assertThat(account.getClientId()).isEqualTo(CLIENT_ID);
+    assertThat(account.getSecrets()).hasSize(2).allSatisfy(secret -> assertThat(secret.getSecret()).isNull());
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  V4Pact updateUnknownAccount(PactDslWithProvider builder) {
+    return apiError(update(given(builder, States.TARGET_MISSING),
+        "updateOrgServiceAccount: an unknown service account (404 RESOURCE_NOT_FOUND)", "{\"name\":\"renamed\"}"),
+        404, "ResourceNotFound").toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "updateUnknownAccount")
+  void updateUnknownAccount(MockServer server) {
+    try (AtlasCredentialsClient client = client(server)) {
+      expectApiError(() -> client.updateOrgServiceAccount(ORG_ID, CLIENT_ID, "renamed", null, null), 404,
+          "RESOURCE_NOT_FOUND");
     }
   }
 

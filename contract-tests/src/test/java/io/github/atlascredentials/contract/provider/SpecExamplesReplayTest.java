@@ -12,8 +12,10 @@ import io.github.atlascredentials.contract.support.Spec;
 import io.github.atlascredentials.emulator.AtlasEmulator;
 import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +47,8 @@ class SpecExamplesReplayTest {
       OpenApiInteractionValidator.createForSpecificationUrl(Spec.file().toUri().toString()).build();
   private static AtlasEmulator emulator;
   private static ProviderStateUrl states;
-  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
-      .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   /** One emulator per class on a random port, with no organization: each state replaces the data with what it needs. */
   @RegisterExtension
@@ -127,10 +129,19 @@ class SpecExamplesReplayTest {
     return Contract.ATLAS_JSON;
   }
 
+  /** The provider state that has what the path names: an API key path needs the example API key. */
+  private static String stateFor(Operation op) {
+    if (op.isOAuth()) {
+      return Contract.States.SECRET_VALID;
+    }
+    return op.path().contains("{apiUserId}") ? Contract.States.ORG_HAS_EXAMPLE_API_KEY
+        : Contract.States.TARGET_HAS_NO_SECRET;
+  }
+
   private static HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("request to the emulator failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -140,7 +151,7 @@ class SpecExamplesReplayTest {
 
   private static void replay(Operation op, NamedExample example) {
     // The provider states and fixture credentials of the pacts: the emulator's state URL makes them valid.
-    states.setUp(op.isOAuth() ? Contract.States.SECRET_VALID : Contract.States.TARGET_HAS_NO_SECRET, Map.of());
+    states.setUp(stateFor(op), Map.of());
     String authorization = op.isOAuth() ? Contract.fakeBasic(PactFixtures.TARGET_CLIENT_ID)
         : "Bearer " + Contract.FAKE_ACCESS_TOKEN;
     String path = concretePath(op.path());
@@ -151,12 +162,13 @@ class SpecExamplesReplayTest {
         .header("Authorization", authorization)
         .header("Content-Type", example.mediaType())
         .header("Accept", accept)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .method(op.method(), HttpRequest.BodyPublishers.ofString(body))
         .build());
     String what = op.id() + " with request example " + example.name();
     assertThat(response.statusCode()).as(what + " answered " + response.body()).isBetween(200, 299);
 
-    Request request = SimpleRequest.Builder.post(path)
+    // The request as sent, with the operation's own method: a PATCH example is checked against the PATCH.
+    Request request = new SimpleRequest.Builder(Request.Method.valueOf(op.method()), path)
         .withHeader("Authorization", authorization)
         .withContentType(example.mediaType())
         .withAccept(accept)
@@ -191,7 +203,7 @@ class SpecExamplesReplayTest {
               }
             }
             assertThat(errors(VALIDATOR.validateResponse(concretePath(op.path()),
-                com.atlassian.oai.validator.model.Request.Method.valueOf(op.method()), b.build())))
+                Request.Method.valueOf(op.method()), b.build())))
                 .as(op.id() + " " + status + " example " + example.name()).isEmpty();
           }));
         }

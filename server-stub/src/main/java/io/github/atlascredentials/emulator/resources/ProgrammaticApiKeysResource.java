@@ -5,6 +5,7 @@ import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.ApiKey;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRequest;
 import io.github.atlascredentials.emulator.generated.model.ApiKeyRole;
+import io.github.atlascredentials.emulator.generated.model.ApiKeyUpdateRequest;
 import io.github.atlascredentials.emulator.generated.model.Link;
 import io.github.atlascredentials.emulator.generated.model.OrgRoleName;
 import io.github.atlascredentials.emulator.generated.model.PaginatedApiKeys;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
 
 /**
  * Programmatic API keys of an organization, in Atlas (in their own media-type version, from the spec) and Cloud Manager: create (answers 200, as
- * the real service does), list, read and delete. A key read back shows its public key and its masked private key;
+ * the real service does), list, read, update and delete. A key read back shows its public key and its masked private key;
  * the plain private key exists only in a create answer. A deleted key fails Digest at once (the authenticator
  * reads the keys on every request).
  */
@@ -96,9 +97,34 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
         return Response.noContent().build();
     }
 
+    @Override
+    public Response updateOrgApiKey(String orgId, String apiUserId, ApiKeyUpdateRequest body, Boolean pretty,
+                                    Boolean envelope) {
+        ApiRequest request = RequestData.of(context);
+        StoredApiKey key = update(orgId, apiUserId, body);
+        return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey())).build();
+    }
+
+    @Override
+    public Response updateCloudManagerOrgApiKey(String orgId, String apiUserId, ApiKeyUpdateRequest body,
+                                                Boolean pretty) {
+        ApiRequest request = RequestData.of(context);
+        StoredApiKey key = update(orgId, apiUserId, body);
+        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey())).build();
+    }
+
+    /** An absent field (null, not an empty list: containerDefaultToNull) keeps what the key has. */
+    private StoredApiKey update(String orgId, String apiUserId, ApiKeyUpdateRequest body) {
+        List<String> roles = body.getRoles() == null ? null : distinctNames(body.getRoles());
+        return state.updateApiKey(orgId, apiUserId, body.getDesc(), roles).orElseThrow(() -> notFound(apiUserId));
+    }
+
+    private static List<String> distinctNames(List<OrgRoleName> roles) {
+        return List.copyOf(new LinkedHashSet<>(roles.stream().map(OrgRoleName::toString).toList()));
+    }
+
     private EmulatorState.CreatedApiKey create(String orgId, ApiKeyRequest body) {
-        List<String> roles = List.copyOf(new LinkedHashSet<>(body.getRoles().stream().map(OrgRoleName::toString).toList()));
-        return state.createApiKey(orgId, body.getDesc(), roles);
+        return state.createApiKey(orgId, body.getDesc(), distinctNames(body.getRoles()));
     }
 
     private PaginatedApiKeys page(ApiRequest request, String base, String orgId, Integer pageNum,

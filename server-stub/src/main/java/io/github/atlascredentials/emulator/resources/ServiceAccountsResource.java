@@ -6,9 +6,11 @@ import io.github.atlascredentials.emulator.auth.TokenService;
 import io.github.atlascredentials.emulator.generated.api.ServiceAccountsApi;
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.CloudManagerServiceAccountSecretRequest;
+import io.github.atlascredentials.emulator.generated.model.OrgRoleName;
 import io.github.atlascredentials.emulator.generated.model.PaginatedServiceAccounts;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretRequest;
+import io.github.atlascredentials.emulator.generated.model.ServiceAccountUpdateRequest;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
@@ -25,9 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * The service-account secret operations. The request steps have authenticated, authorized and
+ * The service-account operations: reads, the account's update and its secrets. The request steps have authenticated, authorized and
  * validated the request against the spec; this applies the rules the spec cannot express: the
  * organization's own maximum validity, the secret limit and the expiry of older secrets; a deleted secret takes
  * its access tokens with it. Secrets read back are masked: the plain value exists only in a create answer.
@@ -92,6 +95,17 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
                         .map(account -> accountView(account, account.roles()).organization()).toList())
                 .totalCount(all.size());
         return Response.ok(page).build();
+    }
+
+    /** What is not sent (null, an absent list included) stays; the account's secrets and tokens stay valid. */
+    @Override
+    public Response updateOrgServiceAccount(String orgId, String clientId, ServiceAccountUpdateRequest body,
+                                            Boolean pretty, Boolean envelope) {
+        Set<String> roles = body.getRoles() == null ? null
+                : body.getRoles().stream().map(OrgRoleName::toString).collect(Collectors.toSet());
+        ServiceAccount changed = state.updateServiceAccount(clientId, body.getName(), body.getDescription(), roles)
+                .orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, clientId));
+        return Response.ok(accountView(changed, changed.roles()).organization()).build();
     }
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */

@@ -57,19 +57,23 @@ public final class EmulatorState {
         this.clock = clock;
         this.persistence = persistence;
         this.maxSecretsPerAccount = maxSecretsPerAccount;
-        this.readers = new View(secretsByClient, apiKeysByPublicKey, apiKeysById);
+        this.readers = new View(serviceAccounts, secretsByClient, apiKeysByPublicKey, apiKeysById);
         if (persistence.durable()) {
             this.groupCommit = new GroupCommit(persistence);
-            this.writers = new View(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            this.writers = new View(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>());
         } else {
             this.groupCommit = null;
             this.writers = readers;
         }
     }
 
-    /** The maps a write changes: the secrets by client id, and the API keys by public key and by id. */
-    private record View(Map<String, SecretList> secrets, Map<String, StoredApiKey> keysByPublicKey,
-                        Map<String, StoredApiKey> keysById) {
+    /**
+     * The maps a write changes: the service accounts and their secrets by client id, and the API keys by public key
+     * and by id.
+     */
+    private record View(Map<String, ServiceAccount> accounts, Map<String, SecretList> secrets,
+                        Map<String, StoredApiKey> keysByPublicKey, Map<String, StoredApiKey> keysById) {
     }
 
     /**
@@ -145,6 +149,8 @@ public final class EmulatorState {
     /** Under the write lock, with nothing in flight: the writer's view becomes the readers' view again. */
     private void resyncWriterView() {
         if (writers != readers) {
+            writers.accounts().clear();
+            writers.accounts().putAll(serviceAccounts);
             writers.secrets().clear();
             writers.secrets().putAll(secretsByClient);
             writers.keysByPublicKey().clear();
@@ -292,6 +298,46 @@ public final class EmulatorState {
                 v.keysByPublicKey().remove(found.publicKey());
                 v.keysById().remove(id);
             });
+        });
+    }
+
+    /**
+     * Changes an API key of the organization: a non-null {@code desc} replaces its description, non-null
+     * {@code roles} its organization roles (its project roles, keys and Digest hash stay). Persisted before it
+     * becomes visible. Returns the changed key, or empty for an id the organization does not hold.
+     */
+    public Optional<StoredApiKey> updateApiKey(String orgId, String id, String desc, List<String> roles) {
+        return write(view -> {
+            StoredApiKey found = view.keysById().get(id);
+            if (found == null || !found.orgId().equals(orgId)) {
+                return Write.nothing(Optional.empty());
+            }
+            StoredApiKey changed = new StoredApiKey(id, orgId, found.publicKey(), found.ha1(), found.maskedPrivateKey(),
+                    desc != null ? desc : found.desc(), roles != null ? roles : found.roles(), found.projectRoles());
+            return new Write<>(Optional.of(changed), List.of(new Persistence.SaveApiKey(changed)), v -> {
+                v.keysByPublicKey().put(changed.publicKey(), changed);
+                v.keysById().put(id, changed);
+            });
+        });
+    }
+
+    /**
+     * Changes a service account: each non-null argument replaces its name, description or organization roles (its
+     * project roles, secrets and tokens stay). Persisted before it becomes visible. Returns the changed account, or
+     * empty for an unknown client id.
+     */
+    public Optional<ServiceAccount> updateServiceAccount(String clientId, String name, String description,
+                                                         Set<String> roles) {
+        return write(view -> {
+            ServiceAccount found = view.accounts().get(clientId);
+            if (found == null) {
+                return Write.nothing(Optional.empty());
+            }
+            ServiceAccount changed = new ServiceAccount(clientId, found.orgId(), name != null ? name : found.name(),
+                    roles != null ? roles : found.roles(), found.projectRoles(),
+                    description != null ? description : found.description(), found.createdAt());
+            return new Write<>(Optional.of(changed), List.of(new Persistence.SaveServiceAccount(changed)),
+                    v -> v.accounts().put(clientId, changed));
         });
     }
 

@@ -151,24 +151,8 @@ public final class H2Persistence implements Persistence {
                     ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = connection.prepareStatement("MERGE INTO service_accounts(client_id, org_id, name,"
-                    + " roles, description, created_at) KEY(client_id) VALUES(?, ?, ?, ?, ?, ?)");
-                 PreparedStatement pr = connection.prepareStatement("MERGE INTO project_roles KEY(client_id, project_id) VALUES(?, ?, ?)")) {
-                for (ServiceAccount sa : snapshot.serviceAccounts()) {
-                    ps.setString(1, sa.clientId());
-                    ps.setString(2, sa.orgId());
-                    ps.setString(3, sa.name());
-                    ps.setString(4, String.join(",", sa.roles()));
-                    ps.setString(5, sa.description());
-                    ps.setTimestamp(6, sa.createdAt() == null ? null : Timestamp.from(sa.createdAt()));
-                    ps.executeUpdate();
-                    for (Map.Entry<String, Set<String>> e : sa.projectRoles().entrySet()) {
-                        pr.setString(1, sa.clientId());
-                        pr.setString(2, e.getKey());
-                        pr.setString(3, String.join(",", e.getValue()));
-                        pr.executeUpdate();
-                    }
-                }
+            for (ServiceAccount sa : snapshot.serviceAccounts()) {
+                writeServiceAccount(sa);
             }
             writeSecrets(snapshot.secrets());
             for (StoredApiKey key : snapshot.apiKeys()) {
@@ -194,6 +178,8 @@ public final class H2Persistence implements Persistence {
                     writeSecrets(c.secrets());
                 } else if (change instanceof SaveApiKey c) {
                     writeApiKey(c.key());
+                } else if (change instanceof SaveServiceAccount c) {
+                    writeServiceAccount(c.account());
                 } else if (change instanceof RemoveSecret c) {
                     deleteById("secrets", c.secretId());
                 } else if (change instanceof RemoveApiKey c) {
@@ -211,6 +197,31 @@ public final class H2Persistence implements Persistence {
     @Override
     public synchronized void saveApiKey(StoredApiKey key) {
         inTransaction(() -> writeApiKey(key));
+    }
+
+    @Override
+    public synchronized void saveServiceAccount(ServiceAccount account) {
+        inTransaction(() -> writeServiceAccount(account));
+    }
+
+    private void writeServiceAccount(ServiceAccount sa) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO service_accounts(client_id, org_id, name,"
+                + " roles, description, created_at) KEY(client_id) VALUES(?, ?, ?, ?, ?, ?)");
+             PreparedStatement pr = connection.prepareStatement("MERGE INTO project_roles KEY(client_id, project_id) VALUES(?, ?, ?)")) {
+            ps.setString(1, sa.clientId());
+            ps.setString(2, sa.orgId());
+            ps.setString(3, sa.name());
+            ps.setString(4, String.join(",", sa.roles()));
+            ps.setString(5, sa.description());
+            ps.setTimestamp(6, sa.createdAt() == null ? null : Timestamp.from(sa.createdAt()));
+            ps.executeUpdate();
+            for (Map.Entry<String, Set<String>> e : sa.projectRoles().entrySet()) {
+                pr.setString(1, sa.clientId());
+                pr.setString(2, e.getKey());
+                pr.setString(3, String.join(",", e.getValue()));
+                pr.executeUpdate();
+            }
+        }
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface Persistence extends AutoCloseable {
 
     void saveApiKey(StoredApiKey key);
 
+    /** Stores a service account as it now is (its roles per project included); durable on return. */
+    void saveServiceAccount(ServiceAccount account);
+
     /** Forgets a secret (a delete); durable on return, like the saves. */
     void removeSecret(String secretId);
 
@@ -38,6 +41,9 @@ public interface Persistence extends AutoCloseable {
     record SaveApiKey(StoredApiKey key) implements Change {
     }
 
+    record SaveServiceAccount(ServiceAccount account) implements Change {
+    }
+
     record RemoveSecret(String secretId) implements Change {
     }
 
@@ -54,6 +60,8 @@ public interface Persistence extends AutoCloseable {
                 saveSecrets(c.secrets());
             } else if (change instanceof SaveApiKey c) {
                 saveApiKey(c.key());
+            } else if (change instanceof SaveServiceAccount c) {
+                saveServiceAccount(c.account());
             } else if (change instanceof RemoveSecret c) {
                 removeSecret(c.secretId());
             } else if (change instanceof RemoveApiKey c) {
@@ -86,6 +94,7 @@ public interface Persistence extends AutoCloseable {
             @Override public void saveAll(Snapshot snapshot) { }
             @Override public void saveSecrets(List<StoredSecret> secrets) { }
             @Override public void saveApiKey(StoredApiKey key) { }
+            @Override public void saveServiceAccount(ServiceAccount account) { }
             @Override public void removeSecret(String secretId) { }
             @Override public void removeApiKey(String apiKeyId) { }
             @Override public void clear() { }

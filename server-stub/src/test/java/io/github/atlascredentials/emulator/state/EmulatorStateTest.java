@@ -277,6 +277,7 @@ class EmulatorStateTest {
         @Override public void saveAll(Snapshot snapshot) { calls.add("saveAll"); lastSnapshot = snapshot; }
         @Override public void saveSecrets(List<StoredSecret> secrets) { calls.add("saveSecrets"); lastSecrets = List.copyOf(secrets); }
         @Override public void saveApiKey(StoredApiKey key) { calls.add("saveApiKey"); lastKey = key; }
+        @Override public void saveServiceAccount(ServiceAccount account) { calls.add("saveServiceAccount"); }
         @Override public void removeSecret(String secretId) { calls.add("removeSecret"); }
         @Override public void removeApiKey(String apiKeyId) { calls.add("removeApiKey"); }
         @Override public void clear() { calls.add("clear"); }

@@ -89,6 +89,21 @@ class H2PersistenceTest {
     }
 
     @Test
+    void aSavedServiceAccountReplacesTheStoredOneInOneTransaction() {
+        ServiceAccount account = new ServiceAccount(CLIENT, ORG, "before", Set.of("ORG_MEMBER"),
+                Map.of(PROJECT, Set.of("GROUP_OWNER")), "first", T0);
+        ServiceAccount changed = new ServiceAccount(CLIENT, ORG, "after", Set.of("ORG_OWNER", "ORG_READ_ONLY"),
+                Map.of(PROJECT, Set.of("GROUP_OWNER")), "second", T0);
+        try (H2Persistence store = new H2Persistence(dir, true)) {
+            store.saveServiceAccount(account);
+            store.apply(List.of(new Persistence.SaveServiceAccount(changed)));
+        }
+        try (H2Persistence store = new H2Persistence(dir, true)) {
+            assertThat(store.load().serviceAccounts()).containsExactly(changed);
+        }
+    }
+
+    @Test
     void clearRemovesEverythingDurably() {
         try (H2Persistence store = new H2Persistence(dir, false)) {
             store.saveAll(new Persistence.Snapshot(List.of(new Organization(ORG, "Org", 10)), List.of(), List.of(),

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,15 +89,19 @@ class StateEdgesTest {
             @Override public void saveAll(Snapshot snapshot) { calls.add("saveAll"); }
             @Override public void saveSecrets(List<StoredSecret> secrets) { calls.add("saveSecrets " + secrets.size()); }
             @Override public void saveApiKey(StoredApiKey key) { calls.add("saveApiKey " + key.id()); }
+            @Override public void saveServiceAccount(ServiceAccount account) { calls.add("saveServiceAccount " + account.clientId()); }
             @Override public void removeSecret(String secretId) { calls.add("removeSecret " + secretId); }
             @Override public void removeApiKey(String apiKeyId) { calls.add("removeApiKey " + apiKeyId); }
             @Override public void clear() { calls.add("clear"); }
             @Override public void close() { }
         };
         StoredApiKey key = new StoredApiKey("k", ORG, "abcdefgh", new byte[16], "m", "d", List.of("ORG_OWNER"));
+        ServiceAccount account = new ServiceAccount("mdb_sa_id_1", ORG, "n", Set.of("ORG_OWNER"), Map.of());
         oneByOne.apply(List.of(new Persistence.SaveSecrets(List.of()), new Persistence.SaveApiKey(key),
-                new Persistence.RemoveSecret("s"), new Persistence.RemoveApiKey("k")));
-        assertThat(calls).containsExactly("saveSecrets 0", "saveApiKey k", "removeSecret s", "removeApiKey k");
+                new Persistence.SaveServiceAccount(account), new Persistence.RemoveSecret("s"),
+                new Persistence.RemoveApiKey("k")));
+        assertThat(calls).containsExactly("saveSecrets 0", "saveApiKey k", "saveServiceAccount mdb_sa_id_1",
+                "removeSecret s", "removeApiKey k");
         assertThat(oneByOne.durable()).isFalse();
     }
 

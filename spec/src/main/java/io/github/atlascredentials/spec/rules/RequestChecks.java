@@ -2,11 +2,14 @@ package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +38,7 @@ public final class RequestChecks {
         missingFields(schema, body, "", found);
         wrongTypes(schema, body, "", found);
         brokenRules(schema, body, "", found);
+        fieldCountRule(schema, body, "body", found);
         return found;
     }
 
@@ -56,8 +60,10 @@ public final class RequestChecks {
                         ? Optional.empty() : Optional.of("must be true or false");
             }
             case "integer" -> {
-                long min = s.minimum() != null ? s.minimum() : s.isInt32() ? Integer.MIN_VALUE : Long.MIN_VALUE;
-                long max = s.maximum() != null ? s.maximum() : s.isInt32() ? Integer.MAX_VALUE : Long.MAX_VALUE;
+                long min = s.minimum() != null ? s.minimum() + (s.exclusiveMinimum() ? 1 : 0)
+                        : s.isInt32() ? Integer.MIN_VALUE : Long.MIN_VALUE;
+                long max = s.maximum() != null ? s.maximum() - (s.exclusiveMaximum() ? 1 : 0)
+                        : s.isInt32() ? Integer.MAX_VALUE : Long.MAX_VALUE;
                 boolean ok = DECIMAL_INTEGER.matcher(value).matches() && Long.parseLong(value) >= min
                         && Long.parseLong(value) <= max;
                 if (ok) {
@@ -156,18 +162,44 @@ public final class RequestChecks {
             missingFields(rule, value, field + ".", found);
             wrongTypes(rule, value, field + ".", found);
             brokenRules(rule, value, field + ".", found);
+            fieldCountRule(rule, value, field, found);
         }
+    }
+
+    /** {@code minProperties}/{@code maxProperties}: counts the fields that are present and not null. */
+    private static void fieldCountRule(SchemaRule schema, JsonNode node, String field, List<Violation> found) {
+        if (!node.isObject() || (schema.minProperties() == null && schema.maxProperties() == null)) {
+            return;
+        }
+        int present = 0;
+        for (JsonNode value : node) {
+            present += absent(value) ? 0 : 1;
+        }
+        if ((schema.minProperties() == null || present >= schema.minProperties())
+                && (schema.maxProperties() == null || present <= schema.maxProperties())) {
+            return;
+        }
+        String rule = schema.ruleText() != null ? "must be " + schema.ruleText()
+                : schema.maxProperties() == null ? "must have at least " + fields(schema.minProperties())
+                : schema.minProperties() == null ? "must have at most " + fields(schema.maxProperties())
+                : "must have between " + schema.minProperties() + " and " + fields(schema.maxProperties());
+        found.add(new Violation(Violation.Kind.RULE, field, rule, schema, null));
     }
 
     private static Optional<String> numberRule(SchemaRule s, JsonNode value) {
         boolean outOfType = "integer".equals(s.type()) && (s.isInt32() ? !value.canConvertToInt() : !value.canConvertToLong());
-        boolean low = s.minimum() != null && value.decimalValue().compareTo(java.math.BigDecimal.valueOf(s.minimum())) < 0;
-        boolean high = s.maximum() != null && value.decimalValue().compareTo(java.math.BigDecimal.valueOf(s.maximum())) > 0;
+        int belowMinimum = s.minimum() == null ? 1 : value.decimalValue().compareTo(BigDecimal.valueOf(s.minimum()));
+        int aboveMaximum = s.maximum() == null ? -1 : value.decimalValue().compareTo(BigDecimal.valueOf(s.maximum()));
+        boolean low = s.exclusiveMinimum() ? belowMinimum <= 0 : belowMinimum < 0;
+        boolean high = s.exclusiveMaximum() ? aboveMaximum >= 0 : aboveMaximum > 0;
         if (!outOfType && !low && !high) {
             return Optional.empty();
         }
         if (s.ruleText() != null) {
             return Optional.of("must be " + s.ruleText());
+        }
+        if (s.exclusiveMinimum() || s.exclusiveMaximum()) {
+            return Optional.of(exclusiveBounds(s));
         }
         return Optional.of(bounds(s.minimum(), s.maximum(), ""));
     }
@@ -193,9 +225,24 @@ public final class RequestChecks {
                 s.maxLength() == null ? null : s.maxLength().longValue(), " characters long"));
     }
 
+    private static String exclusiveBounds(SchemaRule s) {
+        List<String> parts = new ArrayList<>();
+        if (s.minimum() != null) {
+            parts.add((s.exclusiveMinimum() ? "above " : "at least ") + s.minimum());
+        }
+        if (s.maximum() != null) {
+            parts.add((s.exclusiveMaximum() ? "below " : "at most ") + s.maximum());
+        }
+        return "must be " + String.join(" and ", parts);
+    }
+
     private static Optional<String> itemCountRule(SchemaRule s, JsonNode value) {
         int size = value.size();
-        if ((s.minItems() == null || size >= s.minItems()) && (s.maxItems() == null || size <= s.maxItems())) {
+        boolean countOk = (s.minItems() == null || size >= s.minItems()) && (s.maxItems() == null || size <= s.maxItems());
+        if (countOk && s.uniqueItems() && hasDuplicates(value)) {
+            return Optional.of(s.ruleText() != null ? "must be " + s.ruleText() : "must not hold the same item twice");
+        }
+        if (countOk) {
             return Optional.empty();
         }
         if (s.ruleText() != null) {
@@ -203,6 +250,20 @@ public final class RequestChecks {
         }
         return Optional.of(bounds(s.minItems() == null ? null : s.minItems().longValue(),
                 s.maxItems() == null ? null : s.maxItems().longValue(), " items"));
+    }
+
+    private static String fields(int count) {
+        return count + (count == 1 ? " field" : " fields");
+    }
+
+    private static boolean hasDuplicates(JsonNode array) {
+        Set<JsonNode> seen = new HashSet<>();
+        for (JsonNode item : array) {
+            if (!seen.add(item)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String bounds(Long min, Long max, String unit) {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,18 @@ import java.util.regex.Pattern;
 public final class RuleTableGenerator {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final Pattern VERSIONED = Pattern.compile("^application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json$");
+
+    /** Schema keywords the rule table carries into the request checks. */
+    private static final Set<String> ENFORCED = Set.of("type", "format", "minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "minLength", "maxLength", "pattern", "enum", "minItems", "maxItems", "uniqueItems", "items",
+            "properties", "required", "additionalProperties", "oneOf", "minProperties", "maxProperties", "x-json-type",
+            "x-rule", "x-error");
+    /**
+     * Keywords that do not restrict what a request may hold: documentation, answers only
+     * ({@code readOnly}), or null, which the checks treat as absent whatever {@code nullable} says.
+     */
+    private static final Set<String> NOT_RULES = Set.of("description", "title", "example", "examples", "default",
+            "externalDocs", "deprecated", "readOnly", "writeOnly", "nullable", "x-official-difference", "x-source");
 
     private final JsonNode spec;
 
@@ -60,16 +74,19 @@ public final class RuleTableGenerator {
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);
                 if (op != null) {
-                    operations.add(operation(path.getKey(), method, path.getValue(), op));
+                    operations.add(operation(path.getKey(), method, path.getValue(), op,
+                            "#/paths/" + escape(path.getKey()) + "/" + method));
                 }
             }
         }
         Map<String, ParameterRule> parameters = new LinkedHashMap<>();
         spec.path("components").path("parameters").fields()
-                .forEachRemaining(e -> parameters.put(e.getKey(), parameter(e.getValue())));
+                .forEachRemaining(e -> parameters.put(e.getKey(),
+                        parameter(e.getValue(), "#/components/parameters/" + escape(e.getKey()))));
         Map<String, SchemaRule> schemas = new LinkedHashMap<>();
         spec.path("components").path("schemas").fields()
-                .forEachRemaining(e -> schemas.put(e.getKey(), schema(e.getValue())));
+                .forEachRemaining(e -> schemas.put(e.getKey(),
+                        schema(e.getValue(), "#/components/schemas/" + escape(e.getKey()))));
         Map<String, ApiRules.Limit> limits = new LinkedHashMap<>();
         spec.path("x-limits").fields().forEachRemaining(e -> limits.put(e.getKey(), new ApiRules.Limit(
                 e.getValue().path("value").asLong(), text(e.getValue(), "unit"), text(e.getValue(), "description"))));
@@ -88,13 +105,13 @@ public final class RuleTableGenerator {
         return codes;
     }
 
-    private OperationRule operation(String path, String method, JsonNode pathItem, JsonNode op) {
+    private OperationRule operation(String path, String method, JsonNode pathItem, JsonNode op, String at) {
         List<ParameterRule> parameters = new ArrayList<>();
-        for (JsonNode p : pathItem.path("parameters")) {
-            parameters.add(parameter(p));
+        for (int i = 0; i < pathItem.path("parameters").size(); i++) {
+            parameters.add(parameter(pathItem.path("parameters").get(i), "#/paths/" + escape(path) + "/parameters/" + i));
         }
-        for (JsonNode p : op.path("parameters")) {
-            parameters.add(parameter(p));
+        for (int i = 0; i < op.path("parameters").size(); i++) {
+            parameters.add(parameter(op.path("parameters").get(i), at + "/parameters/" + i));
         }
         TreeSet<String> versions = new TreeSet<>();
         List<String> contentTypes = new ArrayList<>();
@@ -106,12 +123,12 @@ public final class RuleTableGenerator {
             contentTypes.add(e.getKey());
             versionOf(e.getKey(), versions);
             if (body == null && e.getValue().has("schema")) {
-                body = schema(e.getValue().get("schema"));
+                body = schema(e.getValue().get("schema"), at + "/requestBody/content/" + escape(e.getKey()) + "/schema");
             }
         }
         op.path("responses").forEach(response -> resolve(response).path("content").fieldNames()
                 .forEachRemaining(type -> versionOf(type, versions)));
-        return new OperationRule(op.path("operationId").asText(), method.toUpperCase(java.util.Locale.ROOT), path,
+        return new OperationRule(op.path("operationId").asText(), method.toUpperCase(Locale.ROOT), path,
                 authentication(op), new ArrayList<>(versions), contentTypes, parameters, body, text(op, "x-rate-limit"),
                 text(op, "x-required-role"));
     }
@@ -140,37 +157,79 @@ public final class RuleTableGenerator {
         }
     }
 
-    private ParameterRule parameter(JsonNode node) {
+    private ParameterRule parameter(JsonNode node, String at) {
         JsonNode p = resolve(node);
+        String where = node.has("$ref") ? node.get("$ref").asText() : at;
         ParameterRule.Location in = "path".equals(p.path("in").asText()) ? ParameterRule.Location.PATH
                 : ParameterRule.Location.QUERY;
-        return new ParameterRule(p.path("name").asText(), in, p.path("required").asBoolean(false), schema(p.path("schema")));
+        return new ParameterRule(p.path("name").asText(), in, p.path("required").asBoolean(false),
+                schema(p.path("schema"), where + "/schema"));
     }
 
-    private SchemaRule schema(JsonNode node) {
+    private SchemaRule schema(JsonNode node, String at) {
         JsonNode s = resolve(node);
+        String where = node != null && node.has("$ref") ? resolvedLocation(node) : at;
+        refuseUnsupported(s, where);
         Map<String, SchemaRule> properties = null;
         if (s.has("properties")) {
             properties = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = s.get("properties").fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                properties.put(f.getKey(), schema(f.getValue()));
+                properties.put(f.getKey(), schema(f.getValue(), where + "/properties/" + escape(f.getKey())));
             }
         }
         List<SchemaRule> oneOf = null;
         if (s.has("oneOf")) {
             oneOf = new ArrayList<>();
-            for (JsonNode branch : s.get("oneOf")) {
-                oneOf.add(schema(branch));
+            for (int i = 0; i < s.get("oneOf").size(); i++) {
+                oneOf.add(schema(s.get("oneOf").get(i), where + "/oneOf/" + i));
             }
         }
         return new SchemaRule(text(s, "type"), text(s, "format"), number(s, "minimum"), number(s, "maximum"),
                 integer(s, "minLength"), integer(s, "maxLength"), text(s, "pattern"), strings(s.get("enum")),
-                integer(s, "minItems"), integer(s, "maxItems"), s.has("items") ? schema(s.get("items")) : null,
+                integer(s, "minItems"), integer(s, "maxItems"), s.has("items") ? schema(s.get("items"), where + "/items") : null,
                 properties, strings(s.get("required")),
                 s.has("additionalProperties") && !s.get("additionalProperties").asBoolean(true),
-                oneOf, text(s, "x-json-type"), text(s, "x-rule"), errorOverride(s.get("x-error")));
+                oneOf, text(s, "x-json-type"), text(s, "x-rule"), errorOverride(s.get("x-error")),
+                integer(s, "minProperties"), integer(s, "maxProperties"), s.path("uniqueItems").asBoolean(false),
+                s.path("exclusiveMinimum").asBoolean(false), s.path("exclusiveMaximum").asBoolean(false));
+    }
+
+    /**
+     * A keyword the checks would silently ignore lets through what the spec refuses (a {@code PATCH {}}
+     * past {@code minProperties}), so the build stops on it instead: support it here and in
+     * {@link RequestChecks}, or move it to {@link #NOT_RULES} if it restricts nothing.
+     */
+    private static void refuseUnsupported(JsonNode schema, String at) {
+        Iterator<String> keywords = schema.fieldNames();
+        while (keywords.hasNext()) {
+            String keyword = keywords.next();
+            if (!ENFORCED.contains(keyword) && !NOT_RULES.contains(keyword)) {
+                throw new IllegalArgumentException("the schema at " + at + " uses the keyword '" + keyword
+                        + "', which the request checks do not support (see RuleTableGenerator)");
+            }
+        }
+        JsonNode additional = schema.get("additionalProperties");
+        if (additional != null && !additional.isBoolean()) {
+            throw new IllegalArgumentException("the schema at " + at
+                    + " uses the keyword 'additionalProperties' with a schema; the request checks support only true or false");
+        }
+    }
+
+    private String resolvedLocation(JsonNode node) {
+        JsonNode current = node;
+        String ref = null;
+        while (current != null && current.has("$ref")) {
+            ref = current.get("$ref").asText();
+            current = spec.at(ref.substring(1));
+        }
+        return ref;
+    }
+
+    /** A JSON pointer token: {@code ~} and {@code /} escaped. */
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     private static ErrorOverride errorOverride(JsonNode x) {

@@ -52,7 +52,9 @@ final class RuleTableReader {
                 intOrNull(n, "minItems"), intOrNull(n, "maxItems"), schemaOrNull(n.get("items")),
                 map(n.get("properties"), RuleTableReader::schema), strings(n.get("required")),
                 n.path("closed").asBoolean(false), list(n.get("oneOf"), RuleTableReader::schema), text(n, "jsonTypeName"),
-                text(n, "ruleText"), n.hasNonNull("error") ? error(n.get("error")) : null);
+                text(n, "ruleText"), n.hasNonNull("error") ? error(n.get("error")) : null,
+                intOrNull(n, "minProperties"), intOrNull(n, "maxProperties"), n.path("uniqueItems").asBoolean(false),
+                n.path("exclusiveMinimum").asBoolean(false), n.path("exclusiveMaximum").asBoolean(false));
     }
 
     private static ErrorOverride error(JsonNode n) {

@@ -36,8 +36,22 @@ public final class SchemaRule {
     private final String jsonTypeName;
     private final String ruleText;
     private final ErrorOverride error;
+    private final Integer minProperties;
+    private final Integer maxProperties;
+    private final boolean uniqueItems;
+    private final boolean exclusiveMinimum;
+    private final boolean exclusiveMaximum;
     @JsonIgnore
     private final Pattern compiledPattern;
+
+    /** A rule without object-size bounds, unique items or exclusive bounds. */
+    public SchemaRule(String type, String format, Long minimum, Long maximum, Integer minLength, Integer maxLength,
+                      String pattern, List<String> enumValues, Integer minItems, Integer maxItems, SchemaRule items,
+                      Map<String, SchemaRule> properties, List<String> required, boolean closed, List<SchemaRule> oneOf,
+                      String jsonTypeName, String ruleText, ErrorOverride error) {
+        this(type, format, minimum, maximum, minLength, maxLength, pattern, enumValues, minItems, maxItems, items,
+                properties, required, closed, oneOf, jsonTypeName, ruleText, error, null, null, false, false, false);
+    }
 
     @JsonCreator
     public SchemaRule(@JsonProperty("type") String type,
@@ -57,7 +71,12 @@ public final class SchemaRule {
                       @JsonProperty("oneOf") List<SchemaRule> oneOf,
                       @JsonProperty("jsonTypeName") String jsonTypeName,
                       @JsonProperty("ruleText") String ruleText,
-                      @JsonProperty("error") ErrorOverride error) {
+                      @JsonProperty("error") ErrorOverride error,
+                      @JsonProperty("minProperties") Integer minProperties,
+                      @JsonProperty("maxProperties") Integer maxProperties,
+                      @JsonProperty("uniqueItems") boolean uniqueItems,
+                      @JsonProperty("exclusiveMinimum") boolean exclusiveMinimum,
+                      @JsonProperty("exclusiveMaximum") boolean exclusiveMaximum) {
         this.type = type;
         this.format = format;
         this.minimum = minimum;
@@ -76,6 +95,11 @@ public final class SchemaRule {
         this.jsonTypeName = jsonTypeName;
         this.ruleText = ruleText;
         this.error = error;
+        this.minProperties = minProperties;
+        this.maxProperties = maxProperties;
+        this.uniqueItems = uniqueItems;
+        this.exclusiveMinimum = exclusiveMinimum;
+        this.exclusiveMaximum = exclusiveMaximum;
         this.compiledPattern = pattern == null ? null : Pattern.compile(pattern);
     }
 
@@ -99,6 +123,32 @@ public final class SchemaRule {
     @JsonProperty public String ruleText() { return ruleText; }
     /** {@code x-error}: the errorCode the service answers when this value breaks a rule. */
     @JsonProperty public ErrorOverride error() { return error; }
+
+    /** {@code minProperties}: the fewest non-null fields an object may have (an update with nothing to change). */
+    @JsonProperty public Integer minProperties() { return minProperties; }
+    /** {@code maxProperties}: the most non-null fields an object may have. */
+    @JsonProperty public Integer maxProperties() { return maxProperties; }
+
+    /** {@code uniqueItems: true}: an array may not hold the same value twice. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean uniqueItems() {
+        return uniqueItems;
+    }
+
+    /** {@code exclusiveMinimum: true} (OpenAPI 3.0): the value must be above {@link #minimum()}, not equal. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean exclusiveMinimum() {
+        return exclusiveMinimum;
+    }
+
+    /** {@code exclusiveMaximum: true} (OpenAPI 3.0): the value must be below {@link #maximum()}, not equal. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean exclusiveMaximum() {
+        return exclusiveMaximum;
+    }
 
     /** {@code additionalProperties: false}: fields the schema does not define are refused. */
     @JsonProperty

@@ -14,6 +14,7 @@ import io.github.atlascredentials.spec.gate.GateVerdict.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,21 @@ class SpecChangeGateTest {
                     .putObject("schema").put("type", "string");
             delete.putObject("responses").putObject("204").put("description", "Deleted.");
         });
+    }
+
+    @Test
+    void newMethodsOnExistingPathsWithTheirOwnSchemasAreCompatible() {
+        // The spec without the three update operations of issue 25 and their request schemas, then with them.
+        String before = edited(root -> {
+            at(root, "/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1apiKeys~1{apiUserId}").remove("patch");
+            at(root, "/paths/~1api~1public~1v1.0~1orgs~1{orgId}~1apiKeys~1{apiUserId}").remove("patch");
+            at(root, "/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1serviceAccounts~1{clientId}").remove("patch");
+            at(root, "/components/schemas").remove(List.of("ApiKeyUpdateRequest", "ServiceAccountUpdateRequest"));
+        });
+        SpecComparison comparison = SpecComparison.of(before, original());
+        assertThat(comparison.result()).isEqualTo(DiffResult.COMPATIBLE);
+        assertThat(comparison.removedModelMembers()).isEmpty();
+        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false).passes()).isTrue();
     }
 
     @Test
