@@ -68,7 +68,9 @@ public final class ReportMain {
         client();
         roundTrips();
         startup();
+        extension();
         build();
+        memory();
         notes.ifPresent(text -> {
             line("## Analysis, missed targets and plans");
             line("");
@@ -122,7 +124,7 @@ public final class ReportMain {
                 }
             }
         }
-        row("Emulator in memory ≥ 70 % of (a) Jersey+Grizzly fixed body (requests/s, median)",
+        row("Emulator in memory, the README's command, ≥ 70 % of (a) Jersey+Grizzly fixed body (requests/s, median)",
                 String.join("; ", vsFixed), status(!vsFixed.isEmpty(), worstFixed >= MEMORY_VS_FIXED));
         row("Emulator in memory: p99 ≤ 2× the p99 of (a) (median of the runs' p99)",
                 String.join("; ", p99VsFixed), status(!p99VsFixed.isEmpty(), worstP99 <= MEMORY_P99_VS_FIXED));
@@ -137,9 +139,24 @@ public final class ReportMain {
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_MS)),
                 () -> row("Start-up with plain `java -jar` ≤ 1.0 s", "not measured", "not measured"));
         results.startupOf("emulator-cds").ifPresentOrElse(e -> row(
-                "Start-up with the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
+                "Start-up with the README's command, the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_LAUNCHER_MS)),
                 () -> row("Start-up with the launcher ≤ 0.6 s", "not measured", "not measured"));
+        Stats firstClass = results.extensionOf("fork-to-first-class-end");
+        Stats laterClass = results.extensionOf("later-class");
+        row("JUnit extension, in process: what a test class pays (emulator start, a token and a 201, stop)",
+                firstClass.present() ? fmt("first class of a fresh test JVM %.0f ms from the fork (median of %d);"
+                        + " each later class %.0f ms (median of %d)", firstClass.median(), firstClass.count(),
+                        laterClass.median(), laterClass.count()) : "not measured",
+                firstClass.present() ? "reported" : "not measured");
+        List<String> memory = new ArrayList<>();
+        for (Map<String, String> r : results.memory) {
+            if (r.get("server").startsWith("emulator") || r.get("server").equals("wiremock") || r.get("server").equals("prism")) {
+                memory.add(fmt("%s %s %.0f MiB", shortName(r.get("server")), stateText(r.get("state")), num(r, "rss_kb") / 1024));
+            }
+        }
+        row("Resident memory (RSS), the emulator idle and after the stored credentials, beside WireMock's and Prism's",
+                memory.isEmpty() ? "not measured" : String.join("; ", memory), memory.isEmpty() ? "not measured" : "reported");
         for (Map<String, String> rt : results.roundTrips) {
             if (rt.get("scenario").startsWith("client, API key") && rt.get("scenario").contains("1,024 paths")) {
                 row("Digest requests per call (client, 1,024 different paths)", rt.get("api_requests_per_call"),
@@ -244,7 +261,7 @@ public final class ReportMain {
                 + " p50/p99 are medians over the runs. Every server was warmed up the same way first ("
                 + results.machine.getOrDefault("warmup_s", "?") + " s of both workloads at 64 connections)."
                 + " `wrk -t2`, keep-alive, 127.0.0.1. Non-2xx must be 0: every request of the emulator was a"
-                + " valid, authenticated creation that it stored. The emulator runs as its launcher starts it ("
+                + " valid, authenticated creation that it stored. The emulator runs as the README's command starts it ("
                 + results.machine.getOrDefault("emulator_launch", "?") + ": ZGC, `-Xms16m`, class-data archive); (a) runs"
                 + " with the JVM's defaults (G1).");
         line("");
@@ -382,6 +399,71 @@ public final class ReportMain {
         line("|---|---|---|---|---|");
         results.startup.forEach((server, s) -> line(fmt("| %s | %.0f | %.0f | %.0f | %d |",
                 Results.STARTERS.get(server), s.median(), s.min(), s.max(), s.count())));
+        line("");
+    }
+
+    /** "idle", or "stored N" as "after N credentials stored". */
+    private static String stateText(String state) {
+        return state.startsWith("stored ") ? fmt("after %,d credentials stored",
+                Long.parseLong(state.substring("stored ".length()))) : state;
+    }
+
+    private static String shortName(String server) {
+        return switch (server) {
+            case "emulator-cds" -> "emulator (README's command)";
+            case "emulator-jar" -> "emulator (java -jar)";
+            case "wiremock" -> "WireMock";
+            case "prism" -> "Prism";
+            default -> server;
+        };
+    }
+
+    private void extension() {
+        if (results.extension.isEmpty()) {
+            return;
+        }
+        line("## 3b. The JUnit extension's in-process emulator: what a test class pays");
+        line("");
+        line("`ExtensionStartup` runs 6 test classes through the JUnit Platform launcher (as Maven's Surefire does),"
+                + " each with `@ExtendWith(AtlasEmulatorExtension.class)` (one emulator per class, on a free port)"
+                + " and one test that takes a token and creates an Atlas secret (201), with the JDK's HTTP client; a"
+                + " fresh JVM with its defaults for each of the runs. A class's time runs from JUnit starting the"
+                + " class to its end: the emulator's start, the two requests, the stop. The first class of a JVM"
+                + " also pays for loading and compiling the code; \"from the fork\" adds the JVM's and JUnit's own start.");
+        line("");
+        line("| What | Median ms | min ms | max ms | Measurements |");
+        line("|---|---|---|---|---|");
+        String[][] measures = {{"fork-to-first-class-end", "first class, from the fork of the test JVM to the class's end"},
+            {"first-class", "first class, from JUnit starting it to its end"},
+            {"later-class", "each later class (the JVM warm)"}};
+        for (String[] m : measures) {
+            Stats s = results.extensionOf(m[0]);
+            if (s.present()) {
+                line(fmt("| %s | %.0f | %.0f | %.0f | %d |", m[1], s.median(), s.min(), s.max(), s.count()));
+            }
+        }
+        line("");
+    }
+
+    private void memory() {
+        if (results.memory.isEmpty()) {
+            return;
+        }
+        line("## 5. Resident memory");
+        line("");
+        line("From `/proc/PID/smaps_rollup`: RSS, all the pages the process has in memory, and PSS, which shares"
+                + " a page mapped by several processes (the JDK's libraries, a class-data archive) among them, so"
+                + " it depends on what else runs; RSS is the figure a container's limit sees. Idle: 5 s after the first successful answer (the start-up probe of section 3)."
+                + " Stored: the plain `java -jar` emulator of section 1c at the end of its stored-credentials runs"
+                + " (after a full GC). WireMock has no stubs and Prism serves `spec/openapi.yaml`.");
+        line("");
+        line("| Server | State | RSS MiB | PSS MiB |");
+        line("|---|---|---|---|");
+        for (Map<String, String> r : results.memory) {
+            line(fmt("| %s | %s | %.0f | %.0f |", Results.MEMORY_SERVERS.getOrDefault(r.get("server"), r.get("server")),
+                    stateText(r.get("state")),
+                    num(r, "rss_kb") / 1024, num(r, "pss_kb") / 1024));
+        }
         line("");
     }
 
