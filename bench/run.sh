@@ -351,14 +351,21 @@ startup emulator-jar probe_emulator java -jar "$EMULATOR_JAR" --port "$SPORT"
 startup fixed-body probe_bearer java -jar "$FIXED_JAR" "$SPORT"
 startup prism probe_bearer "$PRISM" mock spec/openapi.yaml -h 127.0.0.1 -p "$SPORT"
 
-log "3b. The JUnit extension's in-process emulator: what a test class pays ($STARTUP_RUNS fresh JVMs, 6 classes each)"
-note "java -cp $BENCH_JAR io.github.atlascredentials.bench.startup.ExtensionStartup $OUT/extension.tsv FORK_EPOCH_MS   # x $STARTUP_RUNS, each a fresh JVM running 6 test classes with @ExtendWith(AtlasEmulatorExtension.class)"
+log "3b. The JUnit extension's in-process emulator: what a test class pays ($STARTUP_RUNS fresh JVMs per setting, 6 classes each)"
+# The test JVM's defaults, and C1 only (-XX:TieredStopAtLevel=1), the setting guide 5 suggests for test JVMs.
+note "java [-XX:TieredStopAtLevel=1] -cp $BENCH_JAR io.github.atlascredentials.bench.startup.ExtensionStartup $OUT/extension.tsv FORK_EPOCH_MS LABEL   # x $STARTUP_RUNS per setting, alternating; each a fresh JVM running 6 test classes with @ExtendWith(AtlasEmulatorExtension.class)"
 rm -f "$OUT/extension.tsv"
 for ((i = 1; i <= STARTUP_RUNS; i++)); do
-  java -cp "$BENCH_JAR" io.github.atlascredentials.bench.startup.ExtensionStartup "$OUT/extension.tsv" "$(now_ms)" default
+  java -cp "$BENCH_JAR" io.github.atlascredentials.bench.startup.ExtensionStartup "$OUT/extension.tsv" "$(now_ms)" defaults
+  java -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR" io.github.atlascredentials.bench.startup.ExtensionStartup \
+    "$OUT/extension.tsv" "$(now_ms)" c1
 done
-printf '  first class (from the fork): %s ms\n' "$(awk -F'\t' '$2=="fork-to-first-class-end"{printf "%s ", $4}' "$OUT/extension.tsv")"
-printf '  later classes: %s ms\n' "$(awk -F'\t' '$2=="later-class"{printf "%s ", $4}' "$OUT/extension.tsv")"
+for label in defaults c1; do
+  printf '  %-8s first class (from the fork): %s ms\n' "$label" \
+    "$(awk -F'\t' -v l="$label" '$1==l && $2=="fork-to-first-class-end"{printf "%s ", $4}' "$OUT/extension.tsv")"
+  printf '  %-8s later classes: %s ms\n' "$label" \
+    "$(awk -F'\t' -v l="$label" '$1==l && $2=="later-class"{printf "%s ", $4}' "$OUT/extension.tsv")"
+done
 
 # ------------------------------------------------------------------------------ 5. memory
 log "5. Resident memory, idle (5 s after the first successful 201) and after $STORE_TARGET stored credentials"

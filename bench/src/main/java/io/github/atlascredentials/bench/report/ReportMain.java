@@ -142,13 +142,18 @@ public final class ReportMain {
                 "Start-up with the README's command, the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_LAUNCHER_MS)),
                 () -> row("Start-up with the launcher ≤ 0.6 s", "not measured", "not measured"));
-        Stats firstClass = results.extensionOf("fork-to-first-class-end");
-        Stats laterClass = results.extensionOf("later-class");
-        row("JUnit extension, in process: what a test class pays (emulator start, a token and a 201, stop)",
-                firstClass.present() ? fmt("first class of a fresh test JVM %.0f ms from the fork (median of %d);"
-                        + " each later class %.0f ms (median of %d)", firstClass.median(), firstClass.count(),
-                        laterClass.median(), laterClass.count()) : "not measured",
-                firstClass.present() ? "reported" : "not measured");
+        List<String> extension = new ArrayList<>();
+        Results.EXTENSION_SETTINGS.forEach((label, name) -> {
+            Stats firstClass = results.extensionOf(label, "fork-to-first-class-end");
+            Stats laterClass = results.extensionOf(label, "later-class");
+            if (firstClass.present()) {
+                extension.add(fmt("%s: first class of a fresh test JVM %.0f ms from the fork, each later class %.0f ms",
+                        name, firstClass.median(), laterClass.median()));
+            }
+        });
+        row("JUnit extension, in process: what a test class pays (emulator start, a token and a 201, stop; medians)",
+                extension.isEmpty() ? "not measured" : String.join("; ", extension),
+                extension.isEmpty() ? "not measured" : "reported");
         List<String> memory = new ArrayList<>();
         for (Map<String, String> r : results.memory) {
             if (r.get("server").startsWith("emulator") || r.get("server").equals("wiremock") || r.get("server").equals("prism")) {
@@ -427,21 +432,24 @@ public final class ReportMain {
         line("`ExtensionStartup` runs 6 test classes through the JUnit Platform launcher (as Maven's Surefire does),"
                 + " each with `@ExtendWith(AtlasEmulatorExtension.class)` (one emulator per class, on a free port)"
                 + " and one test that takes a token and creates an Atlas secret (201), with the JDK's HTTP client; a"
-                + " fresh JVM with its defaults for each of the runs. A class's time runs from JUnit starting the"
+                + " fresh JVM for each run, with its defaults or with C1 only (`-XX:TieredStopAtLevel=1`, guide 5's"
+                + " suggestion for test JVMs), alternating. A class's time runs from JUnit starting the"
                 + " class to its end: the emulator's start, the two requests, the stop. The first class of a JVM"
                 + " also pays for loading and compiling the code; \"from the fork\" adds the JVM's and JUnit's own start.");
         line("");
-        line("| What | Median ms | min ms | max ms | Measurements |");
-        line("|---|---|---|---|---|");
+        line("| Test JVM | What | Median ms | min ms | max ms | Measurements |");
+        line("|---|---|---|---|---|---|");
         String[][] measures = {{"fork-to-first-class-end", "first class, from the fork of the test JVM to the class's end"},
             {"first-class", "first class, from JUnit starting it to its end"},
             {"later-class", "each later class (the JVM warm)"}};
-        for (String[] m : measures) {
-            Stats s = results.extensionOf(m[0]);
-            if (s.present()) {
-                line(fmt("| %s | %.0f | %.0f | %.0f | %d |", m[1], s.median(), s.min(), s.max(), s.count()));
+        Results.EXTENSION_SETTINGS.forEach((label, name) -> {
+            for (String[] m : measures) {
+                Stats s = results.extensionOf(label, m[0]);
+                if (s.present()) {
+                    line(fmt("| %s | %s | %.0f | %.0f | %.0f | %d |", name, m[1], s.median(), s.min(), s.max(), s.count()));
+                }
             }
-        }
+        });
         line("");
     }
 

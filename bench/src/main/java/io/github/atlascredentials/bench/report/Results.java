@@ -183,9 +183,14 @@ final class Results {
         }
     }
 
-    /** The extension's figures of one measure (fork-to-first-class-end, first-class, later-class), in ms. */
-    Stats extensionOf(String measure) {
-        return Stats.of(extension.stream().filter(r -> r.get("measure").equals(measure))
+    /** The JVM settings the extension ran under (ExtensionStartup's labels), in display order. */
+    static final Map<String, String> EXTENSION_SETTINGS = names(
+            "defaults", "the JVM's defaults",
+            "c1", "-XX:TieredStopAtLevel=1");
+
+    /** The extension's figures of one setting and measure (fork-to-first-class-end, first-class, later-class), in ms. */
+    Stats extensionOf(String label, String measure) {
+        return Stats.of(extension.stream().filter(r -> r.get("label").equals(label) && r.get("measure").equals(measure))
                 .map(r -> Double.parseDouble(r.get("ms"))).toList());
     }
 
