@@ -177,6 +177,17 @@ cpu_us() { # server
   awk -v tick="$CLOCK_TICKS" '{printf "%d", ($14 + $15) * 1000000 / tick}' "/proc/${SERVER_PID[$1]}/stat"
 }
 
+# CPU time of a process's threads, in microseconds, by kind: "GC JIT JFR JAVA" (JAVA: every other thread,
+# the ones JFR samples: request workers, selectors). For 1b: where each microsecond of a request goes.
+thread_cpu_us() { # pid
+  for t in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(cat "$t/comm" 2> /dev/null)" "$(sed 's/.*) //' "$t/stat" 2> /dev/null | cut -d' ' -f12,13)"
+  done | awk -F'\t' -v tick="$CLOCK_TICKS" '{ split($2, t, " "); us = (t[1] + t[2]) * 1000000 / tick
+      if ($1 ~ /^(GC Thread|G1 |ZWorker|ZDriver|ZDirector|ZStat|ZUncommit|ZUnmapper)/) gc += us
+      else if ($1 ~ /^(C1 |C2 |Sweeper)/) jit += us; else if ($1 ~ /^JFR/) jfr += us; else java += us }
+    END { printf "%d %d %d %d", gc, jit, jfr, java }'
+}
+
 # Resident memory of a process, in KiB: "RSS PSS" from /proc/PID/smaps_rollup (PSS shares the pages other
 # processes also map, such as the JDK's libraries, among them).
 memory_kb() { # pid
@@ -233,12 +244,22 @@ machine load_after_throughput "$(cut -d' ' -f1-3 /proc/loadavg)"
 log "1b. Profile (JFR) of the in-memory emulator and of (a): $PROFILE_S s of Atlas secret creations at 64 connections each"
 note "jcmd PID JFR.start name=bench settings=profile; wrk (as in 1, secret, 64 connections, ${PROFILE_S} s); jcmd PID JFR.stop name=bench filename=$OUT/profile-SERVER.jfr"
 note "java -cp $BENCH_JAR io.github.atlascredentials.bench.report.ProfileSummary $OUT/profile-SERVER.jfr REQUESTS $OUT/profile-SERVER.tsv"
+note "CPU per request by thread kind during the recording: /proc/PID/task/*/stat (utime + stime) by thread name: GC, JIT compilers, JFR, the rest (Java threads, which JFR samples)"
 for s in emulator-memory fixed-body; do
   jcmd "${SERVER_PID[$s]}" JFR.start name=bench settings=profile > /dev/null
+  read -r -a threads_before <<< "$(thread_cpu_us "${SERVER_PID[$s]}")"
   result=$(wrk_run "$s" secret 64 "$PROFILE_S")
+  read -r -a threads_after <<< "$(thread_cpu_us "${SERVER_PID[$s]}")"
   jcmd "${SERVER_PID[$s]}" JFR.stop name=bench filename="$PWD/$OUT/profile-$s.jfr" > /dev/null
   java -cp "$BENCH_JAR" io.github.atlascredentials.bench.report.ProfileSummary "$OUT/profile-$s.jfr" \
     "$(cut -f5 <<< "$result")" "$OUT/profile-$s.tsv"
+  requests=$(cut -f5 <<< "$result")
+  kinds=(gc jit jfr java)
+  for k in 0 1 2 3; do
+    printf 'cpu_%s_us_per_request\t%s\n' "${kinds[$k]}" \
+      "$(awk -v a="${threads_after[$k]}" -v b="${threads_before[$k]}" -v n="$requests" 'BEGIN{printf "%.1f", (a - b) / n}')" \
+      >> "$OUT/profile-$s.tsv"
+  done
   printf '  %-16s %s\n' "$s" "$(tr '\n' ' ' < "$OUT/profile-$s.tsv" | cut -c1-300)"
 done
 cleanup; PIDS=()

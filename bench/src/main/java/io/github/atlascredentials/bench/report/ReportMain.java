@@ -300,8 +300,10 @@ public final class ReportMain {
                 + " sent Atlas secret creations at 64 connections, after the throughput rounds. CPU samples of Java threads"
                 + " by part of the request path (`ProfileSummary`: a sample counts for the first part in this order whose"
                 + " code is on its stack, so the emulator's parts include the Jackson and JDK work they call); GC pauses and"
-                + " the bytes allocated per request from the same recording. Samples are a share of the server's own CPU;"
-                + " GC threads are not sampled, which is why their pauses are listed apart.");
+                + " the bytes allocated per request from the same recording. Each part: its share of the samples, and the"
+                + " microseconds of CPU per request that share is of the Java threads' CPU during the recording (from"
+                + " `/proc/PID/task`, by thread name); GC, JIT and JFR threads are not sampled, so their CPU per request"
+                + " is listed apart, below the parts.");
         line("");
         List<String> servers = new ArrayList<>(results.profiles.keySet());
         StringBuilder header = new StringBuilder("| Part |");
@@ -321,9 +323,25 @@ public final class ReportMain {
                 Map<String, String> p = results.profiles.get(server);
                 double samples = Double.parseDouble(p.getOrDefault("samples", "0"));
                 double n = Double.parseDouble(p.getOrDefault(part, "0"));
-                row.append(samples == 0 ? " – |" : fmt(" %.1f %% |", 100 * n / samples));
+                double javaUs = Double.parseDouble(p.getOrDefault("cpu_java_us_per_request", "NaN"));
+                row.append(samples == 0 ? " – |" : Double.isNaN(javaUs) ? fmt(" %.1f %% |", 100 * n / samples)
+                        : fmt(" %.1f %% · %.1f µs |", 100 * n / samples, javaUs * n / samples));
             }
             line(row.toString());
+        }
+        String[][] threads = {{"cpu_java_us_per_request", "CPU µs per request: Java threads (sampled: the parts above)"},
+            {"cpu_gc_us_per_request", "CPU µs per request: GC threads (not sampled)"},
+            {"cpu_jit_us_per_request", "CPU µs per request: JIT compiler threads (not sampled)"},
+            {"cpu_jfr_us_per_request", "CPU µs per request: JFR's own threads (the recording's cost)"}};
+        for (String[] kind : threads) {
+            if (servers.stream().anyMatch(server -> results.profiles.get(server).containsKey(kind[0]))) {
+                StringBuilder row = new StringBuilder("| " + kind[1] + " |");
+                for (String server : servers) {
+                    String v = results.profiles.get(server).get(kind[0]);
+                    row.append(v == null ? " – |" : fmt(" %.1f |", Double.parseDouble(v)));
+                }
+                line(row.toString());
+            }
         }
         String[][] extras = {{"samples", "CPU samples", "%.0f"}, {"requests", "requests during the recording", "%,.0f"},
             {"allocated_bytes_per_request", "bytes allocated per request", "%,.0f"}, {"gc_count", "GC pauses", "%.0f"},
