@@ -77,11 +77,18 @@ public final class Crypto {
 
     /** {@code n} characters of {@code [A-Za-z0-9_-]}. */
     public static String randomUrlSafe(int n) {
+        return urlSafe(randomBytes(n), 0, n);
+    }
+
+    /**
+     * {@code n} characters of {@code [A-Za-z0-9_-]} from {@code n} random bytes starting at {@code from}: for a
+     * caller that draws one array for several values (each draw also rehashes the generator's state).
+     */
+    public static String urlSafe(byte[] random, int from, int n) {
         // 64 symbols: the low 6 bits of a random byte pick one uniformly, one byte per character.
-        byte[] bytes = randomBytes(n);
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
-            chars[i] = SECRET_ALPHABET[bytes[i] & (SECRET_ALPHABET.length - 1)];
+            chars[i] = SECRET_ALPHABET[random[from + i] & (SECRET_ALPHABET.length - 1)];
         }
         return new String(chars);
     }

@@ -57,6 +57,13 @@ class CryptoTest {
     }
 
     @Test
+    void urlSafeMapsTheLowSixBitsOfEachByteFromTheOffset() {
+        byte[] random = {9, 0, 63, 64, (byte) 255, 26, 52, 62};
+        assertThat(Crypto.urlSafe(random, 1, 7)).isEqualTo("A-A-a0_");
+        assertThat(Crypto.urlSafe(random, 0, 1)).isEqualTo("J");
+    }
+
+    @Test
     void objectIdsFollowMongoDbsLayoutSoTheyGrowWithTime() {
         String early = Crypto.objectId(0x65f0_0000L, 0x00ff_fffe);
         String sameSecond = Crypto.objectId(0x65f0_0000L, 0x00ff_ffff);
