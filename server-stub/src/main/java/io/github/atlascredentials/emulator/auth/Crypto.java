@@ -17,6 +17,12 @@ public final class Crypto {
      */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Crypto::newRandom);
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * One digest per thread and algorithm, reused ({@code digest()} resets it): {@code getInstance} looks the
+     * provider up and builds a new one, work done for every request (the token's hash, Digest's MD5s).
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> digest("MD5"));
     /** The ObjectId's per-process random part and counter (see {@link #objectId()}). */
     private static final byte[] PROCESS_UNIQUE = randomBytes(5);
     private static final AtomicInteger OBJECT_ID_COUNTER = new AtomicInteger(RANDOM.get().nextInt());
@@ -109,7 +115,7 @@ public final class Crypto {
     }
 
     public static byte[] sha256(byte[]... parts) {
-        MessageDigest digest = digest("SHA-256");
+        MessageDigest digest = SHA_256.get();
         for (byte[] part : parts) {
             digest.update(part);
         }
@@ -121,7 +127,7 @@ public final class Crypto {
     }
 
     public static String md5Hex(String value) {
-        return HEX.formatHex(digest("MD5").digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(MD5.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String hex(byte[] bytes) {
