@@ -337,6 +337,7 @@ java -cp "$BENCH_JAR" io.github.atlascredentials.bench.client.RoundTripCount "$O
 machine load_after_client "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # -------------------------------------------------------------------------------- 3. start-up
+machine load_before_startup "$(cut -d' ' -f1-3 /proc/loadavg)"
 log "3. Start-up to the first successful 201, $STARTUP_RUNS runs each"
 SPORT=$((PORT_BASE + 9))
 probe_emulator() { # Digest: curl answers the challenge, as any Cloud Manager client does
@@ -390,6 +391,7 @@ done
 
 # ------------------------------------------------------------------------------ 5. memory
 log "5. Resident memory, idle (5 s after the first successful 201) and after $STORE_TARGET stored credentials"
+machine load_before_memory "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'server\tstate\trss_kb\tpss_kb\n' > "$OUT/memory.tsv"
 printf 'emulator-jar\tstored %d\t%s\n' "$stored" "$stored_memory" >> "$OUT/memory.tsv"
 probe_wiremock() {
