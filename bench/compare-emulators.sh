@@ -63,23 +63,30 @@ run() { # port workload connections seconds
 for port in "$PORT_A" "$PORT_B"; do
   for w in secret apikey; do run "$port" "$w" 64 $((WARMUP / 2)) > /dev/null; done
 done
-printf 'jar\tworkload\tconnections\tround\trps\tp50_us\tp99_us\n' > "$OUT"
+# Server CPU (user + system) per request: unlike requests/s it hardly depends on how much of a busy machine
+# the server got, so it still compares A and B while other work runs.
+TICK=$(getconf CLK_TCK)
+cpu_us() { awk -v t="$TICK" '{printf "%d", ($14 + $15) * 1000000 / t}' "/proc/$1/stat"; }
+printf 'jar\tworkload\tconnections\tround\trps\tp50_us\tp99_us\tcpu_us_per_request\n' > "$OUT"
 for ((r = 1; r <= ROUNDS; r++)); do
   for c in 16 64; do
     for w in secret apikey; do
       for side in A B; do
-        port=$PORT_A; [ "$side" = B ] && port=$PORT_B
+        port=$PORT_A; pid=${PIDS[0]}; [ "$side" = B ] && { port=$PORT_B; pid=${PIDS[1]}; }
+        before=$(cpu_us "$pid")
         res=$(run "$port" "$w" "$c" "$DURATION")
-        printf '%s\t%s\t%s\t%s\t%s\n' "$side" "$w" "$c" "$r" "$(cut -f2-4 <<< "$res")" | tee -a "$OUT"
+        per_request=$(( ($(cpu_us "$pid") - before) / $(cut -f5 <<< "$res") ))
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$side" "$w" "$c" "$r" "$(cut -f2-4 <<< "$res")" "$per_request" | tee -a "$OUT"
       done
     done
   done
 done
-echo "--- median over rounds; ratio = B / A (requests/s), p99 B / A"
-awk -F'\t' 'NR > 1 { k = $2 " c" $3; rps[$1, k] = rps[$1, k] " " $5; p99[$1, k] = p99[$1, k] " " $7; keys[k] = 1 }
+echo "--- median over rounds; ratio = B / A (requests/s), p99 B / A, server CPU per request B / A"
+awk -F'\t' 'NR > 1 { k = $2 " c" $3; rps[$1, k] = rps[$1, k] " " $5; p99[$1, k] = p99[$1, k] " " $7; cpu[$1, k] = cpu[$1, k] " " $8; keys[k] = 1 }
   function median(list,   n, a, i, j, t) { n = split(list, a, " ");
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
   END { for (k in keys) { ra = median(rps["A", k]); rb = median(rps["B", k]); pa = median(p99["A", k]); pb = median(p99["B", k]);
-    printf "%-12s A %8.0f req/s p99 %7.2f ms | B %8.0f req/s p99 %7.2f ms | B/A %.2f, p99 B/A %.2f\n", k, ra, pa / 1000, rb, pb / 1000, rb / ra, pb / pa } }' "$OUT"
+    ca = median(cpu["A", k]); cb = median(cpu["B", k]);
+    printf "%-12s A %8.0f req/s p99 %7.2f ms %4d us CPU | B %8.0f req/s p99 %7.2f ms %4d us CPU | B/A %.2f, p99 B/A %.2f, CPU B/A %.2f\n", k, ra, pa / 1000, ca, rb, pb / 1000, cb, rb / ra, pb / pa, cb / ca } }' "$OUT"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,8 +13,9 @@
 #   1c. steady state: create-then-delete pairs for minutes (p99 and heap over time), and a run that stores
 #       1,000,000 credentials (bytes per stored credential, p99 at the end vs the start);
 #   2. client overhead with JMH, and round trips through a counting proxy;
-#   3. start-up time to the first successful 201;
+#   3. start-up time to the first successful 201, and what a test class pays for the JUnit extension;
 #   4. build times in a clean copy of the tree;
+#   5. resident memory: the emulator idle and after STORE_TARGET credentials, beside (a), WireMock and Prism;
 # and the report. Settings can be overridden with BENCH_WARMUP, BENCH_DURATION, BENCH_RUNS,
 # BENCH_FORKS, BENCH_STARTUP_RUNS, BENCH_BUILD (0/1: time the build), BENCH_FULL_VERIFY (0/1: also
 # with tests), BENCH_PORT_BASE, BENCH_SKIP_BUILD (1: reuse the jars already built).
@@ -61,6 +62,7 @@ rm -rf "$OUT"; mkdir -p "$OUT" "$REPORT_DIR"
 exec > >(tee "$OUT/run.log") 2>&1
 BENCH_JAR=bench/target/atlas-bench.jar
 FIXED_JAR=bench/target/fixed-body-server.jar
+WIREMOCK_JAR=bench/target/wiremock-standalone.jar
 EMULATOR_JAR=server-stub/target/atlas-emulator.jar
 PRISM=bench/target/prism/node_modules/.bin/prism
 SEED=bench/target/bench-seed.json
@@ -109,8 +111,8 @@ if [ ! -x "$PRISM" ] || ! cmp -s bench/package-lock.json bench/target/prism/pack
   note "npm ci --prefix bench/target/prism   # bench/package.json + package-lock.json: @stoplight/prism-cli pinned"
   npm ci --prefix bench/target/prism --no-audit --no-fund
 fi
-EMULATOR_CMD=(java -jar "$EMULATOR_JAR")
-if [ -x server-stub/scripts/atlas-emulator ]; then EMULATOR_CMD=(server-stub/scripts/atlas-emulator); fi
+# The README's run command: the launcher (ZGC, class-data archive); the throughput rows measure it.
+EMULATOR_CMD=(server-stub/scripts/atlas-emulator)
 
 machine cpu "$(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 machine memory "$(free -g | awk '/^Mem:/{print $2}') GiB"
@@ -175,6 +177,23 @@ cpu_us() { # server
   awk -v tick="$CLOCK_TICKS" '{printf "%d", ($14 + $15) * 1000000 / tick}' "/proc/${SERVER_PID[$1]}/stat"
 }
 
+# CPU time of a process's threads, in microseconds, by kind: "GC JIT JFR JAVA" (JAVA: every other thread,
+# the ones JFR samples: request workers, selectors). For 1b: where each microsecond of a request goes.
+thread_cpu_us() { # pid
+  for t in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(cat "$t/comm" 2> /dev/null)" "$(sed 's/.*) //' "$t/stat" 2> /dev/null | cut -d' ' -f12,13)"
+  done | awk -F'\t' -v tick="$CLOCK_TICKS" '{ split($2, t, " "); us = (t[1] + t[2]) * 1000000 / tick
+      if ($1 ~ /^(GC Thread|G1 |ZWorker|ZDriver|ZDirector|ZStat|ZUncommit|ZUnmapper)/) gc += us
+      else if ($1 ~ /^(C1 |C2 |Sweeper)/) jit += us; else if ($1 ~ /^JFR/) jfr += us; else java += us }
+    END { printf "%d %d %d %d", gc, jit, jfr, java }'
+}
+
+# Resident memory of a process, in KiB: "RSS PSS" from /proc/PID/smaps_rollup (PSS shares the pages other
+# processes also map, such as the JDK's libraries, among them).
+memory_kb() { # pid
+  awk '/^Rss:/{r=$2} /^Pss:/{p=$2} END{printf "%d\t%d", r, p}' "/proc/$1/smaps_rollup"
+}
+
 # ---------------------------------------------------------------------------- 1. throughput
 log "1. Throughput: starting the four servers"
 rm -rf bench/target/emulator-data
@@ -225,12 +244,22 @@ machine load_after_throughput "$(cut -d' ' -f1-3 /proc/loadavg)"
 log "1b. Profile (JFR) of the in-memory emulator and of (a): $PROFILE_S s of Atlas secret creations at 64 connections each"
 note "jcmd PID JFR.start name=bench settings=profile; wrk (as in 1, secret, 64 connections, ${PROFILE_S} s); jcmd PID JFR.stop name=bench filename=$OUT/profile-SERVER.jfr"
 note "java -cp $BENCH_JAR io.github.atlascredentials.bench.report.ProfileSummary $OUT/profile-SERVER.jfr REQUESTS $OUT/profile-SERVER.tsv"
+note "CPU per request by thread kind during the recording: /proc/PID/task/*/stat (utime + stime) by thread name: GC, JIT compilers, JFR, the rest (Java threads, which JFR samples)"
 for s in emulator-memory fixed-body; do
   jcmd "${SERVER_PID[$s]}" JFR.start name=bench settings=profile > /dev/null
+  read -r -a threads_before <<< "$(thread_cpu_us "${SERVER_PID[$s]}")"
   result=$(wrk_run "$s" secret 64 "$PROFILE_S")
+  read -r -a threads_after <<< "$(thread_cpu_us "${SERVER_PID[$s]}")"
   jcmd "${SERVER_PID[$s]}" JFR.stop name=bench filename="$PWD/$OUT/profile-$s.jfr" > /dev/null
   java -cp "$BENCH_JAR" io.github.atlascredentials.bench.report.ProfileSummary "$OUT/profile-$s.jfr" \
     "$(cut -f5 <<< "$result")" "$OUT/profile-$s.tsv"
+  requests=$(cut -f5 <<< "$result")
+  kinds=(gc jit jfr java)
+  for k in 0 1 2 3; do
+    printf 'cpu_%s_us_per_request\t%s\n' "${kinds[$k]}" \
+      "$(awk -v a="${threads_after[$k]}" -v b="${threads_before[$k]}" -v n="$requests" 'BEGIN{printf "%.1f", (a - b) / n}')" \
+      >> "$OUT/profile-$s.tsv"
+  done
   printf '  %-16s %s\n' "$s" "$(tr '\n' ' ' < "$OUT/profile-$s.tsv" | cut -c1-300)"
 done
 cleanup; PIDS=()
@@ -287,6 +316,7 @@ while :; do
   [ "$before" -ge "$STORE_TARGET" ] && break
   [ "$run" -lt 400 ] || { echo "  stopped after 400 runs"; break; }
 done
+stored_memory=$(memory_kb "$STEADY_PID")
 kill "$STEADY_PID"; wait "$STEADY_PID" 2>/dev/null || true
 machine load_after_steady "$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -307,6 +337,7 @@ java -cp "$BENCH_JAR" io.github.atlascredentials.bench.client.RoundTripCount "$O
 machine load_after_client "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # -------------------------------------------------------------------------------- 3. start-up
+machine load_before_startup "$(cut -d' ' -f1-3 /proc/loadavg)"
 log "3. Start-up to the first successful 201, $STARTUP_RUNS runs each"
 SPORT=$((PORT_BASE + 9))
 probe_emulator() { # Digest: curl answers the challenge, as any Cloud Manager client does
@@ -337,12 +368,56 @@ startup() { # name probe command...
   done
   printf '  %-14s %s ms\n' "$name" "$(awk -F'\t' -v n="$name" '$1==n{printf "%s ", $3}' "$OUT/startup.tsv")"
 }
-if [ -x server-stub/scripts/atlas-emulator ]; then
-  startup emulator-cds probe_emulator server-stub/scripts/atlas-emulator --port "$SPORT"
-fi
+startup emulator-cds probe_emulator "${EMULATOR_CMD[@]}" --port "$SPORT"
 startup emulator-jar probe_emulator java -jar "$EMULATOR_JAR" --port "$SPORT"
 startup fixed-body probe_bearer java -jar "$FIXED_JAR" "$SPORT"
 startup prism probe_bearer "$PRISM" mock spec/openapi.yaml -h 127.0.0.1 -p "$SPORT"
+
+log "3b. The JUnit extension's in-process emulator: what a test class pays ($STARTUP_RUNS fresh JVMs per setting, 6 classes each)"
+# The test JVM's defaults, and C1 only (-XX:TieredStopAtLevel=1), the setting guide 5 suggests for test JVMs.
+note "java [-XX:TieredStopAtLevel=1] -cp $BENCH_JAR io.github.atlascredentials.bench.startup.ExtensionStartup $OUT/extension.tsv FORK_EPOCH_MS LABEL   # x $STARTUP_RUNS per setting, alternating; each a fresh JVM running 6 test classes with @ExtendWith(AtlasEmulatorExtension.class)"
+rm -f "$OUT/extension.tsv"
+for ((i = 1; i <= STARTUP_RUNS; i++)); do
+  java -cp "$BENCH_JAR" io.github.atlascredentials.bench.startup.ExtensionStartup "$OUT/extension.tsv" "$(now_ms)" defaults
+  java -XX:TieredStopAtLevel=1 -cp "$BENCH_JAR" io.github.atlascredentials.bench.startup.ExtensionStartup \
+    "$OUT/extension.tsv" "$(now_ms)" c1
+done
+for label in defaults c1; do
+  printf '  %-8s first class (from the fork): %s ms\n' "$label" \
+    "$(awk -F'\t' -v l="$label" '$1==l && $2=="fork-to-first-class-end"{printf "%s ", $4}' "$OUT/extension.tsv")"
+  printf '  %-8s later classes: %s ms\n' "$label" \
+    "$(awk -F'\t' -v l="$label" '$1==l && $2=="later-class"{printf "%s ", $4}' "$OUT/extension.tsv")"
+done
+
+# ------------------------------------------------------------------------------ 5. memory
+log "5. Resident memory, idle (5 s after the first successful 201) and after $STORE_TARGET stored credentials"
+machine load_before_memory "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'server\tstate\trss_kb\tpss_kb\n' > "$OUT/memory.tsv"
+printf 'emulator-jar\tstored %d\t%s\n' "$stored" "$stored_memory" >> "$OUT/memory.tsv"
+probe_wiremock() {
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$SPORT/__admin/health" || true)" = 200 ]
+}
+idle_memory() { # name probe command...
+  local name=$1 probe=$2; shift 2
+  note "memory $name: $*  (then poll: $probe; 5 s idle; /proc/PID/smaps_rollup)"
+  "$@" > /dev/null 2>&1 &
+  local pid=$! start; start=$(now_ms)
+  until $probe; do
+    if [ $(( $(now_ms) - start )) -gt 60000 ]; then echo "$name: not ready within 60 s" >&2; kill "$pid"; exit 1; fi
+    sleep 0.05
+  done
+  sleep 5
+  local mem; mem=$(memory_kb "$pid")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  printf '%s\tidle\t%s\n' "$name" "$mem" >> "$OUT/memory.tsv"
+  printf '  %-14s RSS %6d KiB  PSS %6d KiB\n' "$name" $mem
+}
+idle_memory emulator-cds probe_emulator "${EMULATOR_CMD[@]}" --port "$SPORT"
+idle_memory emulator-jar probe_emulator java -jar "$EMULATOR_JAR" --port "$SPORT"
+idle_memory fixed-body probe_bearer java -jar "$FIXED_JAR" "$SPORT"
+idle_memory wiremock probe_wiremock java -jar "$WIREMOCK_JAR" --port "$SPORT" --bind-address 127.0.0.1 --disable-banner
+idle_memory prism probe_bearer "$PRISM" mock spec/openapi.yaml -h 127.0.0.1 -p "$SPORT"
+printf '  after %d stored (plain java -jar): RSS %d KiB  PSS %d KiB\n' "$stored" $stored_memory
 
 # ----------------------------------------------------------------------------------- 4. build
 printf 'step\tseconds\tstatus\n' > "$OUT/build.tsv"

@@ -35,10 +35,13 @@ public final class ProfileSummary {
         Map<String, List<String>> parts = new LinkedHashMap<>();
         parts.put("emulator: state and secret generation", List.of("io.github.atlascredentials.emulator.state.",
                 "io.github.atlascredentials.emulator.auth.Crypto"));
-        parts.put("emulator: request steps (auth, limits, checks)", List.of("io.github.atlascredentials.emulator.http.RequestPipeline"));
+        // Resources and binding before the steps: where the pipeline itself calls the resource method (through
+        // ResourceMethods), their samples have RequestPipeline on the stack too.
         parts.put("emulator: resources (answers)", List.of("io.github.atlascredentials.emulator.resources."));
-        parts.put("emulator: body binding", List.of("io.github.atlascredentials.emulator.http.ParsedBodyInterceptor"));
+        parts.put("emulator: body and parameter binding", List.of("io.github.atlascredentials.emulator.http.ParsedBodyInterceptor",
+                "io.github.atlascredentials.emulator.http.ResourceMethods"));
         parts.put("emulator: response finisher (headers, JSON writing)", List.of("io.github.atlascredentials.emulator.http.ResponseFinisher"));
+        parts.put("emulator: request steps (routing, auth, limits, checks)", List.of("io.github.atlascredentials.emulator.http.RequestPipeline"));
         return parts;
     }
 

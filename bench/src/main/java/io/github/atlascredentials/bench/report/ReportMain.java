@@ -68,7 +68,9 @@ public final class ReportMain {
         client();
         roundTrips();
         startup();
+        extension();
         build();
+        memory();
         notes.ifPresent(text -> {
             line("## Analysis, missed targets and plans");
             line("");
@@ -122,7 +124,7 @@ public final class ReportMain {
                 }
             }
         }
-        row("Emulator in memory ≥ 70 % of (a) Jersey+Grizzly fixed body (requests/s, median)",
+        row("Emulator in memory, the README's command, ≥ 70 % of (a) Jersey+Grizzly fixed body (requests/s, median)",
                 String.join("; ", vsFixed), status(!vsFixed.isEmpty(), worstFixed >= MEMORY_VS_FIXED));
         row("Emulator in memory: p99 ≤ 2× the p99 of (a) (median of the runs' p99)",
                 String.join("; ", p99VsFixed), status(!p99VsFixed.isEmpty(), worstP99 <= MEMORY_P99_VS_FIXED));
@@ -137,9 +139,29 @@ public final class ReportMain {
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_MS)),
                 () -> row("Start-up with plain `java -jar` ≤ 1.0 s", "not measured", "not measured"));
         results.startupOf("emulator-cds").ifPresentOrElse(e -> row(
-                "Start-up with the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
+                "Start-up with the README's command, the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
                 fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_LAUNCHER_MS)),
                 () -> row("Start-up with the launcher ≤ 0.6 s", "not measured", "not measured"));
+        List<String> extension = new ArrayList<>();
+        Results.EXTENSION_SETTINGS.forEach((label, name) -> {
+            Stats firstClass = results.extensionOf(label, "fork-to-first-class-end");
+            Stats laterClass = results.extensionOf(label, "later-class");
+            if (firstClass.present()) {
+                extension.add(fmt("%s: first class of a fresh test JVM %.0f ms from the fork, each later class %.0f ms",
+                        name, firstClass.median(), laterClass.median()));
+            }
+        });
+        row("JUnit extension, in process: what a test class pays (emulator start, a token and a 201, stop; medians)",
+                extension.isEmpty() ? "not measured" : String.join("; ", extension),
+                extension.isEmpty() ? "not measured" : "reported");
+        List<String> memory = new ArrayList<>();
+        for (Map<String, String> r : results.memory) {
+            if (r.get("server").startsWith("emulator") || r.get("server").equals("wiremock") || r.get("server").equals("prism")) {
+                memory.add(fmt("%s %s %.0f MiB", shortName(r.get("server")), stateText(r.get("state")), num(r, "rss_kb") / 1024));
+            }
+        }
+        row("Resident memory (RSS), the emulator idle and after the stored credentials, beside WireMock's and Prism's",
+                memory.isEmpty() ? "not measured" : String.join("; ", memory), memory.isEmpty() ? "not measured" : "reported");
         for (Map<String, String> rt : results.roundTrips) {
             if (rt.get("scenario").startsWith("client, API key") && rt.get("scenario").contains("1,024 paths")) {
                 row("Digest requests per call (client, 1,024 different paths)", rt.get("api_requests_per_call"),
@@ -244,7 +266,7 @@ public final class ReportMain {
                 + " p50/p99 are medians over the runs. Every server was warmed up the same way first ("
                 + results.machine.getOrDefault("warmup_s", "?") + " s of both workloads at 64 connections)."
                 + " `wrk -t2`, keep-alive, 127.0.0.1. Non-2xx must be 0: every request of the emulator was a"
-                + " valid, authenticated creation that it stored. The emulator runs as its launcher starts it ("
+                + " valid, authenticated creation that it stored. The emulator runs as the README's command starts it ("
                 + results.machine.getOrDefault("emulator_launch", "?") + ": ZGC, `-Xms16m`, class-data archive); (a) runs"
                 + " with the JVM's defaults (G1).");
         line("");
@@ -278,8 +300,10 @@ public final class ReportMain {
                 + " sent Atlas secret creations at 64 connections, after the throughput rounds. CPU samples of Java threads"
                 + " by part of the request path (`ProfileSummary`: a sample counts for the first part in this order whose"
                 + " code is on its stack, so the emulator's parts include the Jackson and JDK work they call); GC pauses and"
-                + " the bytes allocated per request from the same recording. Samples are a share of the server's own CPU;"
-                + " GC threads are not sampled, which is why their pauses are listed apart.");
+                + " the bytes allocated per request from the same recording. Each part: its share of the samples, and the"
+                + " microseconds of CPU per request that share is of the Java threads' CPU during the recording (from"
+                + " `/proc/PID/task`, by thread name); GC, JIT and JFR threads are not sampled, so their CPU per request"
+                + " is listed apart, below the parts.");
         line("");
         List<String> servers = new ArrayList<>(results.profiles.keySet());
         StringBuilder header = new StringBuilder("| Part |");
@@ -299,9 +323,25 @@ public final class ReportMain {
                 Map<String, String> p = results.profiles.get(server);
                 double samples = Double.parseDouble(p.getOrDefault("samples", "0"));
                 double n = Double.parseDouble(p.getOrDefault(part, "0"));
-                row.append(samples == 0 ? " – |" : fmt(" %.1f %% |", 100 * n / samples));
+                double javaUs = Double.parseDouble(p.getOrDefault("cpu_java_us_per_request", "NaN"));
+                row.append(samples == 0 ? " – |" : Double.isNaN(javaUs) ? fmt(" %.1f %% |", 100 * n / samples)
+                        : fmt(" %.1f %% · %.1f µs |", 100 * n / samples, javaUs * n / samples));
             }
             line(row.toString());
+        }
+        String[][] threads = {{"cpu_java_us_per_request", "CPU µs per request: Java threads (sampled: the parts above)"},
+            {"cpu_gc_us_per_request", "CPU µs per request: GC threads (not sampled)"},
+            {"cpu_jit_us_per_request", "CPU µs per request: JIT compiler threads (not sampled)"},
+            {"cpu_jfr_us_per_request", "CPU µs per request: JFR's own threads (the recording's cost)"}};
+        for (String[] kind : threads) {
+            if (servers.stream().anyMatch(server -> results.profiles.get(server).containsKey(kind[0]))) {
+                StringBuilder row = new StringBuilder("| " + kind[1] + " |");
+                for (String server : servers) {
+                    String v = results.profiles.get(server).get(kind[0]);
+                    row.append(v == null ? " – |" : fmt(" %.1f |", Double.parseDouble(v)));
+                }
+                line(row.toString());
+            }
         }
         String[][] extras = {{"samples", "CPU samples", "%.0f"}, {"requests", "requests during the recording", "%,.0f"},
             {"allocated_bytes_per_request", "bytes allocated per request", "%,.0f"}, {"gc_count", "GC pauses", "%.0f"},
@@ -382,6 +422,74 @@ public final class ReportMain {
         line("|---|---|---|---|---|");
         results.startup.forEach((server, s) -> line(fmt("| %s | %.0f | %.0f | %.0f | %d |",
                 Results.STARTERS.get(server), s.median(), s.min(), s.max(), s.count())));
+        line("");
+    }
+
+    /** "idle", or "stored N" as "after N credentials stored". */
+    private static String stateText(String state) {
+        return state.startsWith("stored ") ? fmt("after %,d credentials stored",
+                Long.parseLong(state.substring("stored ".length()))) : state;
+    }
+
+    private static String shortName(String server) {
+        return switch (server) {
+            case "emulator-cds" -> "emulator (README's command)";
+            case "emulator-jar" -> "emulator (java -jar)";
+            case "wiremock" -> "WireMock";
+            case "prism" -> "Prism";
+            default -> server;
+        };
+    }
+
+    private void extension() {
+        if (results.extension.isEmpty()) {
+            return;
+        }
+        line("## 3b. The JUnit extension's in-process emulator: what a test class pays");
+        line("");
+        line("`ExtensionStartup` runs 6 test classes through the JUnit Platform launcher (as Maven's Surefire does),"
+                + " each with `@ExtendWith(AtlasEmulatorExtension.class)` (one emulator per class, on a free port)"
+                + " and one test that takes a token and creates an Atlas secret (201), with the JDK's HTTP client; a"
+                + " fresh JVM for each run, with its defaults or with C1 only (`-XX:TieredStopAtLevel=1`, guide 5's"
+                + " suggestion for test JVMs), alternating. A class's time runs from JUnit starting the"
+                + " class to its end: the emulator's start, the two requests, the stop. The first class of a JVM"
+                + " also pays for loading and compiling the code; \"from the fork\" adds the JVM's and JUnit's own start.");
+        line("");
+        line("| Test JVM | What | Median ms | min ms | max ms | Measurements |");
+        line("|---|---|---|---|---|---|");
+        String[][] measures = {{"fork-to-first-class-end", "first class, from the fork of the test JVM to the class's end"},
+            {"first-class", "first class, from JUnit starting it to its end"},
+            {"later-class", "each later class (the JVM warm)"}};
+        Results.EXTENSION_SETTINGS.forEach((label, name) -> {
+            for (String[] m : measures) {
+                Stats s = results.extensionOf(label, m[0]);
+                if (s.present()) {
+                    line(fmt("| %s | %s | %.0f | %.0f | %.0f | %d |", name, m[1], s.median(), s.min(), s.max(), s.count()));
+                }
+            }
+        });
+        line("");
+    }
+
+    private void memory() {
+        if (results.memory.isEmpty()) {
+            return;
+        }
+        line("## 5. Resident memory");
+        line("");
+        line("From `/proc/PID/smaps_rollup`: RSS, all the pages the process has in memory, and PSS, which shares"
+                + " a page mapped by several processes (the JDK's libraries, a class-data archive) among them, so"
+                + " it depends on what else runs; RSS is the figure a container's limit sees. Idle: 5 s after the first successful answer (the start-up probe of section 3)."
+                + " Stored: the plain `java -jar` emulator of section 1c at the end of its stored-credentials runs"
+                + " (after a full GC). WireMock has no stubs and Prism serves `spec/openapi.yaml`.");
+        line("");
+        line("| Server | State | RSS MiB | PSS MiB |");
+        line("|---|---|---|---|");
+        for (Map<String, String> r : results.memory) {
+            line(fmt("| %s | %s | %.0f | %.0f |", Results.MEMORY_SERVERS.getOrDefault(r.get("server"), r.get("server")),
+                    stateText(r.get("state")),
+                    num(r, "rss_kb") / 1024, num(r, "pss_kb") / 1024));
+        }
         line("");
     }
 

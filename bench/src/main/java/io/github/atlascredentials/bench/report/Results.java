@@ -21,9 +21,16 @@ final class Results {
             "prism", "(b) Prism mock");
     /** Start-up candidates, in display order. */
     static final Map<String, String> STARTERS = names(
-            "emulator-cds", "Emulator, scripts/atlas-emulator (ZGC, class-data archive)",
+            "emulator-cds", "Emulator, the README's command: scripts/atlas-emulator (ZGC, class-data archive)",
             "emulator-jar", "Emulator, plain java -jar",
             "fixed-body", "(a) Jersey+Grizzly, fixed body, java -jar",
+            "prism", "(b) Prism mock");
+    /** Resident memory: the start-up candidates and WireMock, in display order. */
+    static final Map<String, String> MEMORY_SERVERS = names(
+            "emulator-cds", "Emulator, the README's command (ZGC)",
+            "emulator-jar", "Emulator, plain java -jar (G1)",
+            "fixed-body", "(a) Jersey+Grizzly, fixed body, java -jar",
+            "wiremock", "WireMock 3 standalone, java -jar, no stubs",
             "prism", "(b) Prism mock");
     static final Map<String, String> WORKLOADS = names(
             "secret", "Atlas secret creation",
@@ -54,6 +61,10 @@ final class Results {
     final List<Map<String, String>> store;
     final Map<String, String> machine = new LinkedHashMap<>();
     final String commands;
+    /** The JUnit extension (ExtensionStartup): label, measure, run, ms. */
+    final List<Map<String, String>> extension;
+    /** Resident memory: server, state ("idle" or "stored N"), rss_kb, pss_kb. */
+    final List<Map<String, String>> memory;
 
     Results(Path dir) throws IOException {
         readThroughput(Tsv.read(dir.resolve("throughput.tsv")));
@@ -63,6 +74,8 @@ final class Results {
         build = Tsv.read(dir.resolve("build.tsv"));
         steady = Tsv.read(dir.resolve("steady.tsv"));
         store = Tsv.read(dir.resolve("store.tsv"));
+        extension = Tsv.read(dir.resolve("extension.tsv"));
+        memory = Tsv.read(dir.resolve("memory.tsv"));
         for (String server : SERVERS.keySet()) {
             Path profile = dir.resolve("profile-" + server + ".tsv");
             if (Files.exists(profile)) {
@@ -168,6 +181,17 @@ final class Results {
                 startup.put(server, Stats.of(ms));
             }
         }
+    }
+
+    /** The JVM settings the extension ran under (ExtensionStartup's labels), in display order. */
+    static final Map<String, String> EXTENSION_SETTINGS = names(
+            "defaults", "the JVM's defaults",
+            "c1", "-XX:TieredStopAtLevel=1");
+
+    /** The extension's figures of one setting and measure (fork-to-first-class-end, first-class, later-class), in ms. */
+    Stats extensionOf(String label, String measure) {
+        return Stats.of(extension.stream().filter(r -> r.get("label").equals(label) && r.get("measure").equals(measure))
+                .map(r -> Double.parseDouble(r.get("ms"))).toList());
     }
 
     Optional<Stats> startupOf(String server) {

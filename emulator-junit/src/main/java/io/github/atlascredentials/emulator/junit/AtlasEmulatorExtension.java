@@ -27,6 +27,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * classes); it is still reset before each test, so use it only where test classes do not run in
  * parallel. {@link #keepingState()} turns the reset off.
  *
+ * <p>The emulator runs in the test JVM, with that JVM's settings: for a JVM that lives for one test run,
+ * C1 only ({@code -XX:TieredStopAtLevel=1} in Surefire's {@code argLine}) makes each class's emulator start
+ * cheaper; docs/5-emulator.md ("What a test class pays") has the figures and when not to use it.
+ *
  * <p>Test and lifecycle methods may declare parameters of type {@link AtlasEmulator} (the handle:
  * clock, reset, seeds), {@link URI} or {@link EmulatorBaseUrl @EmulatorBaseUrl} {@code String} (the
  * base URL) and {@link DemoCredentials}.

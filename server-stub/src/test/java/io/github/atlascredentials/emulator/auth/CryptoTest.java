@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The shapes of generated secrets and identifiers, and that every random bit is really used. */
 class CryptoTest {
@@ -53,6 +54,32 @@ class CryptoTest {
         Set<Integer> letters = new HashSet<>();
         text.chars().forEach(letters::add);
         assertThat(letters).hasSize(26);
+    }
+
+    @Test
+    void urlSafeMapsTheLowSixBitsOfEachByteFromTheOffset() {
+        byte[] random = {9, 0, 63, 64, (byte) 255, 26, 52, 62};
+        assertThat(Crypto.urlSafe(random, 1, 7)).isEqualTo("A-A-a0_");
+        assertThat(Crypto.urlSafe(random, 0, 1)).isEqualTo("J");
+    }
+
+    @Test
+    void objectIdsFollowMongoDbsLayoutSoTheyGrowWithTime() {
+        String early = Crypto.objectId(0x65f0_0000L, 0x00ff_fffe);
+        String sameSecond = Crypto.objectId(0x65f0_0000L, 0x00ff_ffff);
+        String later = Crypto.objectId(0x65f0_0001L, 0);
+        assertThat(early).startsWith("65f00000").endsWith("fffffe");
+        assertThat(later).startsWith("65f00001").endsWith("000000");
+        // The 5 bytes in the middle are the process's own, the same in every id it makes.
+        assertThat(early.substring(8, 18)).isEqualTo(later.substring(8, 18));
+        assertThat(early).isLessThan(sameSecond).isLessThan(later);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add(Crypto.objectId());
+        }
+        assertThat(ids).hasSize(10_000);
+        long seconds = Long.parseLong(Crypto.objectId().substring(0, 8), 16);
+        assertThat(seconds).isCloseTo(System.currentTimeMillis() / 1000, within(5L));
     }
 
     @Test
