@@ -9,13 +9,13 @@ module io.github.atlascredentials.client {
     exports io.github.atlascredentials.client.generated.model;
 
     // Jackson reads and writes the models by reflection; Jersey's Jackson provider calls it.
-    opens io.github.atlascredentials.client.generated.model to com.fasterxml.jackson.databind;
+    opens io.github.atlascredentials.client.generated.model to
+            com.fasterxml.jackson.databind;
 
     requires transitive com.fasterxml.jackson.annotation;
     requires transitive jakarta.annotation;
     requires transitive jakarta.validation;
     requires static jsr305;
-
     requires io.github.atlascredentials.spec;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;

@@ -19,13 +19,14 @@ public final class BenchSeed {
     public static final String OWNER_CLIENT_ID = "mdb_sa_id_aaaaaaaaaaaaaaaaaaaaaaaa";
     /** Bench-only secret of a throwaway emulator; never valid anywhere else. */
     public static final String OWNER_SECRET = "mdb_sa_sk_BenchOwnerSecretForTheEmulatorOnly000000";
+
     public static final String API_PUBLIC_KEY = "benchkey";
     /** Bench-only private key of a throwaway emulator. */
     public static final String API_PRIVATE_KEY = "00000000-0000-4000-8000-00000000beef";
+
     public static final int TARGETS = 1024;
 
-    private BenchSeed() {
-    }
+    private BenchSeed() {}
 
     /** Target account {@code i}: {@code mdb_sa_id_bbbbbbbbbbbbbbbb} followed by {@code i} as 8 hex digits. */
     public static String targetClientId(int i) {
@@ -34,12 +35,18 @@ public final class BenchSeed {
 
     public static String json() {
         StringBuilder accounts = new StringBuilder();
-        accounts.append("{\"clientId\":\"").append(OWNER_CLIENT_ID).append("\",\"name\":\"bench caller\",")
-                .append("\"roles\":[\"ORG_OWNER\"],\"secrets\":[{\"secret\":\"").append(OWNER_SECRET)
+        accounts.append("{\"clientId\":\"")
+                .append(OWNER_CLIENT_ID)
+                .append("\",\"name\":\"bench caller\",")
+                .append("\"roles\":[\"ORG_OWNER\"],\"secrets\":[{\"secret\":\"")
+                .append(OWNER_SECRET)
                 .append("\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}]}");
         for (int i = 0; i < TARGETS; i++) {
-            accounts.append(",{\"clientId\":\"").append(targetClientId(i)).append("\",\"name\":\"target ")
-                    .append(i).append("\",\"roles\":[\"ORG_MEMBER\"]}");
+            accounts.append(",{\"clientId\":\"")
+                    .append(targetClientId(i))
+                    .append("\",\"name\":\"target ")
+                    .append(i)
+                    .append("\",\"roles\":[\"ORG_MEMBER\"]}");
         }
         return "{\"organizations\":[{\"id\":\"" + ORG_ID + "\",\"name\":\"bench\",\"serviceAccounts\":["
                 + accounts + "],\"apiKeys\":[{\"publicKey\":\"" + API_PUBLIC_KEY + "\",\"privateKey\":\""

@@ -11,24 +11,23 @@ import java.util.Optional;
  * the typed view where there is one.
  */
 public final class ApiKeyRoles {
-  private ApiKeyRoles() {
-  }
+    private ApiKeyRoles() {}
 
-  /** The role as this client's organization role; empty for a project role or a role this client does not know. */
-  public static Optional<OrgRoleName> knownOrgRole(ApiKeyRole role) {
-    if (role.getOrgId() == null || role.getGroupId() != null) {
-      return Optional.empty();
+    /** The role as this client's organization role; empty for a project role or a role this client does not know. */
+    public static Optional<OrgRoleName> knownOrgRole(ApiKeyRole role) {
+        if (role.getOrgId() == null || role.getGroupId() != null) {
+            return Optional.empty();
+        }
+        for (OrgRoleName known : OrgRoleName.values()) {
+            if (known.getValue().equals(role.getRoleName())) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
     }
-    for (OrgRoleName known : OrgRoleName.values()) {
-      if (known.getValue().equals(role.getRoleName())) {
-        return Optional.of(known);
-      }
-    }
-    return Optional.empty();
-  }
 
-  /** Whether the role applies to a project ({@code groupId}) rather than to an organization. */
-  public static boolean isProjectRole(ApiKeyRole role) {
-    return role.getGroupId() != null;
-  }
+    /** Whether the role applies to a project ({@code groupId}) rather than to an organization. */
+    public static boolean isProjectRole(ApiKeyRole role) {
+        return role.getGroupId() != null;
+    }
 }

@@ -5,9 +5,9 @@ package io.github.atlascredentials.client;
  * Messages never contain credentials, secrets, private keys or tokens.
  */
 public abstract class AtlasClientException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  protected AtlasClientException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    protected AtlasClientException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -5,9 +5,9 @@ package io.github.atlascredentials.client;
  * A create that fails this way is never replayed: the service may have acted on it.
  */
 public final class AtlasTransportException extends AtlasClientException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public AtlasTransportException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public AtlasTransportException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

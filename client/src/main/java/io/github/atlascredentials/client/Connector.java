@@ -6,10 +6,10 @@ package io.github.atlascredentials.client;
  * transports do both with no per-client switch to stop them (see docs/4-errors-and-retries.md).
  */
 public enum Connector {
-  /**
-   * Apache HttpClient 5 with a connection pool that keeps connections alive between calls, its automatic
-   * retries off, and connections that never write to HttpClient's header and wire logs (which would print
-   * credentials).
-   */
-  APACHE5
+    /**
+     * Apache HttpClient 5 with a connection pool that keeps connections alive between calls, its automatic
+     * retries off, and connections that never write to HttpClient's header and wire logs (which would print
+     * credentials).
+     */
+    APACHE5
 }

@@ -12,29 +12,29 @@ import java.util.function.Supplier;
  * through this client is refused instead of creating a second replacement.
  */
 final class RotationLocks {
-  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-  private final Map<String, String> apiKeyReplacements = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, String> apiKeyReplacements = new ConcurrentHashMap<>();
 
-  <T> T serialized(String account, Supplier<T> work) {
-    ReentrantLock lock = locks.computeIfAbsent(account, unused -> new ReentrantLock());
-    lock.lock();
-    try {
-      return work.get();
-    } finally {
-      lock.unlock();
+    <T> T serialized(String account, Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(account, unused -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
-  }
 
-  /** The id of the key that replaces {@code oldKeyId}, when a rotation through this client started and did not retire it. */
-  String replacementOf(String oldKeyId) {
-    return apiKeyReplacements.get(oldKeyId);
-  }
+    /** The id of the key that replaces {@code oldKeyId}, when a rotation through this client started and did not retire it. */
+    String replacementOf(String oldKeyId) {
+        return apiKeyReplacements.get(oldKeyId);
+    }
 
-  void replacementStarted(String oldKeyId, String newKeyId) {
-    apiKeyReplacements.put(oldKeyId, newKeyId);
-  }
+    void replacementStarted(String oldKeyId, String newKeyId) {
+        apiKeyReplacements.put(oldKeyId, newKeyId);
+    }
 
-  void replacementFinished(String oldKeyId) {
-    apiKeyReplacements.remove(oldKeyId);
-  }
+    void replacementFinished(String oldKeyId) {
+        apiKeyReplacements.remove(oldKeyId);
+    }
 }

@@ -16,20 +16,24 @@ import org.junit.jupiter.api.Test;
  * keeps them), and an answer without {@code links} is told apart from one with none.
  */
 class OptionalArraysTest {
-  private static final ObjectMapper MAPPER = new JSON().getMapper();
+    private static final ObjectMapper MAPPER = new JSON().getMapper();
 
-  @Test
-  void anUnsetOptionalArrayIsNotSent() throws Exception {
-    assertThat(new ApiKeyUpdateRequest().desc("renamed").getRoles()).isNull();
-    assertThat(MAPPER.writeValueAsString(new ApiKeyUpdateRequest().desc("renamed"))).isEqualTo("{\"desc\":\"renamed\"}");
-    assertThat(MAPPER.writeValueAsString(new ApiKeyUpdateRequest().roles(List.of(OrgRoleName.ORG_MEMBER))))
-        .isEqualTo("{\"roles\":[\"ORG_MEMBER\"]}");
-  }
+    @Test
+    void anUnsetOptionalArrayIsNotSent() throws Exception {
+        assertThat(new ApiKeyUpdateRequest().desc("renamed").getRoles()).isNull();
+        assertThat(MAPPER.writeValueAsString(new ApiKeyUpdateRequest().desc("renamed")))
+                .isEqualTo("{\"desc\":\"renamed\"}");
+        assertThat(MAPPER.writeValueAsString(new ApiKeyUpdateRequest().roles(List.of(OrgRoleName.ORG_MEMBER))))
+                .isEqualTo("{\"roles\":[\"ORG_MEMBER\"]}");
+    }
 
-  @Test
-  void anAbsentOptionalArrayReadsAsNullAndAnEmptyOneAsEmpty() throws Exception {
-    assertThat(MAPPER.readValue("{\"results\":[],\"totalCount\":0}", PaginatedApiKeys.class).getLinks()).isNull();
-    assertThat(MAPPER.readValue("{\"results\":[],\"links\":[],\"totalCount\":0}", PaginatedApiKeys.class).getLinks())
-        .isEmpty();
-  }
+    @Test
+    void anAbsentOptionalArrayReadsAsNullAndAnEmptyOneAsEmpty() throws Exception {
+        assertThat(MAPPER.readValue("{\"results\":[],\"totalCount\":0}", PaginatedApiKeys.class)
+                        .getLinks())
+                .isNull();
+        assertThat(MAPPER.readValue("{\"results\":[],\"links\":[],\"totalCount\":0}", PaginatedApiKeys.class)
+                        .getLinks())
+                .isEmpty();
+    }
 }

@@ -15,18 +15,21 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeRunCommandTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
     private static final String LAUNCHER = "server-stub/scripts/atlas-emulator";
     /** What the launcher passes to java, in the words the by-hand commands use. */
-    private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:+UseZGC", "-Xms16m",
-            "-XX:SharedArchiveFile=", "atlas-emulator.jsa", "-Xlog:cds=off");
+    private static final List<String> LAUNCHER_OPTIONS =
+            List.of("-XX:+UseZGC", "-Xms16m", "-XX:SharedArchiveFile=", "atlas-emulator.jsa", "-Xlog:cds=off");
 
     @Test
     void theReadmeRunsTheLauncherAfterTheBuild() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         assertThat(readme).contains("./mvnw install -DskipTests && " + LAUNCHER + "\n");
         assertThat(ROOT.resolve(LAUNCHER)).isRegularFile();
-        assertThat(Files.isExecutable(ROOT.resolve(LAUNCHER))).as(LAUNCHER + " is executable").isTrue();
+        assertThat(Files.isExecutable(ROOT.resolve(LAUNCHER)))
+                .as(LAUNCHER + " is executable")
+                .isTrue();
     }
 
     @Test
@@ -34,9 +37,12 @@ class ReadmeRunCommandTest {
         String launcher = Files.readString(ROOT.resolve(LAUNCHER));
         assertThat(launcher).contains(LAUNCHER_OPTIONS);
         for (String doc : List.of("README.md", "docs/5-emulator.md")) {
-            String byHand = Files.readString(ROOT.resolve(doc)).lines()
-                    .filter(line -> line.contains("java -XX:+UseZGC") && line.contains("-jar server-stub/target/atlas-emulator.jar"))
-                    .findFirst().orElse("");
+            String byHand = Files.readString(ROOT.resolve(doc))
+                    .lines()
+                    .filter(line -> line.contains("java -XX:+UseZGC")
+                            && line.contains("-jar server-stub/target/atlas-emulator.jar"))
+                    .findFirst()
+                    .orElse("");
             assertThat(byHand).as("the java command of " + doc).contains(LAUNCHER_OPTIONS);
         }
     }

@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 /** The GitHub Actions workflow runs the README's test command on JDK 17 and the scripts it names exist. */
 class WorkflowTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
 
     @Test
     void ciRunsTheTestCommandOnJdk17WithAMavenCache() throws IOException {
-        JsonNode job = new YAMLMapper().readTree(ROOT.resolve(".github/workflows/ci.yml").toFile())
-                .path("jobs").path("verify");
+        JsonNode job = new YAMLMapper()
+                .readTree(ROOT.resolve(".github/workflows/ci.yml").toFile())
+                .path("jobs")
+                .path("verify");
         List<String> runs = new ArrayList<>();
         JsonNode setupJava = null;
         for (JsonNode step : job.path("steps")) {
@@ -33,16 +36,21 @@ class WorkflowTest {
         assertThat(setupJava).isNotNull();
         assertThat(setupJava.path("java-version").asText()).isEqualTo("17");
         assertThat(setupJava.path("cache").asText()).isEqualTo("maven");
-        assertThat(runs).anySatisfy(run -> assertThat(run.strip())
-                .startsWith("./mvnw --batch-mode").containsPattern("\\sverify(\\s|$)"));
+        assertThat(runs)
+                .anySatisfy(run -> assertThat(run.strip())
+                        .startsWith("./mvnw --batch-mode")
+                        .containsPattern("\\sverify(\\s|$)"));
         assertThat(runs).contains("bash docs/scripts/check-reproducible.sh");
         assertThat(job.path("env").has("PACT_BROKER_BASE_URL")).isTrue();
     }
 
     @Test
     void scriptsAreThereAndExecutable() {
-        for (String script : List.of("docs/scripts/check-reproducible.sh", "docs/scripts/release-spec.sh",
-                "docs/scripts/release.sh", ".ci/gate-paths.sh")) {
+        for (String script : List.of(
+                "docs/scripts/check-reproducible.sh",
+                "docs/scripts/release-spec.sh",
+                "docs/scripts/release.sh",
+                ".ci/gate-paths.sh")) {
             Path file = ROOT.resolve(script);
             assertThat(file).isRegularFile();
             assertThat(Files.isExecutable(file)).as(script + " is executable").isTrue();
@@ -52,6 +60,7 @@ class WorkflowTest {
     @Test
     void releasedSpecHasItsVersion() throws IOException {
         assertThat(ROOT.resolve("spec/released/openapi.yaml")).isRegularFile();
-        assertThat(Files.readString(ROOT.resolve("spec/released/VERSION")).strip()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(Files.readString(ROOT.resolve("spec/released/VERSION")).strip())
+                .matches("\\d+\\.\\d+\\.\\d+.*");
     }
 }

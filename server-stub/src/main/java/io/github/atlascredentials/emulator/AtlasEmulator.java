@@ -41,14 +41,6 @@ import io.github.atlascredentials.emulator.state.H2Persistence;
 import io.github.atlascredentials.emulator.state.Persistence;
 import io.github.atlascredentials.emulator.state.SecretCreations;
 import io.github.atlascredentials.spec.rules.ApiRules;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,6 +55,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * A running emulator of the credential endpoints. Start one in-process with
@@ -72,6 +71,7 @@ import java.util.logging.Logger;
 public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     /** The demo seed's credentials, printed at start-up; demo values, not secrets. */
     public static final String DEMO_ORG_ID = DemoSeed.ORG_ID;
+
     public static final String DEMO_PROJECT_ID = DemoSeed.PROJECT_ID;
     public static final String DEMO_CLIENT_ID = DemoSeed.CLIENT_ID;
     public static final String DEMO_CLIENT_SECRET = DemoSeed.CLIENT_SECRET;
@@ -101,21 +101,22 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     private AtlasEmulator(Builder b) {
         this.settings = b;
         this.clock = b.clock;
-        this.seedSource = b.seedFile != null ? b.seedFile.toString() : b.seed != null ? "seed document" : "built-in demo seed";
+        this.seedSource =
+                b.seedFile != null ? b.seedFile.toString() : b.seed != null ? "seed document" : "built-in demo seed";
         this.persistence = b.dataDir != null ? new H2Persistence(b.dataDir, b.syncWrites) : Persistence.none();
         this.state = new EmulatorState(clock, persistence, b.maxSecretsPerAccount);
         // Reading the seed (or the database) and building the Jersey application are independent and
         // each take a few hundred milliseconds on a cold JVM: do them side by side.
-        CompletableFuture<SeedDocument> loaded = CompletableFuture.supplyAsync(() -> loadState(b),
-                task -> new Thread(task, "emulator-seed-loader").start());
+        CompletableFuture<SeedDocument> loaded = CompletableFuture.supplyAsync(
+                () -> loadState(b), task -> new Thread(task, "emulator-seed-loader").start());
         HttpServer http = null;
         try {
             this.tokens = new TokenService(clock, b.maxActiveTokensPerAccount);
             this.digest = new DigestAuthenticator(state, clock, b.nonceLifetime);
             this.tokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
             this.apiLimiter = new FixedWindowRateLimiter(clock, b.apiRateLimitPerMinute);
-            this.atlasBuckets = new TokenBucketRateLimiter(clock, b.atlasRateLimitCapacity, b.atlasRateLimitRefill,
-                    b.atlasRateLimitRefillSeconds);
+            this.atlasBuckets = new TokenBucketRateLimiter(
+                    clock, b.atlasRateLimitCapacity, b.atlasRateLimitRefill, b.atlasRateLimitRefillSeconds);
             this.defaultAtlasRateLimit = atlasBuckets.settings();
             // Wrong admin tokens are limited like guesses at the token endpoint, per caller address.
             this.wrongAdminTokenLimiter = new FixedWindowRateLimiter(clock, b.tokenRateLimitPerMinute);
@@ -138,7 +139,8 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     }
 
     private SeedDocument loadState(Builder b) {
-        SeedDocument document = b.seed != null ? b.seed : b.seedFile != null ? SeedParser.parse(b.seedFile) : demoSeed();
+        SeedDocument document =
+                b.seed != null ? b.seed : b.seedFile != null ? SeedParser.parse(b.seedFile) : demoSeed();
         if (!state.restore()) {
             state.load(seedSource, document);
         }
@@ -273,7 +275,8 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
 
     /** Test support: empties the Atlas token bucket that a request of {@code operationId} with these path parameters uses. */
     public void emptyAtlasBucket(String operationId, Map<String, String> pathParameters) {
-        var operation = SpecFacts.RULES.operation(operationId)
+        var operation = SpecFacts.RULES
+                .operation(operationId)
                 .orElseThrow(() -> new IllegalArgumentException("the spec has no operation " + operationId));
         String key = ApiRateLimitStep.bucketKey(operation.path(), pathParameters);
         while (atlasBuckets.acquire(key).allowed()) {
@@ -322,8 +325,8 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
      */
     private static final Logger GRIZZLY_LISTENER =
             quiet("org.glassfish.grizzly.http.server.NetworkListener", Level.WARNING);
-    private static final Logger GRIZZLY_SERVER =
-            quiet("org.glassfish.grizzly.http.server.HttpServer", Level.WARNING);
+
+    private static final Logger GRIZZLY_SERVER = quiet("org.glassfish.grizzly.http.server.HttpServer", Level.WARNING);
 
     private static Logger quiet(String name, Level level) {
         Logger logger = Logger.getLogger(name);
@@ -354,12 +357,15 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
     }
 
     private HttpServer createServer(String bind, int port, ApiRules rules, AdminToken adminToken) {
-        List<Object> resources = List.of(new ServiceAccountsResource(state, tokens, secretCreations),
+        List<Object> resources = List.of(
+                new ServiceAccountsResource(state, tokens, secretCreations),
                 new ProgrammaticApiKeysResource(state),
                 new OAuthResource(state, tokens));
         ResourceMethods resourceMethods = ResourceMethods.of(resources);
         boolean testSupport = testSupportAccess != TestSupportAccess.DISABLED;
-        RouteTable routes = RouteTable.of(rules, resourceMethods.operationIds(),
+        RouteTable routes = RouteTable.of(
+                rules,
+                resourceMethods.operationIds(),
                 testSupport ? List.of(TestSupportResource.class, ProviderStatesResource.class) : List.of());
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -388,9 +394,12 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
             if (persistence.durable()) {
                 // A write waits for its group's commit, holding its worker thread: the group can only be as large
                 // as the number of workers (Grizzly's default is 2 per core), so give the waits threads of their own.
-                listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig
-                        .defaultConfig().copy().setPoolName("grizzly-http-server")
-                        .setCorePoolSize(DATA_DIR_WORKERS).setMaxPoolSize(DATA_DIR_WORKERS));
+                listener.getTransport()
+                        .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                                .copy()
+                                .setPoolName("grizzly-http-server")
+                                .setCorePoolSize(DATA_DIR_WORKERS)
+                                .setMaxPoolSize(DATA_DIR_WORKERS));
             }
         }
         http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPage());
@@ -428,7 +437,9 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
 
     static SeedDocument demoSeed() {
         try (InputStream in = AtlasEmulator.class.getResourceAsStream("demo-seed.json")) {
-            return SeedParser.parse("built-in demo seed", Objects.requireNonNull(in, "demo-seed.json").readAllBytes());
+            return SeedParser.parse(
+                    "built-in demo seed",
+                    Objects.requireNonNull(in, "demo-seed.json").readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -455,8 +466,7 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
         private AdminToken adminToken;
         private boolean testSupportEndpoints = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Port to listen on; 0 picks a free one. Default 8080. */
         public Builder port(int port) {

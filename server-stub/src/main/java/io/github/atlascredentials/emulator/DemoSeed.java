@@ -10,6 +10,5 @@ public final class DemoSeed {
     public static final String PUBLIC_KEY = "zmmrboas";
     public static final String PRIVATE_KEY = "0f6b8c1e-2d3a-4b5c-9e7f-db2c132ca78d";
 
-    private DemoSeed() {
-    }
+    private DemoSeed() {}
 }

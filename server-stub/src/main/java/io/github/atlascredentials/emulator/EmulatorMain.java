@@ -3,7 +3,6 @@ package io.github.atlascredentials.emulator;
 import io.github.atlascredentials.emulator.admin.AdminToken;
 import io.github.atlascredentials.emulator.admin.TestSupportAccess;
 import io.github.atlascredentials.emulator.seed.SeedException;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,12 +36,10 @@ public final class EmulatorMain {
             """;
 
     // Strong references: JUL forgets levels of loggers nobody holds.
-    private static final Logger JERSEY_PROVIDERS =
-            Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+    private static final Logger JERSEY_PROVIDERS = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
     private static final Logger GRIZZLY = Logger.getLogger("org.glassfish.grizzly");
 
-    private EmulatorMain() {
-    }
+    private EmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         int exit = run(args, System.getenv(), System.out, System.err);
@@ -56,7 +53,8 @@ public final class EmulatorMain {
         return run(args, System.getenv(), out, err);
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
+            throws InterruptedException {
         // Resources implement generated interfaces, which Jersey's provider check warns about needlessly.
         JERSEY_PROVIDERS.setLevel(Level.SEVERE);
         GRIZZLY.setLevel(Level.WARNING);
@@ -76,7 +74,8 @@ public final class EmulatorMain {
                     }
                     case "--self-test" -> {
                         String failure = SelfTest.run();
-                        (failure == null ? out : err).println(failure == null ? "Self-test passed" : "Self-test failed: " + failure);
+                        (failure == null ? out : err)
+                                .println(failure == null ? "Self-test passed" : "Self-test failed: " + failure);
                         return failure == null ? 0 : 1;
                     }
                     case "--port" -> builder.port(intValue(arg, value(args, ++i, arg)));
@@ -92,7 +91,8 @@ public final class EmulatorMain {
                     }
                     case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i, arg)));
                     case "--sync-writes" -> builder.syncWrites(true);
-                    case "--max-secrets-per-account" -> builder.maxSecretsPerAccount(intValue(arg, value(args, ++i, arg)));
+                    case "--max-secrets-per-account" ->
+                        builder.maxSecretsPerAccount(intValue(arg, value(args, ++i, arg)));
                     case "--token-rate-limit" -> builder.tokenRateLimitPerMinute(intValue(arg, value(args, ++i, arg)));
                     case "--api-rate-limit" -> builder.apiRateLimitPerMinute(intValue(arg, value(args, ++i, arg)));
                     case "--atlas-rate-limit" -> {
@@ -100,13 +100,15 @@ public final class EmulatorMain {
                         if (parts.length != 3) {
                             throw new IllegalArgumentException(arg + " needs capacity,refill,seconds, e.g. 10,5,60");
                         }
-                        builder.atlasRateLimit(intValue(arg, parts[0]), intValue(arg, parts[1]), intValue(arg, parts[2]));
+                        builder.atlasRateLimit(
+                                intValue(arg, parts[0]), intValue(arg, parts[1]), intValue(arg, parts[2]));
                     }
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
             builder.testSupportEndpoints(testSupport);
-            if (testSupport && (adminToken == null || adminToken.isEmpty())
+            if (testSupport
+                    && (adminToken == null || adminToken.isEmpty())
                     && TestSupportAccess.decide(true, bind, false) == TestSupportAccess.ADMIN_TOKEN) {
                 adminToken = AdminToken.randomValue();
                 generatedToken = true;
@@ -130,10 +132,13 @@ public final class EmulatorMain {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "emulator-shutdown"));
         if (!customSeed) {
             printDemo(out, emulator);
         }
@@ -151,11 +156,13 @@ public final class EmulatorMain {
         out.println("  service account  " + AtlasEmulator.DEMO_CLIENT_ID + " (ORG_OWNER)");
         out.println("    secret         " + AtlasEmulator.DEMO_CLIENT_SECRET);
         out.println("  target account   " + AtlasEmulator.DEMO_TARGET_CLIENT_ID + " (no secrets yet)");
-        out.println("  API key          " + AtlasEmulator.DEMO_PUBLIC_KEY + ":" + AtlasEmulator.DEMO_PRIVATE_KEY + " (ORG_OWNER)");
+        out.println("  API key          " + AtlasEmulator.DEMO_PUBLIC_KEY + ":" + AtlasEmulator.DEMO_PRIVATE_KEY
+                + " (ORG_OWNER)");
         out.println("  e.g. curl --user \"" + AtlasEmulator.DEMO_PUBLIC_KEY + ":" + AtlasEmulator.DEMO_PRIVATE_KEY
                 + "\" --digest --header \"Content-Type: application/json\" --request POST \"" + emulator.baseUri()
                 + "/api/public/v1.0/orgs/" + AtlasEmulator.DEMO_ORG_ID + "/serviceAccounts/"
-                + AtlasEmulator.DEMO_TARGET_CLIENT_ID + "/secrets/?pretty=true\" --data '{\"secretExpiresAfterHours\": \"3600\"}'");
+                + AtlasEmulator.DEMO_TARGET_CLIENT_ID
+                + "/secrets/?pretty=true\" --data '{\"secretExpiresAfterHours\": \"3600\"}'");
     }
 
     /** Says how /_emulator/* is reached; a generated admin token is printed here, and only here. */
@@ -164,7 +171,8 @@ public final class EmulatorMain {
             case OPEN -> out.println("Test support: " + emulator.baseUri() + "/_emulator/ (open: bound to loopback)");
             case DISABLED -> out.println("Test support: off (--no-test-support)");
             case ADMIN_TOKEN -> {
-                out.println("Test support: " + emulator.baseUri() + "/_emulator/ needs \"Authorization: Bearer <admin token>\"");
+                out.println("Test support: " + emulator.baseUri()
+                        + "/_emulator/ needs \"Authorization: Bearer <admin token>\"");
                 if (generatedToken != null) {
                     out.println("  admin token      " + generatedToken + " (generated; shown only now: set "
                             + AdminToken.ENVIRONMENT_VARIABLE + " to choose one)");

@@ -17,7 +17,7 @@ final class JsonErrorPage implements ErrorPageGenerator {
         };
         request.getResponse().setContentType("application/json");
         String reason = reasonPhrase == null ? "" : reasonPhrase.replaceAll("[^A-Za-z0-9 .,-]", "");
-        return "{\"error\":" + status + ",\"errorCode\":\"" + code + "\",\"reason\":\"" + reason
-                + "\",\"detail\":\"" + reason + ".\",\"parameters\":[]}";
+        return "{\"error\":" + status + ",\"errorCode\":\"" + code + "\",\"reason\":\"" + reason + "\",\"detail\":\""
+                + reason + ".\",\"parameters\":[]}";
     }
 }

@@ -1,11 +1,10 @@
 package io.github.atlascredentials.emulator;
 
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import org.glassfish.jersey.internal.inject.InjectionManager;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
-
-import java.util.List;
 
 /**
  * Gives the API resources Jersey's request context ({@code @Context} fields) once the application starts.

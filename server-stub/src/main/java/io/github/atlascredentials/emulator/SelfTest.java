@@ -1,7 +1,6 @@
 package io.github.atlascredentials.emulator;
 
 import io.github.atlascredentials.emulator.auth.Crypto;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
 final class SelfTest {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String ATLAS = "application/vnd.atlas." + SpecFacts.RULES.versions().get(SpecFacts.RULES.versions().size() - 1) + "+json";
+    private static final String ATLAS = "application/vnd.atlas."
+            + SpecFacts.RULES.versions().get(SpecFacts.RULES.versions().size() - 1) + "+json";
 
     private final URI base;
 
@@ -41,16 +41,27 @@ final class SelfTest {
     private String steps() throws IOException {
         String org = AtlasEmulator.DEMO_ORG_ID;
         String target = AtlasEmulator.DEMO_TARGET_CLIENT_ID;
-        Answer token = send("/api/oauth/token", "grant_type=client_credentials", "Authorization",
+        Answer token = send(
+                "/api/oauth/token",
+                "grant_type=client_credentials",
+                "Authorization",
                 basic(AtlasEmulator.DEMO_CLIENT_ID, AtlasEmulator.DEMO_CLIENT_SECRET),
-                "Content-Type", "application/x-www-form-urlencoded");
+                "Content-Type",
+                "application/x-www-form-urlencoded");
         Matcher t = TOKEN.matcher(token.body);
         if (token.status != 200 || !t.find()) {
             return "token request answered " + token.status;
         }
         String bearer = "Bearer " + t.group(1);
-        Answer atlas = send("/api/atlas/v2/orgs/" + org + "/serviceAccounts/" + target + "/secrets?pretty=true",
-                "{\"secretExpiresAfterHours\": 8}", "Authorization", bearer, "Accept", ATLAS, "Content-Type", ATLAS);
+        Answer atlas = send(
+                "/api/atlas/v2/orgs/" + org + "/serviceAccounts/" + target + "/secrets?pretty=true",
+                "{\"secretExpiresAfterHours\": 8}",
+                "Authorization",
+                bearer,
+                "Accept",
+                ATLAS,
+                "Content-Type",
+                ATLAS);
         if (atlas.status != 201) {
             return "Atlas secret answered " + atlas.status;
         }
@@ -62,26 +73,42 @@ final class SelfTest {
             return "Digest challenge answered " + challenge.status;
         }
         String nonce = n.group(1);
-        Answer cloudManager = send(cmPath, "{\"secretExpiresAfterHours\": \"8\"}", "Content-Type", "application/json",
-                "Authorization", digest("POST", cmPath, nonce, 1));
+        Answer cloudManager = send(
+                cmPath,
+                "{\"secretExpiresAfterHours\": \"8\"}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                digest("POST", cmPath, nonce, 1));
         if (cloudManager.status != 200 || !cloudManager.body.contains("\"status\":201")) {
             return "Cloud Manager secret answered " + cloudManager.status + " " + cloudManager.body;
         }
-        Answer key = send(keysPath, "{\"desc\":\"self test\",\"roles\":[\"ORG_MEMBER\"]}", "Content-Type", "application/json",
-                "Authorization", digest("POST", keysPath, nonce, 2));
+        Answer key = send(
+                keysPath,
+                "{\"desc\":\"self test\",\"roles\":[\"ORG_MEMBER\"]}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                digest("POST", keysPath, nonce, 2));
         if (key.status != 200) {
             return "API key answered " + key.status;
         }
-        Answer invalid = send("/api/atlas/v2/orgs/" + org + "/serviceAccounts/" + target + "/secrets",
-                "{\"secretExpiresAfterHours\": 1}", "Authorization", bearer, "Accept", ATLAS, "Content-Type", ATLAS);
+        Answer invalid = send(
+                "/api/atlas/v2/orgs/" + org + "/serviceAccounts/" + target + "/secrets",
+                "{\"secretExpiresAfterHours\": 1}",
+                "Authorization",
+                bearer,
+                "Accept",
+                ATLAS,
+                "Content-Type",
+                ATLAS);
         if (invalid.status != 400) {
             return "an invalid request answered " + invalid.status;
         }
         return null;
     }
 
-    private record Answer(int status, String body, String wwwAuthenticate) {
-    }
+    private record Answer(int status, String body, String wwwAuthenticate) {}
 
     private Answer send(String path, String body, String... headers) throws IOException {
         HttpURLConnection c = (HttpURLConnection) base.resolve(path).toURL().openConnection();

@@ -2,7 +2,6 @@ package io.github.atlascredentials.emulator;
 
 import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.spec.rules.SchemaRule;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,17 +15,22 @@ public final class SpecFacts {
 
     /** Organization, project, secret and API-key ids. */
     public static final Pattern OBJECT_ID = RULES.parameter("orgId").schema().compiledPattern();
+
     public static final Pattern CLIENT_ID = RULES.parameter("clientId").schema().compiledPattern();
-    public static final Pattern PUBLIC_KEY = RULES.schema("ApiKey").requireProperty("publicKey").compiledPattern();
+    public static final Pattern PUBLIC_KEY =
+            RULES.schema("ApiKey").requireProperty("publicKey").compiledPattern();
     /** Bounds of a secret's validity in hours, and so of an organization's maximum. */
-    public static final SchemaRule SECRET_HOURS = RULES.schema("ServiceAccountSecretRequest")
-            .requireProperty("secretExpiresAfterHours");
+    public static final SchemaRule SECRET_HOURS =
+            RULES.schema("ServiceAccountSecretRequest").requireProperty("secretExpiresAfterHours");
+
     public static final int MIN_SECRET_HOURS = SECRET_HOURS.minimum().intValue();
     public static final int MAX_SECRET_HOURS = SECRET_HOURS.maximum().intValue();
     /** OAuth form values the spec allows (the forms are checked by the OAuth resource, answering OAuth errors). */
-    public static final List<String> GRANT_TYPES = RULES.schema("TokenRequest").requireProperty("grant_type").enumValues();
-    public static final List<String> TOKEN_TYPE_HINTS = RULES.schema("RevokeRequest").requireProperty("token_type_hint")
-            .enumValues();
+    public static final List<String> GRANT_TYPES =
+            RULES.schema("TokenRequest").requireProperty("grant_type").enumValues();
+
+    public static final List<String> TOKEN_TYPE_HINTS =
+            RULES.schema("RevokeRequest").requireProperty("token_type_hint").enumValues();
     /** An API key's description. */
     public static final SchemaRule API_KEY_DESC = RULES.schema("ApiKeyRequest").requireProperty("desc");
     /** Organization roles, in the spec's order. */
@@ -40,6 +44,5 @@ public final class SpecFacts {
     public static final int MAX_REQUEST_BODY_BYTES = (int) RULES.limit("maxRequestBodySize");
     public static final int MAX_REQUEST_HEAD_BYTES = (int) RULES.limit("maxRequestHeadSize");
 
-    private SpecFacts() {
-    }
+    private SpecFacts() {}
 }

@@ -38,37 +38,64 @@ class FidelityIITest {
     void cloudManagerSecretPathWithoutTheTrailingSlashIsTheSameOperationForDigestAndBearer() {
         String withoutSlash = CM_SECRETS.substring(0, CM_SECRETS.length() - 1);
         String body = "{\"secretExpiresAfterHours\": 8}";
-        TestHttp.Answer digest = http.new Digest(DEMO_PUBLIC_KEY, DEMO_PRIVATE_KEY).post(withoutSlash, body,
-                "Accept", "application/json", "Content-Type", "application/json");
+        TestHttp.Answer digest = http.new Digest(DEMO_PUBLIC_KEY, DEMO_PRIVATE_KEY)
+                .post(withoutSlash, body, "Accept", "application/json", "Content-Type", "application/json");
         assertThat(digest.status()).as(digest.raw().body()).isEqualTo(201);
         emulator.reset();
         String token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
-        TestHttp.Answer bearer = http.post(withoutSlash, body, "Authorization", "Bearer " + token,
-                "Accept", "application/json", "Content-Type", "application/json");
+        TestHttp.Answer bearer = http.post(
+                withoutSlash,
+                body,
+                "Authorization",
+                "Bearer " + token,
+                "Accept",
+                "application/json",
+                "Content-Type",
+                "application/json");
         assertThat(bearer.status()).as(bearer.raw().body()).isEqualTo(201);
     }
 
     /** Row 9: an invalid query parameter on the OAuth endpoints is an OAuth error, not an ApiError. */
     @Test
     void invalidQueryParametersOnTheOAuthEndpointsAreOAuthShaped() {
-        TestHttp.Answer token = http.post("/api/oauth/token?pretty=null", "grant_type=client_credentials",
-                "Authorization", TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), "Content-Type", FORM);
+        TestHttp.Answer token = http.post(
+                "/api/oauth/token?pretty=null",
+                "grant_type=client_credentials",
+                "Authorization",
+                TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+                "Content-Type",
+                FORM);
         assertOAuthInvalidRequest(token, "pretty");
-        TestHttp.Answer revoke = http.post("/api/oauth/revoke?envelope=maybe", "token=abc",
-                "Authorization", TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), "Content-Type", FORM);
+        TestHttp.Answer revoke = http.post(
+                "/api/oauth/revoke?envelope=maybe",
+                "token=abc",
+                "Authorization",
+                TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+                "Content-Type",
+                FORM);
         assertOAuthInvalidRequest(revoke, "envelope");
     }
 
     /** Row 9: envelope=true is ignored on the OAuth endpoints; the spec documents no enveloped OAuth answer. */
     @Test
     void envelopeIsIgnoredOnTheOAuthEndpoints() {
-        TestHttp.Answer token = http.post("/api/oauth/token?envelope=true", "grant_type=client_credentials",
-                "Authorization", TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), "Content-Type", FORM);
+        TestHttp.Answer token = http.post(
+                "/api/oauth/token?envelope=true",
+                "grant_type=client_credentials",
+                "Authorization",
+                TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+                "Content-Type",
+                FORM);
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.json().has("access_token")).isTrue();
         assertThat(token.json().has("content")).isFalse();
-        TestHttp.Answer revoke = http.post("/api/oauth/revoke?envelope=true", "token=",
-                "Authorization", TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), "Content-Type", FORM);
+        TestHttp.Answer revoke = http.post(
+                "/api/oauth/revoke?envelope=true",
+                "token=",
+                "Authorization",
+                TestHttp.basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+                "Content-Type",
+                FORM);
         // Row 9 as well: an empty token is refused, as the spec now says (minLength: 1).
         assertThat(revoke.status()).isEqualTo(400);
         assertThat(revoke.json().get("error").asText()).isEqualTo("invalid_request");
@@ -88,12 +115,20 @@ class FidelityIITest {
     @Test
     void aCredentialWithoutTheRoleIsUserUnauthorizedWithoutAChallenge() {
         TestHttp.Digest owner = http.new Digest(DEMO_PUBLIC_KEY, DEMO_PRIVATE_KEY);
-        var readOnly = owner.post(EmulatorBehaviourTest.API_KEYS, "{\"desc\":\"ro\",\"roles\":[\"ORG_READ_ONLY\"]}",
-                "Content-Type", "application/json").json();
-        TestHttp.Answer denied = http.new Digest(readOnly.get("publicKey").asText(), readOnly.get("privateKey").asText())
+        var readOnly = owner.post(
+                        EmulatorBehaviourTest.API_KEYS,
+                        "{\"desc\":\"ro\",\"roles\":[\"ORG_READ_ONLY\"]}",
+                        "Content-Type",
+                        "application/json")
+                .json();
+        TestHttp.Answer denied = http
+                .new Digest(
+                        readOnly.get("publicKey").asText(),
+                        readOnly.get("privateKey").asText())
                 .post(CM_SECRETS, "{\"secretExpiresAfterHours\": 8}", "Content-Type", "application/json");
         expect(denied, 401, "USER_UNAUTHORIZED");
-        assertThat(denied.json().get("detail").asText()).isEqualTo("Current user is not authorized to perform this action.");
+        assertThat(denied.json().get("detail").asText())
+                .isEqualTo("Current user is not authorized to perform this action.");
         assertThat(denied.header("WWW-Authenticate")).isNull();
     }
 

@@ -1,13 +1,12 @@
 package io.github.atlascredentials.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.glassfish.grizzly.http.HttpBrokenContentException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_ID;
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_SECRET;
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_ORG_ID;
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_TARGET_CLIENT_ID;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,12 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_ID;
-import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_SECRET;
-import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_ORG_ID;
-import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_TARGET_CLIENT_ID;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.glassfish.grizzly.http.HttpBrokenContentException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests the HTTP layer below JAX-RS used to refuse on its own (500 on an illegal URI, bare 400 or
@@ -38,14 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpLayerErrorsTest {
     static final String API_KEYS = "/api/public/v1.0/orgs/" + DEMO_ORG_ID + "/apiKeys";
-    static final String CM_SECRETS = "/api/public/v1.0/orgs/" + DEMO_ORG_ID + "/serviceAccounts/" + DEMO_TARGET_CLIENT_ID
-            + "/secrets/";
+    static final String CM_SECRETS =
+            "/api/public/v1.0/orgs/" + DEMO_ORG_ID + "/serviceAccounts/" + DEMO_TARGET_CLIENT_ID + "/secrets/";
 
     static AtlasEmulator emulator;
     static String token;
 
     /** Grizzly logs the codec errors it hands on (GRIZZLY0013): kept here for the tests, not printed. */
     static final Logger FILTER_CHAIN = Logger.getLogger("org.glassfish.grizzly.filterchain.DefaultFilterChain");
+
     static final List<LogRecord> CODEC_WARNINGS = new CopyOnWriteArrayList<>();
     static final Handler CAPTURE = new Handler() {
         @Override
@@ -54,12 +54,10 @@ class HttpLayerErrorsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeAll
@@ -101,8 +99,11 @@ class HttpLayerErrorsTest {
 
     @Test
     void illegalPathWithWrongMethodIsMethodNotAllowed() {
-        RawAnswer a = exchange(request("GET /api/public/v1.0/orgs/{orgId}/serviceAccounts/" + DEMO_TARGET_CLIENT_ID
-                + "/secrets/ HTTP/1.1", "Connection: close", "", ""));
+        RawAnswer a = exchange(request(
+                "GET /api/public/v1.0/orgs/{orgId}/serviceAccounts/" + DEMO_TARGET_CLIENT_ID + "/secrets/ HTTP/1.1",
+                "Connection: close",
+                "",
+                ""));
         assertApiError(a, 405, "METHOD_NOT_ALLOWED");
         assertThat(a.header("allow")).isEqualTo("POST");
     }
@@ -117,19 +118,30 @@ class HttpLayerErrorsTest {
 
     @Test
     void hostThatIsNoHostNameIsInvalidRequest() {
-        RawAnswer a = exchange(("POST " + API_KEYS + " HTTP/1.1\r\nHost: a b\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        RawAnswer a = exchange(
+                ("POST " + API_KEYS + " HTTP/1.1\r\nHost: a b\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         assertApiError(a, 400, "INVALID_REQUEST");
     }
 
     // ---- refusals of Grizzly's codec (were an empty 400 or 505) --------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"Content-Length: abc", "Content-Length: -1", "Content-Length: 99999999999999999999",
-            "Content-Length: 5\r\nContent-Length: 2"})
+    @ValueSource(
+            strings = {
+                "Content-Length: abc",
+                "Content-Length: -1",
+                "Content-Length: 99999999999999999999",
+                "Content-Length: 5\r\nContent-Length: 2"
+            })
     void brokenContentLengthIsInvalidRequest(String framing) {
-        RawAnswer a = exchange(request("POST " + API_KEYS + " HTTP/1.1", "Content-Type: application/json", framing,
-                "Connection: close", "", "{}"));
+        RawAnswer a = exchange(request(
+                "POST " + API_KEYS + " HTTP/1.1",
+                "Content-Type: application/json",
+                framing,
+                "Connection: close",
+                "",
+                "{}"));
         assertApiError(a, 400, "INVALID_REQUEST");
     }
 
@@ -140,11 +152,19 @@ class HttpLayerErrorsTest {
         for (int size : new int[] {max, max + 1}) {
             int expected = size > max ? 413 : 401; // no credentials: past the size check, authentication refuses
             String body = " ".repeat(size);
-            RawAnswer declared = exchange(withBody("POST " + API_KEYS + " HTTP/1.1", body.getBytes(StandardCharsets.ISO_8859_1),
+            RawAnswer declared = exchange(withBody(
+                    "POST " + API_KEYS + " HTTP/1.1",
+                    body.getBytes(StandardCharsets.ISO_8859_1),
                     "Content-Type: application/json"));
-            assertThat(declared.status()).as("%d bytes with Content-Length", size).isEqualTo(expected);
-            RawAnswer chunked = exchange(request("POST " + API_KEYS + " HTTP/1.1", "Content-Type: application/json",
-                    "Transfer-Encoding: chunked", "Connection: close", "",
+            assertThat(declared.status())
+                    .as("%d bytes with Content-Length", size)
+                    .isEqualTo(expected);
+            RawAnswer chunked = exchange(request(
+                    "POST " + API_KEYS + " HTTP/1.1",
+                    "Content-Type: application/json",
+                    "Transfer-Encoding: chunked",
+                    "Connection: close",
+                    "",
                     Integer.toHexString(size) + "\r\n" + body + "\r\n0\r\n\r\n"));
             assertThat(chunked.status()).as("%d bytes chunked", size).isEqualTo(expected);
         }
@@ -152,8 +172,13 @@ class HttpLayerErrorsTest {
 
     @Test
     void brokenChunkSizeIsInvalidRequest() throws InterruptedException {
-        RawAnswer a = exchange(request("POST " + API_KEYS + " HTTP/1.1", "Content-Type: application/json",
-                "Transfer-Encoding: chunked", "Connection: close", "", "zz\r\n{}\r\n0\r\n\r\n"));
+        RawAnswer a = exchange(request(
+                "POST " + API_KEYS + " HTTP/1.1",
+                "Content-Type: application/json",
+                "Transfer-Encoding: chunked",
+                "Connection: close",
+                "",
+                "zz\r\n{}\r\n0\r\n\r\n"));
         assertApiError(a, 400, "INVALID_REQUEST");
         // Grizzly still logs the broken chunk on its worker thread, possibly after the answer was sent.
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -186,9 +211,10 @@ class HttpLayerErrorsTest {
     @Test
     void websocketUpgradeIsIgnoredAndAnsweredWithHeaders() {
         // Found by the reliability fuzzer: an upgrade request got its 405 without any Content-Type.
-        RawAnswer a = exchange(("GET " + CM_SECRETS + " HTTP/1.1\r\nHost: h\r\nConnection: close\r\nUpgrade: websocket\r\n"
-                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        RawAnswer a =
+                exchange(("GET " + CM_SECRETS + " HTTP/1.1\r\nHost: h\r\nConnection: close\r\nUpgrade: websocket\r\n"
+                                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         assertApiError(a, 405, "METHOD_NOT_ALLOWED");
     }
 
@@ -201,15 +227,24 @@ class HttpLayerErrorsTest {
 
     @Test
     void tooManyHeadersIsInvalidRequest() {
-        RawAnswer a = exchange(request("POST " + API_KEYS + " HTTP/1.1", "X-Many: m\r\n".repeat(300) + "Content-Length: 0",
-                "Connection: close", "", ""));
+        RawAnswer a = exchange(request(
+                "POST " + API_KEYS + " HTTP/1.1",
+                "X-Many: m\r\n".repeat(300) + "Content-Length: 0",
+                "Connection: close",
+                "",
+                ""));
         assertApiError(a, 400, "INVALID_REQUEST");
     }
 
     @Test
     void headOver64KiBIsInvalidRequest() {
-        RawAnswer a = exchange(request("POST " + API_KEYS + " HTTP/1.1", "X-Long: " + "l".repeat(70_000),
-                "Content-Length: 0", "Connection: close", "", ""));
+        RawAnswer a = exchange(request(
+                "POST " + API_KEYS + " HTTP/1.1",
+                "X-Long: " + "l".repeat(70_000),
+                "Content-Length: 0",
+                "Connection: close",
+                "",
+                ""));
         assertApiError(a, 400, "INVALID_REQUEST");
         assertThat(a.json().get("detail").asText()).contains("65536");
     }
@@ -223,9 +258,14 @@ class HttpLayerErrorsTest {
     @Test
     void longUnknownQueryParameterIsIgnoredAndTheSecretCreated() {
         byte[] body = "{\"secretExpiresAfterHours\": 8}".getBytes(StandardCharsets.UTF_8);
-        RawAnswer a = exchange(request("POST " + CM_SECRETS + "?foo=" + "f".repeat(9000) + " HTTP/1.1",
-                "Authorization: Bearer " + token, "Content-Type: application/json", "Content-Length: " + body.length,
-                "Connection: close", "", new String(body, StandardCharsets.ISO_8859_1)));
+        RawAnswer a = exchange(request(
+                "POST " + CM_SECRETS + "?foo=" + "f".repeat(9000) + " HTTP/1.1",
+                "Authorization: Bearer " + token,
+                "Content-Type: application/json",
+                "Content-Length: " + body.length,
+                "Connection: close",
+                "",
+                new String(body, StandardCharsets.ISO_8859_1)));
         assertThat(a.status()).as(a.toString()).isEqualTo(201);
     }
 
@@ -233,9 +273,15 @@ class HttpLayerErrorsTest {
     void repeatedContentTypeIsReadAsTheFirstAndAnsweredWithJson() {
         // Found by the reliability fuzzer after the request pipeline was split into steps.
         byte[] body = "{\"secretExpiresAfterHours\": 8}".getBytes(StandardCharsets.UTF_8);
-        RawAnswer a = exchange(request("POST " + CM_SECRETS + " HTTP/1.1", "Authorization: Bearer " + token,
-                "Content-Type: application/json; charset=utf-8", "Content-Type: text/plain",
-                "Content-Length: " + body.length, "Connection: close", "", new String(body, StandardCharsets.ISO_8859_1)));
+        RawAnswer a = exchange(request(
+                "POST " + CM_SECRETS + " HTTP/1.1",
+                "Authorization: Bearer " + token,
+                "Content-Type: application/json; charset=utf-8",
+                "Content-Type: text/plain",
+                "Content-Length: " + body.length,
+                "Connection: close",
+                "",
+                new String(body, StandardCharsets.ISO_8859_1)));
         assertThat(a.status()).as(a.toString()).isEqualTo(201);
     }
 
@@ -245,25 +291,34 @@ class HttpLayerErrorsTest {
     @ValueSource(strings = {"GET", "DELETE", "OPTIONS", "PUT", "TRACE"})
     void bodyOnAnotherMethodIsMethodNotAllowed(String method) {
         // The Cloud Manager create path has only POST (the API keys path has GET too).
-        RawAnswer a = exchange(request(method + " " + CM_SECRETS + " HTTP/1.1", "Content-Type: application/json",
-                "Content-Length: 2", "Connection: close", "", "{}"));
+        RawAnswer a = exchange(request(
+                method + " " + CM_SECRETS + " HTTP/1.1",
+                "Content-Type: application/json",
+                "Content-Length: 2",
+                "Connection: close",
+                "",
+                "{}"));
         assertApiError(a, 405, "METHOD_NOT_ALLOWED");
         assertThat(a.header("allow")).isEqualTo("POST");
     }
 
     @Test
     void headWithBodyIsMethodNotAllowed() {
-        String answer = new String(send(request("HEAD " + CM_SECRETS + " HTTP/1.1", "Content-Length: 2", "Connection: close",
-                "", "{}")), StandardCharsets.ISO_8859_1);
-        assertThat(answer).startsWith("HTTP/1.1 405 ").contains("\r\nAllow: POST\r\n", "\r\nContent-Type: application/json\r\n");
+        String answer = new String(
+                send(request("HEAD " + CM_SECRETS + " HTTP/1.1", "Content-Length: 2", "Connection: close", "", "{}")),
+                StandardCharsets.ISO_8859_1);
+        assertThat(answer)
+                .startsWith("HTTP/1.1 405 ")
+                .contains("\r\nAllow: POST\r\n", "\r\nContent-Type: application/json\r\n");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"TRACE", "GET", "DELETE"})
     void bodyOfRefusedRequestIsNotReadAsTheNextRequest(String method) {
         String body = "{\"desc\": \"a b\"}";
-        byte[] two = (method + " " + CM_SECRETS + " HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
-                + "POST /a/.. HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        byte[] two = (method + " " + CM_SECRETS + " HTTP/1.1\r\nHost: h\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body
+                        + "POST /a/.. HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         List<RawAnswer> answers = RawAnswer.parseAll(send(two));
         assertThat(answers).hasSize(2);
@@ -276,9 +331,14 @@ class HttpLayerErrorsTest {
     @ParameterizedTest
     @ValueSource(ints = {3_000, 60_000})
     void longQuotedDigestValueIsUnauthorized(int length) {
-        RawAnswer a = exchange(request("POST " + API_KEYS + " HTTP/1.1", "Content-Type: application/json",
+        RawAnswer a = exchange(request(
+                "POST " + API_KEYS + " HTTP/1.1",
+                "Content-Type: application/json",
                 "Authorization: Digest username=\"" + "u".repeat(length) + "\", realm=\"MMS Public API\"",
-                "Content-Length: 2", "Connection: close", "", "{}"));
+                "Content-Length: 2",
+                "Connection: close",
+                "",
+                "{}"));
         assertApiError(a, 401, "USER_UNAUTHORIZED");
         assertThat(a.header("www-authenticate")).startsWith("Digest ");
     }
@@ -296,17 +356,22 @@ class HttpLayerErrorsTest {
             body.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
             body.writeBytes(bad);
             body.writeBytes(suffix.getBytes(StandardCharsets.UTF_8));
-            RawAnswer a = exchange(withBody("POST " + path + " HTTP/1.1", body.toByteArray(),
-                    "Authorization: Bearer " + token, "Content-Type: application/json"));
+            RawAnswer a = exchange(withBody(
+                    "POST " + path + " HTTP/1.1",
+                    body.toByteArray(),
+                    "Authorization: Bearer " + token,
+                    "Content-Type: application/json"));
             assertApiError(a, 400, "MALFORMED_JSON");
         }
     }
 
     @Test
     void validMultiByteUtf8IsAccepted() {
-        RawAnswer a = exchange(withBody("POST " + API_KEYS + " HTTP/1.1",
+        RawAnswer a = exchange(withBody(
+                "POST " + API_KEYS + " HTTP/1.1",
                 "{\"desc\":\"é 😀 ✓\",\"roles\":[\"ORG_MEMBER\"]}".getBytes(StandardCharsets.UTF_8),
-                "Authorization: Bearer " + token, "Content-Type: application/json"));
+                "Authorization: Bearer " + token,
+                "Content-Type: application/json"));
         assertThat(a.status()).as(a.toString()).isEqualTo(200);
         assertThat(a.json().get("desc").asText()).isEqualTo("é 😀 ✓");
     }
@@ -317,7 +382,8 @@ class HttpLayerErrorsTest {
         assertThat(a.status()).as(a.toString()).isEqualTo(status);
         assertThat(a.header("content-type")).as(a.toString()).isEqualTo("application/json");
         // the headers of every answer, also when the HTTP layer answers before the application
-        assertThat(a.header("x-mongodb-service-version")).as(a.toString())
+        assertThat(a.header("x-mongodb-service-version"))
+                .as(a.toString())
                 .matches("gitHash=atlas-emulator; versionString=\\d+\\.\\d+\\.\\d+.*"); // the build's version
         assertThat(a.header("strict-transport-security")).as(a.toString()).isEqualTo("max-age=300");
         JsonNode json = a.json();
@@ -326,8 +392,13 @@ class HttpLayerErrorsTest {
     }
 
     static byte[] post(String target, String body) {
-        return request("POST " + target + " HTTP/1.1", "Content-Type: application/json", "Content-Length: " + body.length(),
-                "Connection: close", "", body);
+        return request(
+                "POST " + target + " HTTP/1.1",
+                "Content-Type: application/json",
+                "Content-Length: " + body.length(),
+                "Connection: close",
+                "",
+                body);
     }
 
     /** The request line, then Host, then the other lines joined by CRLF (Latin-1, so any byte can be sent). */
@@ -396,13 +467,17 @@ class HttpLayerErrorsTest {
             int at = 0;
             while (at < text.length()) {
                 int headEnd = text.indexOf("\r\n\r\n", at);
-                assertThat(headEnd).as("a complete answer head in: " + text.substring(at)).isPositive();
+                assertThat(headEnd)
+                        .as("a complete answer head in: " + text.substring(at))
+                        .isPositive();
                 String[] lines = text.substring(at, headEnd).split("\r\n");
                 int status = Integer.parseInt(lines[0].split(" ")[1]);
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (int i = 1; i < lines.length; i++) {
                     int colon = lines[i].indexOf(':');
-                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                    headers.put(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            lines[i].substring(colon + 1).trim());
                 }
                 String length = headers.get("content-length");
                 int bodyLength = length == null ? 0 : Integer.parseInt(length);

@@ -20,8 +20,8 @@ class ImportsNotQualifiedNamesTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern COMMENTS_AND_STRINGS = Pattern.compile(
             "//[^\\n]*|/\\*.*?\\*/|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'", Pattern.DOTALL);
-    private static final Pattern QUALIFIED_NAME = Pattern.compile(
-            "\\b(?:java|javax|jakarta|org|com|io)(?:\\.[a-z]\\w*)+\\.[A-Z]\\w*");
+    private static final Pattern QUALIFIED_NAME =
+            Pattern.compile("\\b(?:java|javax|jakarta|org|com|io)(?:\\.[a-z]\\w*)+\\.[A-Z]\\w*");
 
     @Test
     void mainCodeImportsWhatItUses() throws IOException {
@@ -31,7 +31,9 @@ class ImportsNotQualifiedNamesTest {
                 found.addAll(qualifiedNames(file.toString(), Files.readString(file)));
             }
         }
-        assertThat(found).as("inline fully qualified names in main code (import them instead)").isEmpty();
+        assertThat(found)
+                .as("inline fully qualified names in main code (import them instead)")
+                .isEmpty();
     }
 
     @Test
@@ -42,7 +44,8 @@ class ImportsNotQualifiedNamesTest {
     }
 
     static List<String> qualifiedNames(String file, String source) {
-        String code = COMMENTS_AND_STRINGS.matcher(source).replaceAll(m -> m.group().replaceAll("[^\\n]", " "));
+        String code =
+                COMMENTS_AND_STRINGS.matcher(source).replaceAll(m -> m.group().replaceAll("[^\\n]", " "));
         List<String> found = new ArrayList<>();
         String[] lines = code.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -31,20 +31,23 @@ class NoClassCyclesTest {
     private static final Pattern COMMENTS_AND_STRINGS = Pattern.compile(
             "//[^\\n]*|/\\*.*?\\*/|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
-    private static final Pattern PACKAGE_OR_IMPORT = Pattern.compile("^(?:package|import)\\s[^\\n]*$", Pattern.MULTILINE);
+    private static final Pattern PACKAGE_OR_IMPORT =
+            Pattern.compile("^(?:package|import)\\s[^\\n]*$", Pattern.MULTILINE);
     private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*\\b");
 
     @Test
     void topLevelClassesFormNoCycle() throws IOException {
         Map<String, Set<String>> graph = dependencies(SOURCES);
         assertThat(graph).hasSizeGreaterThan(50);
-        assertThat(cycles(graph)).as("cycles between top-level classes of the emulator").isEmpty();
+        assertThat(cycles(graph))
+                .as("cycles between top-level classes of the emulator")
+                .isEmpty();
     }
 
     @Test
     void theScanSeesACycle() {
-        Map<String, Set<String>> graph = new TreeMap<>(Map.of(
-                "a.A", Set.of("b.B"), "b.B", Set.of("c.C"), "c.C", Set.of("a.A"), "d.D", Set.of("a.A")));
+        Map<String, Set<String>> graph = new TreeMap<>(
+                Map.of("a.A", Set.of("b.B"), "b.B", Set.of("c.C"), "c.C", Set.of("a.A"), "d.D", Set.of("a.A")));
         assertThat(cycles(graph)).containsExactly(List.of("a.A", "b.B", "c.C"));
     }
 
@@ -54,7 +57,8 @@ class NoClassCyclesTest {
         try (Stream<Path> walk = Files.walk(sources)) {
             walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
                 String relative = sources.relativize(p).toString().replace('\\', '/');
-                String name = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+                String name = relative.substring(0, relative.length() - ".java".length())
+                        .replace('/', '.');
                 files.put(ROOT_PACKAGE + "." + name, p);
             });
         }
@@ -62,12 +66,16 @@ class NoClassCyclesTest {
         for (Map.Entry<String, Path> file : files.entrySet()) {
             String self = file.getKey();
             String packageName = self.substring(0, self.lastIndexOf('.'));
-            String source = COMMENTS_AND_STRINGS.matcher(Files.readString(file.getValue())).replaceAll(" ");
+            String source = COMMENTS_AND_STRINGS
+                    .matcher(Files.readString(file.getValue()))
+                    .replaceAll(" ");
             Set<String> uses = new TreeSet<>();
             Matcher imports = IMPORT.matcher(source);
             while (imports.find()) {
                 String imported = imports.group(1);
-                files.keySet().stream().filter(c -> imported.equals(c) || imported.startsWith(c + ".")).forEach(uses::add);
+                files.keySet().stream()
+                        .filter(c -> imported.equals(c) || imported.startsWith(c + "."))
+                        .forEach(uses::add);
             }
             String body = PACKAGE_OR_IMPORT.matcher(source).replaceAll(" ");
             Set<String> names = new HashSet<>();
@@ -75,7 +83,8 @@ class NoClassCyclesTest {
             for (String other : files.keySet()) {
                 int dot = other.lastIndexOf('.');
                 boolean samePackage = other.substring(0, dot).equals(packageName);
-                if ((samePackage && names.contains(other.substring(dot + 1))) || body.contains(other + ".")
+                if ((samePackage && names.contains(other.substring(dot + 1)))
+                        || body.contains(other + ".")
                         || body.contains(other + " ")) {
                     uses.add(other);
                 }
@@ -101,9 +110,14 @@ class NoClassCyclesTest {
         return found;
     }
 
-    private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
-                                Map<String, Integer> low, Deque<String> stack, Set<String> onStack,
-                                List<List<String>> found) {
+    private static void connect(
+            String v,
+            Map<String, Set<String>> graph,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<List<String>> found) {
         index.put(v, index.size());
         low.put(v, index.get(v));
         stack.push(v);

@@ -31,7 +31,8 @@ class OfficialShapesTest {
     private static final String OWNER_SECRET = "mdb_sa_sk_DemoSecretDoNotUseOutsideTheEmulator0001";
     private static final String TARGET_ID = "mdb_sa_id_1234567890abcdef12345678";
     private static final String API_KEY_VERSION = "application/vnd.atlas.2023-01-01+json";
-    private static final String SEED = """
+    private static final String SEED =
+            """
             {"organizations": [{"id": "%s", "projects": [{"id": "%s"}],
               "serviceAccounts": [
                 {"clientId": "%s", "name": "admin", "roles": ["ORG_OWNER"],
@@ -48,13 +49,16 @@ class OfficialShapesTest {
 
     @TempDir
     Path dataDir;
+
     private AtlasEmulator emulator;
     private TestHttp http;
     private String bearer;
 
     @BeforeEach
     void start() {
-        start(AtlasEmulator.builder().port(0).seed(SeedParser.parse("test seed", SEED.getBytes(StandardCharsets.UTF_8))));
+        start(AtlasEmulator.builder()
+                .port(0)
+                .seed(SeedParser.parse("test seed", SEED.getBytes(StandardCharsets.UTF_8))));
     }
 
     private void start(AtlasEmulator.Builder builder) {
@@ -75,11 +79,14 @@ class OfficialShapesTest {
     /** Row 3, official spec: getOrgApiKey roles are CloudAccessRoleAssignment {orgId | groupId, roleName}. */
     @Test
     void projectRolesOfAnApiKeyReadBackWithTheirProject() {
-        JsonNode key = get("/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY, API_KEY_VERSION).json();
-        assertThat(key.get("roles").toString()).isEqualTo("[{\"orgId\":\"" + ORG + "\",\"roleName\":\"ORG_MEMBER\"},"
-                + "{\"groupId\":\"" + PROJECT + "\",\"roleName\":\"GROUP_OWNER\"},"
-                + "{\"groupId\":\"" + PROJECT + "\",\"roleName\":\"GROUP_READ_ONLY\"}]");
-        JsonNode page = get("/api/atlas/v2/orgs/" + ORG + "/apiKeys", API_KEY_VERSION).json();
+        JsonNode key = get("/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY, API_KEY_VERSION)
+                .json();
+        assertThat(key.get("roles").toString())
+                .isEqualTo("[{\"orgId\":\"" + ORG + "\",\"roleName\":\"ORG_MEMBER\"},"
+                        + "{\"groupId\":\"" + PROJECT + "\",\"roleName\":\"GROUP_OWNER\"},"
+                        + "{\"groupId\":\"" + PROJECT + "\",\"roleName\":\"GROUP_READ_ONLY\"}]");
+        JsonNode page =
+                get("/api/atlas/v2/orgs/" + ORG + "/apiKeys", API_KEY_VERSION).json();
         assertThat(page.get("results").get(1).get("roles")).isEqualTo(key.get("roles"));
     }
 
@@ -87,8 +94,8 @@ class OfficialShapesTest {
     @Test
     void aProjectRoleOfAnApiKeyCountsForItsProject() {
         TestHttp.Digest projectKey = http.new Digest("projonly", "1f6b8c1e-2d3a-4b5c-9e7f-db2c132ca78d");
-        TestHttp.Answer read = projectKey.send("GET", "/api/atlas/v2/groups/" + PROJECT + "/serviceAccounts/" + TARGET_ID,
-                null, "Accept", ATLAS);
+        TestHttp.Answer read = projectKey.send(
+                "GET", "/api/atlas/v2/groups/" + PROJECT + "/serviceAccounts/" + TARGET_ID, null, "Accept", ATLAS);
         assertThat(read.status()).as(read.raw().body()).isEqualTo(200);
         assertThat(read.json().get("roles").toString()).isEqualTo("[\"GROUP_OWNER\"]");
     }
@@ -97,13 +104,17 @@ class OfficialShapesTest {
     @Test
     void projectRolesAndAccountDetailsArePersisted() {
         emulator.close();
-        start(AtlasEmulator.builder().port(0).dataDir(dataDir)
+        start(AtlasEmulator.builder()
+                .port(0)
+                .dataDir(dataDir)
                 .seed(SeedParser.parse("test seed", SEED.getBytes(StandardCharsets.UTF_8))));
         emulator.close();
         start(AtlasEmulator.builder().port(0).dataDir(dataDir));
-        JsonNode key = get("/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY, API_KEY_VERSION).json();
+        JsonNode key = get("/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY, API_KEY_VERSION)
+                .json();
         assertThat(key.get("roles").findValuesAsText("groupId")).containsExactly(PROJECT, PROJECT);
-        JsonNode account = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID, ATLAS).json();
+        JsonNode account = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID, ATLAS)
+                .json();
         assertThat(account.get("description").asText()).isEqualTo("Rotates the pipeline's secrets");
         assertThat(account.get("createdAt").asText()).isEqualTo("2024-08-01T09:30:00Z");
     }
@@ -111,11 +122,18 @@ class OfficialShapesTest {
     /** Row 4, official spec: createOrgApiKey roles enum includes ORG_STREAM_PROCESSING_ADMIN. */
     @Test
     void streamProcessingAdminIsAnOrganizationRole() {
-        TestHttp.Answer created = http.post("/api/atlas/v2/orgs/" + ORG + "/apiKeys",
+        TestHttp.Answer created = http.post(
+                "/api/atlas/v2/orgs/" + ORG + "/apiKeys",
                 "{\"desc\":\"streams\",\"roles\":[\"ORG_STREAM_PROCESSING_ADMIN\"]}",
-                "Authorization", bearer, "Accept", API_KEY_VERSION, "Content-Type", API_KEY_VERSION);
+                "Authorization",
+                bearer,
+                "Accept",
+                API_KEY_VERSION,
+                "Content-Type",
+                API_KEY_VERSION);
         assertThat(created.status()).as(created.raw().body()).isEqualTo(200);
-        assertThat(created.json().get("roles").get(0).get("roleName").asText()).isEqualTo("ORG_STREAM_PROCESSING_ADMIN");
+        assertThat(created.json().get("roles").get(0).get("roleName").asText())
+                .isEqualTo("ORG_STREAM_PROCESSING_ADMIN");
     }
 
     /** Row 5, official spec: pages carry links, results and totalCount; includeCount=false leaves totalCount out. */
@@ -124,36 +142,48 @@ class OfficialShapesTest {
         String list = "/api/atlas/v2/orgs/" + ORG + "/apiKeys";
         JsonNode first = get(list + "?itemsPerPage=1", API_KEY_VERSION).json();
         String base = emulator.baseUri().toString().replaceAll("/$", "");
-        assertThat(first.get("links").toString()).isEqualTo("[{\"href\":\"" + base + list + "?pageNum=1&itemsPerPage=1\",\"rel\":\"self\"},"
-                + "{\"href\":\"" + base + list + "?pageNum=2&itemsPerPage=1\",\"rel\":\"next\"}]");
+        assertThat(first.get("links").toString())
+                .isEqualTo("[{\"href\":\"" + base + list + "?pageNum=1&itemsPerPage=1\",\"rel\":\"self\"},"
+                        + "{\"href\":\"" + base + list + "?pageNum=2&itemsPerPage=1\",\"rel\":\"next\"}]");
         assertThat(first.get("totalCount").asInt()).isEqualTo(2);
-        JsonNode second = get(list + "?itemsPerPage=1&pageNum=2&includeCount=false", API_KEY_VERSION).json();
+        JsonNode second = get(list + "?itemsPerPage=1&pageNum=2&includeCount=false", API_KEY_VERSION)
+                .json();
         assertThat(second.has("totalCount")).isFalse();
         assertThat(second.get("links").findValuesAsText("rel")).containsExactly("self", "previous");
         expect(get(list + "?includeCount=maybe", API_KEY_VERSION), 400, "INVALID_QUERY_PARAMETER");
         // includeSystemManaged: the emulator holds no system-managed accounts, so both values list the same.
         String accounts = "/api/atlas/v2/orgs/" + ORG + "/serviceAccounts";
         assertThat(get(accounts + "?includeSystemManaged=true", ATLAS).json().get("results"))
-                .isEqualTo(get(accounts, ATLAS).json().get("results")).hasSize(2);
+                .isEqualTo(get(accounts, ATLAS).json().get("results"))
+                .hasSize(2);
         expect(get(accounts + "?includeSystemManaged=1", ATLAS), 400, "INVALID_QUERY_PARAMETER");
     }
 
     /** Row 5, official spec: envelope on every read, list and delete; a list is its own envelope. */
     @Test
     void envelopeWrapsReadsListsAndDeletes() {
-        TestHttp.Answer read = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "?envelope=true", ATLAS);
+        TestHttp.Answer read =
+                get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "?envelope=true", ATLAS);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("status").asInt()).isEqualTo(200);
         assertThat(read.json().get("content").get("clientId").asText()).isEqualTo(TARGET_ID);
-        TestHttp.Answer missing = get("/api/atlas/v2/orgs/" + ORG + "/apiKeys/aaaaaaaaaaaaaaaaaaaaaaaa?envelope=true", API_KEY_VERSION);
+        TestHttp.Answer missing =
+                get("/api/atlas/v2/orgs/" + ORG + "/apiKeys/aaaaaaaaaaaaaaaaaaaaaaaa?envelope=true", API_KEY_VERSION);
         assertThat(missing.status()).isEqualTo(200);
         assertThat(missing.json().get("status").asInt()).isEqualTo(404);
         assertThat(missing.json().get("content").get("errorCode").asText()).isEqualTo("RESOURCE_NOT_FOUND");
-        JsonNode page = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts?envelope=true", ATLAS).json();
+        JsonNode page = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts?envelope=true", ATLAS)
+                .json();
         assertThat(page.get("status").asInt()).isEqualTo(200);
         assertThat(page.get("results")).hasSize(2);
-        TestHttp.Answer deleted = http.send("DELETE", "/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY + "?envelope=true",
-                null, "Authorization", bearer, "Accept", API_KEY_VERSION);
+        TestHttp.Answer deleted = http.send(
+                "DELETE",
+                "/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY + "?envelope=true",
+                null,
+                "Authorization",
+                bearer,
+                "Accept",
+                API_KEY_VERSION);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.raw().body()).isEqualTo("{\"status\":204}");
         assertThat(deleted.header("Content-Type")).isEqualTo(API_KEY_VERSION);
@@ -162,14 +192,17 @@ class OfficialShapesTest {
     /** Row 6, official spec: getOrgServiceAccount / getGroupServiceAccount answer createdAt and description. */
     @Test
     void serviceAccountsReadBackWithCreationAndDescription() {
-        JsonNode org = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID, ATLAS).json();
+        JsonNode org = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID, ATLAS)
+                .json();
         assertThat(org.get("description").asText()).isEqualTo("Rotates the pipeline's secrets");
         assertThat(org.get("createdAt").asText()).isEqualTo("2024-08-01T09:30:00Z");
-        JsonNode group = get("/api/atlas/v2/groups/" + PROJECT + "/serviceAccounts/" + TARGET_ID, ATLAS).json();
+        JsonNode group = get("/api/atlas/v2/groups/" + PROJECT + "/serviceAccounts/" + TARGET_ID, ATLAS)
+                .json();
         assertThat(group.get("description")).isEqualTo(org.get("description"));
         assertThat(group.get("createdAt")).isEqualTo(org.get("createdAt"));
         // Without them in the seed: the name describes it, and it was created when seeded.
-        JsonNode admin = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + OWNER_ID, ATLAS).json();
+        JsonNode admin = get("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + OWNER_ID, ATLAS)
+                .json();
         assertThat(admin.get("description").asText()).isEqualTo("admin");
         assertThat(admin.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     }
@@ -180,21 +213,40 @@ class OfficialShapesTest {
      */
     @Test
     void aDeleteAnswers204WithTheVersionedContentType() throws IOException {
-        String secretId = http.post("/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "/secrets",
-                "{\"secretExpiresAfterHours\": 8}", "Authorization", bearer, "Accept", ATLAS, "Content-Type", ATLAS)
-                .json().get("id").asText();
-        String head = rawRequest("DELETE /api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "/secrets/" + secretId
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + bearer + "\r\nAccept: " + ATLAS
-                + "\r\nConnection: close\r\n\r\n");
-        assertThat(head).startsWith("HTTP/1.1 204").containsIgnoringCase("\r\nContent-Type: " + ATLAS + "\r\n")
-                .doesNotContainIgnoringCase("Content-Length: ").endsWith("\r\n\r\n");
-        TestHttp.Answer apiKey = http.send("DELETE", "/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY, null,
-                "Authorization", bearer, "Accept", API_KEY_VERSION);
+        String secretId = http.post(
+                        "/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "/secrets",
+                        "{\"secretExpiresAfterHours\": 8}",
+                        "Authorization",
+                        bearer,
+                        "Accept",
+                        ATLAS,
+                        "Content-Type",
+                        ATLAS)
+                .json()
+                .get("id")
+                .asText();
+        String head =
+                rawRequest("DELETE /api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "/secrets/" + secretId
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + bearer + "\r\nAccept: " + ATLAS
+                        + "\r\nConnection: close\r\n\r\n");
+        assertThat(head)
+                .startsWith("HTTP/1.1 204")
+                .containsIgnoringCase("\r\nContent-Type: " + ATLAS + "\r\n")
+                .doesNotContainIgnoringCase("Content-Length: ")
+                .endsWith("\r\n\r\n");
+        TestHttp.Answer apiKey = http.send(
+                "DELETE",
+                "/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + PROJECT_KEY,
+                null,
+                "Authorization",
+                bearer,
+                "Accept",
+                API_KEY_VERSION);
         assertThat(apiKey.status()).isEqualTo(204);
         assertThat(apiKey.header("Content-Type")).isEqualTo(API_KEY_VERSION);
         // Cloud Manager's delete is unversioned and declares no content: no Content-Type.
-        TestHttp.Answer cloudManager = http.send("DELETE", "/api/public/v1.0/orgs/" + ORG + "/apiKeys/" + OWNER_KEY, null,
-                "Authorization", bearer);
+        TestHttp.Answer cloudManager = http.send(
+                "DELETE", "/api/public/v1.0/orgs/" + ORG + "/apiKeys/" + OWNER_KEY, null, "Authorization", bearer);
         assertThat(cloudManager.status()).isEqualTo(204);
         assertThat(cloudManager.header("Content-Type")).isNull();
     }
@@ -203,8 +255,14 @@ class OfficialShapesTest {
     @Test
     void aSecretIdOfAnyShapeIsLookedUpAndNotFound() {
         for (String secretId : new String[] {"not-a-hex-id", "66B544825867BA071C85469D", "1"}) {
-            TestHttp.Answer a = http.send("DELETE", "/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "/secrets/"
-                    + secretId, null, "Authorization", bearer, "Accept", ATLAS);
+            TestHttp.Answer a = http.send(
+                    "DELETE",
+                    "/api/atlas/v2/orgs/" + ORG + "/serviceAccounts/" + TARGET_ID + "/secrets/" + secretId,
+                    null,
+                    "Authorization",
+                    bearer,
+                    "Accept",
+                    ATLAS);
             expect(a, 404, "RESOURCE_NOT_FOUND");
             assertThat(a.json().get("parameters").get(0).asText()).isEqualTo(secretId);
         }
@@ -212,7 +270,8 @@ class OfficialShapesTest {
 
     /** The whole head of a raw HTTP/1.1 answer, as the socket delivered it (the request asks to close). */
     private String rawRequest(String request) throws IOException {
-        try (Socket socket = new Socket(emulator.baseUri().getHost(), emulator.baseUri().getPort())) {
+        try (Socket socket =
+                new Socket(emulator.baseUri().getHost(), emulator.baseUri().getPort())) {
             socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

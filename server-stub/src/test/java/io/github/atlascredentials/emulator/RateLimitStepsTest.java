@@ -1,30 +1,35 @@
 package io.github.atlascredentials.emulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static io.github.atlascredentials.emulator.AtlasEmulator.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static io.github.atlascredentials.emulator.AtlasEmulator.*;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The two rate-limit steps over HTTP, on a stopped clock: the API limit per caller and the token
  * endpoint's limit, their headers, the 429 answer and its Retry-After, and the window's end.
  */
 class RateLimitStepsTest {
-    private final EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final EmulatorClock clock =
+            new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private AtlasEmulator emulator;
     private TestHttp http;
 
     @BeforeEach
     void start() {
-        emulator = AtlasEmulator.builder().port(0).clock(clock).apiRateLimitPerMinute(2).tokenRateLimitPerMinute(2)
-                .atlasRateLimit(2, 1, 10).start();
+        emulator = AtlasEmulator.builder()
+                .port(0)
+                .clock(clock)
+                .apiRateLimitPerMinute(2)
+                .tokenRateLimitPerMinute(2)
+                .atlasRateLimit(2, 1, 10)
+                .start();
         http = new TestHttp(emulator.baseUri());
     }
 
@@ -35,14 +40,24 @@ class RateLimitStepsTest {
 
     /** A Cloud Manager call: limited per caller in fixed one-minute windows. */
     private TestHttp.Answer create(String token) {
-        return http.post(EmulatorBehaviourTest.CM_SECRETS, "{\"secretExpiresAfterHours\": 8}", "Authorization", "Bearer " + token,
-                "Content-Type", "application/json");
+        return http.post(
+                EmulatorBehaviourTest.CM_SECRETS,
+                "{\"secretExpiresAfterHours\": 8}",
+                "Authorization",
+                "Bearer " + token,
+                "Content-Type",
+                "application/json");
     }
 
     /** An Atlas v2 call: limited by a token bucket per endpoint set and scope. */
     private TestHttp.Answer atlas(String path, String token) {
-        return http.post(path, "{\"secretExpiresAfterHours\": 8}", "Authorization", "Bearer " + token,
-                "Content-Type", EmulatorBehaviourTest.ATLAS);
+        return http.post(
+                path,
+                "{\"secretExpiresAfterHours\": 8}",
+                "Authorization",
+                "Bearer " + token,
+                "Content-Type",
+                EmulatorBehaviourTest.ATLAS);
     }
 
     @Test
@@ -51,15 +66,18 @@ class RateLimitStepsTest {
         TestHttp.Answer first = atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
         assertThat(first.header("RateLimit-Limit")).isEqualTo("2");
         assertThat(first.header("RateLimit-Remaining")).isEqualTo("1");
-        assertThat(atlas(EmulatorBehaviourTest.ORG_SECRETS, token).header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(atlas(EmulatorBehaviourTest.ORG_SECRETS, token).header("RateLimit-Remaining"))
+                .isEqualTo("0");
         TestHttp.Answer refused = atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED_TOKEN_BUCKET");
         assertThat(refused.header("Retry-After")).isEqualTo("10");
-        assertThat(atlas(EmulatorBehaviourTest.GROUP_SECRETS, token).header("RateLimit-Remaining")).as("the project's own bucket")
+        assertThat(atlas(EmulatorBehaviourTest.GROUP_SECRETS, token).header("RateLimit-Remaining"))
+                .as("the project's own bucket")
                 .isEqualTo("1");
         clock.advance(Duration.ofSeconds(9));
-        assertThat(atlas(EmulatorBehaviourTest.ORG_SECRETS, token).header("Retry-After")).isEqualTo("1");
+        assertThat(atlas(EmulatorBehaviourTest.ORG_SECRETS, token).header("Retry-After"))
+                .isEqualTo("1");
         clock.advance(Duration.ofSeconds(1));
         TestHttp.Answer refilled = atlas(EmulatorBehaviourTest.ORG_SECRETS, token);
         assertThat(refilled.status()).isNotEqualTo(429);
@@ -101,8 +119,12 @@ class RateLimitStepsTest {
         assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
 
         // Another caller (a programmatic API key) has its own window.
-        TestHttp.Answer byKey = http.new Digest(DEMO_PUBLIC_KEY, DEMO_PRIVATE_KEY).post(EmulatorBehaviourTest.API_KEYS,
-                "{\"desc\":\"k\",\"roles\":[\"ORG_MEMBER\"]}", "Content-Type", "application/json");
+        TestHttp.Answer byKey = http.new Digest(DEMO_PUBLIC_KEY, DEMO_PRIVATE_KEY)
+                .post(
+                        EmulatorBehaviourTest.API_KEYS,
+                        "{\"desc\":\"k\",\"roles\":[\"ORG_MEMBER\"]}",
+                        "Content-Type",
+                        "application/json");
         assertThat(byKey.status()).isEqualTo(200);
         assertThat(byKey.header("RateLimit-Remaining")).isEqualTo("1");
 
@@ -121,7 +143,8 @@ class RateLimitStepsTest {
         create(token);
         create(token);
         assertThat(create(token).status()).isEqualTo(429);
-        assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials").status())
+        assertThat(http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials")
+                        .status())
                 .isEqualTo(429);
         emulator.failNextRequest("createCloudManagerServiceAccountSecret", 500, null); // armed, never used
 
@@ -137,13 +160,15 @@ class RateLimitStepsTest {
 
     @Test
     void tokenEndpointIsLimitedBeforeCredentialsAreChecked() {
-        assertThat(http.tokenRequest(DEMO_CLIENT_ID, "mdb_sa_sk_" + "w".repeat(40), "grant_type=client_credentials").status())
+        assertThat(http.tokenRequest(DEMO_CLIENT_ID, "mdb_sa_sk_" + "w".repeat(40), "grant_type=client_credentials")
+                        .status())
                 .isEqualTo(401);
         TestHttp.Answer second = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.header("RateLimit-Limit")).isEqualTo("2");
         assertThat(second.header("RateLimit-Remaining")).isEqualTo("0");
-        TestHttp.Answer refused = http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
+        TestHttp.Answer refused =
+                http.tokenRequest(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, "grant_type=client_credentials");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isEqualTo("60");
         // The API operations do not count against the token endpoint's limit, nor the other way round.

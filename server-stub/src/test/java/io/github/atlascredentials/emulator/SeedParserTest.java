@@ -1,21 +1,20 @@
 package io.github.atlascredentials.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.seed.SeedException;
 import io.github.atlascredentials.emulator.seed.SeedParser;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A bad seed stops start-up with a message naming the file, the JSON path and the problem. */
 class SeedParserTest {
@@ -84,9 +83,12 @@ class SeedParserTest {
         int max = SpecFacts.MAX_SECRET_HOURS;
         String longest = "d".repeat(SpecFacts.API_KEY_DESC.maxLength());
         for (int hours : new int[] {min, max}) {
-            String json = GOOD.replace("720", Integer.toString(hours)).replace("\"desc\": \"k\"", "\"desc\": \"" + longest + "\"")
+            String json = GOOD.replace("720", Integer.toString(hours))
+                    .replace("\"desc\": \"k\"", "\"desc\": \"" + longest + "\"")
                     .replace("\"name\": \"P\"", "\"name\": null");
-            SeedDocument.Organization org = SeedParser.parse("edge.json", json.getBytes(StandardCharsets.UTF_8)).organizations().get(0);
+            SeedDocument.Organization org = SeedParser.parse("edge.json", json.getBytes(StandardCharsets.UTF_8))
+                    .organizations()
+                    .get(0);
             assertThat(org.maxServiceAccountSecretValidityInHours()).isEqualTo(hours);
             assertThat(org.apiKeys().get(0).desc()).isEqualTo(longest);
             assertThat(org.projects().get(0).name()).isEqualTo("Project " + PROJECT);
@@ -114,18 +116,24 @@ class SeedParserTest {
 
     @Test
     void duplicateKeysAndEmptyDocumentsAreRefused() {
-        assertThatThrownBy(() -> SeedParser.parse("d.json", "{\"organizations\": [], \"organizations\": []}".getBytes()))
-                .hasMessageContaining("d.json: $: not well-formed JSON").hasMessageContaining("Duplicate field");
-        assertThatThrownBy(() -> SeedParser.parse("e.json", new byte[0])).hasMessage("e.json: $: the document is empty");
-        assertThatThrownBy(() -> SeedParser.parse("a.json", "[]".getBytes())).hasMessage("a.json: $: must be an object");
-        assertThatThrownBy(() -> SeedParser.parse("m.json", "{}".getBytes())).hasMessage("m.json: $.organizations: is required");
+        assertThatThrownBy(
+                        () -> SeedParser.parse("d.json", "{\"organizations\": [], \"organizations\": []}".getBytes()))
+                .hasMessageContaining("d.json: $: not well-formed JSON")
+                .hasMessageContaining("Duplicate field");
+        assertThatThrownBy(() -> SeedParser.parse("e.json", new byte[0]))
+                .hasMessage("e.json: $: the document is empty");
+        assertThatThrownBy(() -> SeedParser.parse("a.json", "[]".getBytes()))
+                .hasMessage("a.json: $: must be an object");
+        assertThatThrownBy(() -> SeedParser.parse("m.json", "{}".getBytes()))
+                .hasMessage("m.json: $.organizations: is required");
     }
 
     @Test
     void secretsNeverAppearInMessages() {
         String json = GOOD.replace("\"expiresAt\": \"2030-01-01T00:00:00Z\"", "\"expiresAt\": 5");
         assertThatThrownBy(() -> SeedParser.parse("s.json", json.getBytes(StandardCharsets.UTF_8)))
-                .hasMessageNotContaining(SECRET).hasMessageContaining("secrets[0].expiresAt");
+                .hasMessageNotContaining(SECRET)
+                .hasMessageContaining("secrets[0].expiresAt");
     }
 
     @Test
@@ -134,20 +142,25 @@ class SeedParserTest {
         Files.writeString(seed, GOOD.replace("\"4888442a3354817a7320eb61\"", "\"not-an-id\""));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = EmulatorMain.run(new String[] {"--port", "0", "--seed", seed.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = EmulatorMain.run(
+                new String[] {"--port", "0", "--seed", seed.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Listening on");
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("Error: bad seed file " + seed
-                + ": $.organizations[0].id: must be 24 lowercase hexadecimal characters");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("Error: bad seed file " + seed
+                        + ": $.organizations[0].id: must be 24 lowercase hexadecimal characters");
     }
 
     @Test
     void commandLineStopsOnAMissingSeedFile(@TempDir Path dir) throws Exception {
         Path seed = dir.resolve("absent.json");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = EmulatorMain.run(new String[] {"--port", "0", "--seed", seed.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = EmulatorMain.run(
+                new String[] {"--port", "0", "--seed", seed.toString()},
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(seed + ": $: cannot read the file");
     }

@@ -2,7 +2,6 @@ package io.github.atlascredentials.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
 /** A small black-box HTTP client for the tests: JDK HttpClient with its defaults (HTTP/2, so h2c upgrade). */
 final class TestHttp {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"?([^\",]*)\"?");
 
     final URI base;
@@ -50,9 +50,11 @@ final class TestHttp {
     }
 
     Answer send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -77,8 +79,13 @@ final class TestHttp {
     }
 
     Answer tokenRequest(String clientId, String secret, String form) {
-        return post("/api/oauth/token", form, "Authorization", basic(clientId, secret),
-                "Content-Type", "application/x-www-form-urlencoded");
+        return post(
+                "/api/oauth/token",
+                form,
+                "Authorization",
+                basic(clientId, secret),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
     }
 
     static String basic(String user, String password) {
@@ -109,12 +116,21 @@ final class TestHttp {
                 }
                 nonce = params(challenge.header("WWW-Authenticate")).get("nonce");
             }
-            Answer a = TestHttp.this.send(method, path, body, with(headers, "Authorization", authorization(method, path, nc.incrementAndGet())));
-            if (a.status() == 401 && a.header("WWW-Authenticate") != null
+            Answer a = TestHttp.this.send(
+                    method,
+                    path,
+                    body,
+                    with(headers, "Authorization", authorization(method, path, nc.incrementAndGet())));
+            if (a.status() == 401
+                    && a.header("WWW-Authenticate") != null
                     && "true".equals(params(a.header("WWW-Authenticate")).get("stale"))) {
                 nonce = params(a.header("WWW-Authenticate")).get("nonce");
                 nc.set(0);
-                a = TestHttp.this.send(method, path, body, with(headers, "Authorization", authorization(method, path, nc.incrementAndGet())));
+                a = TestHttp.this.send(
+                        method,
+                        path,
+                        body,
+                        with(headers, "Authorization", authorization(method, path, nc.incrementAndGet())));
             }
             return a;
         }
@@ -126,7 +142,8 @@ final class TestHttp {
             String ha2 = md5(method + ":" + uri);
             String response = md5(ha1 + ":" + nonce + ":" + ncValue + ":" + cnonce + ":auth:" + ha2);
             return "Digest username=\"" + user + "\", realm=\"MMS Public API\", nonce=\"" + nonce + "\", uri=\"" + uri
-                    + "\", algorithm=MD5, qop=auth, nc=" + ncValue + ", cnonce=\"" + cnonce + "\", response=\"" + response + "\"";
+                    + "\", algorithm=MD5, qop=auth, nc=" + ncValue + ", cnonce=\"" + cnonce + "\", response=\""
+                    + response + "\"";
         }
     }
 
@@ -148,7 +165,8 @@ final class TestHttp {
 
     static String md5(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

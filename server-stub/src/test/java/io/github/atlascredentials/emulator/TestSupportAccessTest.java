@@ -1,11 +1,14 @@
 package io.github.atlascredentials.emulator;
 
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_ID;
+import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.github.atlascredentials.emulator.admin.AdminToken;
 import io.github.atlascredentials.emulator.admin.LoopbackRule;
 import io.github.atlascredentials.emulator.admin.TestSupportAccess;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,12 +20,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_ID;
-import static io.github.atlascredentials.emulator.AtlasEmulator.DEMO_CLIENT_SECRET;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Who may use /_emulator/* over HTTP (guide 5): open on 127.0.0.1 and ::1, behind the admin token on
@@ -40,7 +39,9 @@ class TestSupportAccessTest {
 
     @BeforeAll
     static void secondLoopbackAddressIsBindable() {
-        assumeTrue(canBind(OFF_LOOPBACK), "this machine cannot bind " + OFF_LOOPBACK + " (Linux can; macOS needs an alias)");
+        assumeTrue(
+                canBind(OFF_LOOPBACK),
+                "this machine cannot bind " + OFF_LOOPBACK + " (Linux can; macOS needs an alias)");
     }
 
     @Test
@@ -59,13 +60,18 @@ class TestSupportAccessTest {
 
     @Test
     void boundToLoopbackWithoutATokenTheEndpointsAreOpen() {
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind("127.0.0.1").start()) {
+        try (AtlasEmulator emulator =
+                AtlasEmulator.builder().port(0).bind("127.0.0.1").start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             assertThat(emulator.testSupportAccess()).isEqualTo(TestSupportAccess.OPEN);
-            assertThat(http.send("GET", "/_emulator/health", null).json().toString()).isEqualTo("{\"status\":\"UP\",\"persistent\":false}");
+            assertThat(http.send("GET", "/_emulator/health", null).json().toString())
+                    .isEqualTo("{\"status\":\"UP\",\"persistent\":false}");
             assertThat(http.post("/_emulator/seed", SEED).status()).isEqualTo(200);
-            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials").status()).isEqualTo(200);
-            assertThat(http.post("/_emulator/clock/advance?seconds=60", "").status()).isEqualTo(200);
+            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.post("/_emulator/clock/advance?seconds=60", "").status())
+                    .isEqualTo(200);
             assertThat(emulator.clock().offset()).isEqualTo(Duration.ofSeconds(60));
             assertThat(http.post("/_emulator/reset", "").status()).isEqualTo(200);
         }
@@ -74,51 +80,88 @@ class TestSupportAccessTest {
     @Test
     void offLoopbackEveryEndpointButHealthRefusesAMissingOrWrongTokenAndNothingChanges() {
         String token = AdminToken.randomValue();
-        // 12 wrong admin tokens: more than the default 10 a minute the wrong-token limit shares with the token endpoint.
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(token)
-                .tokenRateLimitPerMinute(100).start()) {
+        // 12 wrong admin tokens: more than the default 10 a minute the wrong-token limit shares with the token
+        // endpoint.
+        try (AtlasEmulator emulator = AtlasEmulator.builder()
+                .port(0)
+                .bind(OFF_LOOPBACK)
+                .adminToken(token)
+                .tokenRateLimitPerMinute(100)
+                .start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             String created = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
-            for (String[] auth : List.of(new String[0], new String[] {"Authorization", "Bearer wrong-token-of-some-length"},
-                    new String[] {"Authorization", "Basic " + token}, new String[] {"Authorization", token})) {
+            for (String[] auth : List.of(
+                    new String[0],
+                    new String[] {"Authorization", "Bearer wrong-token-of-some-length"},
+                    new String[] {"Authorization", "Basic " + token},
+                    new String[] {"Authorization", token})) {
                 assertUnauthorized(http.post("/_emulator/seed", SEED, auth));
                 assertUnauthorized(http.post("/_emulator/reset", "", auth));
                 assertUnauthorized(http.post("/_emulator/clock/advance?seconds=86400", "", auth));
                 assertUnauthorized(http.send("GET", "/_emulator/clock", null, auth));
             }
             assertThat(emulator.clock().offset()).as("the clock did not move").isEqualTo(Duration.ZERO);
-            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials").status())
-                    .as("the seed was not loaded").isEqualTo(401);
-            assertThat(http.post(EmulatorBehaviourTest.ORG_SECRETS, "{\"secretExpiresAfterHours\": 8}",
-                    "Authorization", "Bearer " + created, "Content-Type", EmulatorBehaviourTest.ATLAS).status())
-                    .as("no reset happened: the token issued before still works").isEqualTo(201);
+            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials")
+                            .status())
+                    .as("the seed was not loaded")
+                    .isEqualTo(401);
+            assertThat(http.post(
+                                    EmulatorBehaviourTest.ORG_SECRETS,
+                                    "{\"secretExpiresAfterHours\": 8}",
+                                    "Authorization",
+                                    "Bearer " + created,
+                                    "Content-Type",
+                                    EmulatorBehaviourTest.ATLAS)
+                            .status())
+                    .as("no reset happened: the token issued before still works")
+                    .isEqualTo(201);
         }
     }
 
     @Test
     void offLoopbackTheRightTokenOpensEveryEndpoint() {
         String token = AdminToken.randomValue();
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(token).start()) {
+        try (AtlasEmulator emulator = AtlasEmulator.builder()
+                .port(0)
+                .bind(OFF_LOOPBACK)
+                .adminToken(token)
+                .start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             assertThat(emulator.baseUri().getHost()).isEqualTo(OFF_LOOPBACK);
             String[] auth = {"Authorization", "Bearer " + token};
             assertThat(http.post("/_emulator/seed", SEED, auth).status()).isEqualTo(200);
-            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials").status()).isEqualTo(200);
-            assertThat(http.post("/_emulator/clock/advance?seconds=60", "", "authorization", "bearer  " + token).status())
-                    .as("scheme and header name are case-insensitive").isEqualTo(200);
-            assertThat(http.send("GET", "/_emulator/clock", null, auth).json().get("offsetSeconds").asLong()).isEqualTo(60);
+            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.post("/_emulator/clock/advance?seconds=60", "", "authorization", "bearer  " + token)
+                            .status())
+                    .as("scheme and header name are case-insensitive")
+                    .isEqualTo(200);
+            assertThat(http.send("GET", "/_emulator/clock", null, auth)
+                            .json()
+                            .get("offsetSeconds")
+                            .asLong())
+                    .isEqualTo(60);
             assertThat(http.post("/_emulator/reset", "", auth).status()).isEqualTo(200);
-            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials").status())
-                    .as("the reset forgot the seeded organization").isEqualTo(401);
+            assertThat(http.tokenRequest(NEW_CLIENT, NEW_SECRET, "grant_type=client_credentials")
+                            .status())
+                    .as("the reset forgot the seeded organization")
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void offLoopbackHealthStaysOpenAndSaysOnlyUp() {
         String token = AdminToken.randomValue();
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(token).start()) {
+        try (AtlasEmulator emulator = AtlasEmulator.builder()
+                .port(0)
+                .bind(OFF_LOOPBACK)
+                .adminToken(token)
+                .start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
-            for (String[] auth : List.of(new String[0], new String[] {"Authorization", "Bearer wrong-token-of-some-length"},
+            for (String[] auth : List.of(
+                    new String[0],
+                    new String[] {"Authorization", "Bearer wrong-token-of-some-length"},
                     new String[] {"Authorization", "Bearer " + token})) {
                 TestHttp.Answer health = http.send("GET", "/_emulator/health", null, auth);
                 assertThat(health.status()).isEqualTo(200);
@@ -129,10 +172,19 @@ class TestSupportAccessTest {
 
     @Test
     void pathsSpelledDifferentlyDoNotSlipPastTheGuard() {
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(AdminToken.randomValue()).start()) {
-            for (String path : List.of("/_emulator/reset/", "//_emulator/reset", "/_emulator//clock/advance?seconds=60",
-                    "/%5Femulator/clock/advance?seconds=60", "/_emulator;x=1/clock/advance?seconds=60",
-                    "/_EMULATOR/clock/advance?seconds=60", "/_emulator/health/../clock/advance?seconds=60",
+        try (AtlasEmulator emulator = AtlasEmulator.builder()
+                .port(0)
+                .bind(OFF_LOOPBACK)
+                .adminToken(AdminToken.randomValue())
+                .start()) {
+            for (String path : List.of(
+                    "/_emulator/reset/",
+                    "//_emulator/reset",
+                    "/_emulator//clock/advance?seconds=60",
+                    "/%5Femulator/clock/advance?seconds=60",
+                    "/_emulator;x=1/clock/advance?seconds=60",
+                    "/_EMULATOR/clock/advance?seconds=60",
+                    "/_emulator/health/../clock/advance?seconds=60",
                     "/_emulator/nothing")) {
                 assertThat(rawPostStatus(emulator.baseUri(), path)).as(path).isIn(401, 404);
             }
@@ -143,42 +195,61 @@ class TestSupportAccessTest {
     @Test
     void wrongTokensAreRateLimitedLikeTheTokenEndpointAndTheLimitHoldsForTheRightTokenToo() {
         String token = AdminToken.randomValue();
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(token)
-                .tokenRateLimitPerMinute(3).start()) {
+        try (AtlasEmulator emulator = AtlasEmulator.builder()
+                .port(0)
+                .bind(OFF_LOOPBACK)
+                .adminToken(token)
+                .tokenRateLimitPerMinute(3)
+                .start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             for (int i = 0; i < 3; i++) {
-                assertUnauthorized(http.post("/_emulator/reset", "", "Authorization", "Bearer guess-number-000000" + i));
+                assertUnauthorized(
+                        http.post("/_emulator/reset", "", "Authorization", "Bearer guess-number-000000" + i));
             }
             TestHttp.Answer limited = http.post("/_emulator/reset", "", "Authorization", "Bearer guess-number-0000009");
             EmulatorBehaviourTest.expect(limited, 429, "RATE_LIMITED");
             assertThat(limited.json().get("parameters").toString()).isEqualTo("[\"/_emulator/\",3,1]");
             long retryAfter = Long.parseLong(limited.header("Retry-After"));
             assertThat(retryAfter).isBetween(1L, 60L);
-            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token).status())
-                    .as("the right token waits for the window too (else the limit confirms a lucky guess)").isEqualTo(429);
-            assertThat(http.send("GET", "/_emulator/health", null).status()).as("health stays open").isEqualTo(200);
+            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token)
+                            .status())
+                    .as("the right token waits for the window too (else the limit confirms a lucky guess)")
+                    .isEqualTo(429);
+            assertThat(http.send("GET", "/_emulator/health", null).status())
+                    .as("health stays open")
+                    .isEqualTo(200);
             emulator.clock().advance(Duration.ofSeconds(retryAfter));
-            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void aTokenConfiguredOnLoopbackIsRequiredThereToo() {
         String token = AdminToken.randomValue();
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind("127.0.0.1").adminToken(token).start()) {
+        try (AtlasEmulator emulator = AtlasEmulator.builder()
+                .port(0)
+                .bind("127.0.0.1")
+                .adminToken(token)
+                .start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             assertThat(emulator.testSupportAccess()).isEqualTo(TestSupportAccess.ADMIN_TOKEN);
             assertUnauthorized(http.post("/_emulator/reset", ""));
             assertUnauthorized(http.post("/_emulator/clock/advance?seconds=60", ""));
             assertThat(emulator.clock().offset()).isEqualTo(Duration.ZERO);
-            assertThat(http.post("/_emulator/clock/advance?seconds=60", "", "Authorization", "Bearer " + token).status()).isEqualTo(200);
-            assertThat(http.send("GET", "/_emulator/health", null).json().toString()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(http.post("/_emulator/clock/advance?seconds=60", "", "Authorization", "Bearer " + token)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.send("GET", "/_emulator/health", null).json().toString())
+                    .isEqualTo("{\"status\":\"UP\"}");
         }
     }
 
     @Test
     void inProcessOffLoopbackWithoutATokenHttpIsClosedButTheJavaMethodsWork() {
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).start()) {
+        try (AtlasEmulator emulator =
+                AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             assertUnauthorized(http.post("/_emulator/reset", ""));
             emulator.clock().advance(Duration.ofSeconds(5));
@@ -190,16 +261,24 @@ class TestSupportAccessTest {
 
     @Test
     void withoutTestSupportEveryEmulatorPathIsAnUnknownPath() {
-        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).bind(OFF_LOOPBACK).adminToken(AdminToken.randomValue())
-                .testSupportEndpoints(false).start()) {
+        try (AtlasEmulator emulator = AtlasEmulator.builder()
+                .port(0)
+                .bind(OFF_LOOPBACK)
+                .adminToken(AdminToken.randomValue())
+                .testSupportEndpoints(false)
+                .start()) {
             TestHttp http = new TestHttp(emulator.baseUri());
             TestHttp.Answer unknown = http.send("GET", "/nothing/here", null);
             for (String path : List.of("/_emulator/health", "/_emulator/reset", "/_emulator/clock")) {
-                TestHttp.Answer a = http.send(path.endsWith("reset") ? "POST" : "GET", path, path.endsWith("reset") ? "" : null);
+                TestHttp.Answer a =
+                        http.send(path.endsWith("reset") ? "POST" : "GET", path, path.endsWith("reset") ? "" : null);
                 EmulatorBehaviourTest.expect(a, 404, unknown.errorCode());
-                assertThat(a.json().get("detail").asText()).isEqualTo(unknown.json().get("detail").asText().replace("/nothing/here", path));
+                assertThat(a.json().get("detail").asText())
+                        .isEqualTo(unknown.json().get("detail").asText().replace("/nothing/here", path));
             }
-            assertThat(http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)).as("the API itself is unaffected").isNotBlank();
+            assertThat(http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET))
+                    .as("the API itself is unaffected")
+                    .isNotBlank();
         }
     }
 
@@ -213,14 +292,17 @@ class TestSupportAccessTest {
         assertThat(token.matches(null)).isFalse();
         assertThat(token.toString().contains(value)).isFalse();
         String tooShort = "short-secret";
-        assertThatThrownBy(() -> AdminToken.of(tooShort)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AdminToken.of(tooShort))
+                .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage().contains(tooShort)).isFalse());
-        assertThatThrownBy(() -> AtlasEmulator.builder().adminToken("has spaces in the middle")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AtlasEmulator.builder().adminToken("has spaces in the middle"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void adminTokenRulesHoldExactlyAtTheirEdges() {
-        String shortest = "!".repeat(AdminToken.MIN_LENGTH - 1) + "~"; // 0x21 and 0x7e: the first and last visible ASCII
+        String shortest =
+                "!".repeat(AdminToken.MIN_LENGTH - 1) + "~"; // 0x21 and 0x7e: the first and last visible ASCII
         assertThat(AdminToken.of(shortest).matches(shortest)).isTrue();
         assertThatThrownBy(() -> AdminToken.of(shortest.substring(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AdminToken.of(shortest + " ")).isInstanceOf(IllegalArgumentException.class);
@@ -241,9 +323,13 @@ class TestSupportAccessTest {
     static int rawPostStatus(URI base, String target) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
-                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            socket.getOutputStream()
+                    .write(("POST " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
         } catch (IOException e) {
             throw new AssertionError(e);

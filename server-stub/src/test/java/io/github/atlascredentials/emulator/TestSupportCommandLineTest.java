@@ -1,10 +1,9 @@
 package io.github.atlascredentials.emulator;
 
-import io.github.atlascredentials.emulator.admin.AdminToken;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.atlascredentials.emulator.admin.AdminToken;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line off loopback (--bind 127.0.0.2), as a real child process: the token from the
@@ -40,20 +39,33 @@ class TestSupportCommandLineTest {
     @Test
     void tokenFromTheEnvironmentWorksAndNeverAppearsInTheLogOrTheDataDirectory(@TempDir Path dataDir) throws Exception {
         String token = AdminToken.randomValue();
-        Child child = Child.start(Map.of(AdminToken.ENVIRONMENT_VARIABLE, token),
-                "--bind", TestSupportAccessTest.OFF_LOOPBACK, "--data-dir", dataDir.toString());
+        Child child = Child.start(
+                Map.of(AdminToken.ENVIRONMENT_VARIABLE, token),
+                "--bind",
+                TestSupportAccessTest.OFF_LOOPBACK,
+                "--data-dir",
+                dataDir.toString());
         try {
             TestHttp http = new TestHttp(child.base);
             TestSupportAccessTest.assertUnauthorized(http.post("/_emulator/reset", ""));
-            TestSupportAccessTest.assertUnauthorized(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token + "x"));
-            assertThat(http.post("/_emulator/seed", TestSupportAccessTest.SEED, "Authorization", "Bearer " + token).status()).isEqualTo(200);
-            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+            TestSupportAccessTest.assertUnauthorized(
+                    http.post("/_emulator/reset", "", "Authorization", "Bearer " + token + "x"));
+            assertThat(http.post("/_emulator/seed", TestSupportAccessTest.SEED, "Authorization", "Bearer " + token)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token)
+                            .status())
+                    .isEqualTo(200);
         } finally {
             child.stop();
         }
         String output = child.output();
-        assertThat(output).contains("needs \"Authorization: Bearer <admin token>\"").doesNotContain("(generated");
-        assertThat(output.contains(token)).as("the token is not in the emulator's output").isFalse();
+        assertThat(output)
+                .contains("needs \"Authorization: Bearer <admin token>\"")
+                .doesNotContain("(generated");
+        assertThat(output.contains(token))
+                .as("the token is not in the emulator's output")
+                .isFalse();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dataDir)) {
             files = walk.filter(Files::isRegularFile).toList();
@@ -61,7 +73,9 @@ class TestSupportCommandLineTest {
         assertThat(files).as("the data directory was written").isNotEmpty();
         for (Path file : files) {
             String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            assertThat(bytes.contains(token)).as("the token is not in " + file.getFileName()).isFalse();
+            assertThat(bytes.contains(token))
+                    .as("the token is not in " + file.getFileName())
+                    .isFalse();
         }
     }
 
@@ -75,13 +89,18 @@ class TestSupportCommandLineTest {
             token = m.group(1);
             TestHttp http = new TestHttp(child.base);
             TestSupportAccessTest.assertUnauthorized(http.post("/_emulator/reset", ""));
-            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token).status()).isEqualTo(200);
-            assertThat(http.send("GET", "/_emulator/health", null).json().toString()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(http.post("/_emulator/reset", "", "Authorization", "Bearer " + token)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.send("GET", "/_emulator/health", null).json().toString())
+                    .isEqualTo("{\"status\":\"UP\"}");
         } finally {
             child.stop();
         }
         String output = child.output();
-        assertThat(output.indexOf(token) == output.lastIndexOf(token)).as("printed once").isTrue();
+        assertThat(output.indexOf(token) == output.lastIndexOf(token))
+                .as("printed once")
+                .isTrue();
         assertThat(token).hasSize(43);
     }
 
@@ -102,12 +121,17 @@ class TestSupportCommandLineTest {
     void aBadTokenIsRefusedWithoutRepeatingIt() throws Exception {
         String tooShort = "short-token";
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = EmulatorMain.run(new String[] {"--port", "0", "--admin-token", tooShort}, Map.of(),
-                new java.io.PrintStream(new ByteArrayOutputStream()), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = EmulatorMain.run(
+                new String[] {"--port", "0", "--admin-token", tooShort},
+                Map.of(),
+                new java.io.PrintStream(new ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         String message = err.toString(StandardCharsets.UTF_8);
         assertThat(message).contains("the admin token must be at least 16");
-        assertThat(message.contains(tooShort)).as("the message does not repeat the token").isFalse();
+        assertThat(message.contains(tooShort))
+                .as("the message does not repeat the token")
+                .isFalse();
     }
 
     /** An emulator process on a free port; everything it prints is collected until it stops. */
@@ -121,21 +145,24 @@ class TestSupportCommandLineTest {
             this.process = process;
             this.base = base;
             this.lines = lines;
-            this.drain = new Thread(() -> reader.lines().forEach(l -> lines.append(l).append('\n')));
+            this.drain =
+                    new Thread(() -> reader.lines().forEach(l -> lines.append(l).append('\n')));
             drain.setDaemon(true);
             drain.start();
         }
 
         static Child start(Map<String, String> env, String... args) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    EmulatorMain.class.getName(), "--port", "0"));
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(
+                    java, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName(), "--port", "0"));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().remove(AdminToken.ENVIRONMENT_VARIABLE);
             builder.environment().putAll(env);
             Process process = builder.start();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             StringBuffer lines = new StringBuffer();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             String line;

@@ -1,8 +1,8 @@
 package io.github.atlascredentials.emulator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static io.github.atlascredentials.emulator.AtlasEmulator.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
-import static io.github.atlascredentials.emulator.AtlasEmulator.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The token endpoint's limit counts per client id AND caller IP address: the address comes from the
@@ -28,7 +27,8 @@ class TokenRateLimitKeyTest {
     @BeforeAll
     static void start() {
         emulator = AtlasEmulator.builder().port(0).tokenRateLimitPerMinute(3).start();
-        emulator.loadSeed(io.github.atlascredentials.emulator.seed.SeedParser.parse("second org", ("""
+        emulator.loadSeed(io.github.atlascredentials.emulator.seed.SeedParser.parse(
+                "second org", ("""
                 {"organizations": [{"id": "bbbbbbbbbbbbbbbbbbbbbbbb",
                   "serviceAccounts": [{"clientId": "%s", "roles": ["ORG_OWNER"],
                     "secrets": [{"secret": "%s", "expiresAt": "2099-01-01T00:00:00Z"}]}]}]}
@@ -44,7 +44,8 @@ class TokenRateLimitKeyTest {
     void windowIsPerClientAndPerAddress() throws IOException {
         assumeTrue(canBindTo("127.0.0.2"), "127.0.0.2 is not a local address here");
         for (int i = 0; i < 3; i++) {
-            assertThat(tokenStatus("127.0.0.1", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)).isEqualTo(200);
+            assertThat(tokenStatus("127.0.0.1", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET))
+                    .isEqualTo(200);
         }
         String limited = tokenResponse("127.0.0.1", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
         assertThat(limited).startsWith("HTTP/1.1 429").contains("Retry-After: ").contains("\"RATE_LIMITED\"");
@@ -68,7 +69,8 @@ class TokenRateLimitKeyTest {
         String body = "grant_type=client_credentials";
         String request = "POST /api/oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                 + "Authorization: " + TestHttp.basic(clientId, secret) + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                + body;
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(10_000);
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Reading specs and writing reports for the spec module's build checks (the gates and the drift check), in UTF-8. */
 public final class ReportFiles {
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     public static String read(Path file) {
         try {

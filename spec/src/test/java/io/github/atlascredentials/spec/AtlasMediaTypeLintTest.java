@@ -24,7 +24,8 @@ class AtlasMediaTypeLintTest {
         ObjectNode content = spec.root().withObject("/components/responses/AtlasServiceAccountSecretCreated/content");
         content.set("application/json", content.remove("application/vnd.atlas.2024-08-05+json"));
 
-        assertThat(SpecLint.atlasVersionedMediaType(spec)).hasSize(2)
+        assertThat(SpecLint.atlasVersionedMediaType(spec))
+                .hasSize(2)
                 .allSatisfy(violation -> assertThat(violation)
                         .contains("response 201 does not offer application/vnd.atlas.2024-08-05+json"));
     }
@@ -32,10 +33,12 @@ class AtlasMediaTypeLintTest {
     @Test
     void firesOnAnAtlasRequestBodyWithoutTheVersionedMediaType() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/requestBodies/AtlasServiceAccountSecretRequest/content")
+        spec.root()
+                .withObject("/components/requestBodies/AtlasServiceAccountSecretRequest/content")
                 .remove("application/vnd.atlas.2024-08-05+json");
 
-        assertThat(SpecLint.atlasVersionedMediaType(spec)).hasSize(2)
+        assertThat(SpecLint.atlasVersionedMediaType(spec))
+                .hasSize(2)
                 .allSatisfy(violation -> assertThat(violation).contains("request body does not offer"));
     }
 }

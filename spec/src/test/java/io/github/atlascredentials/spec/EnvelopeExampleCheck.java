@@ -17,8 +17,7 @@ final class EnvelopeExampleCheck {
 
     static final String ENVELOPE_REF = "#/components/schemas/Envelope";
 
-    private EnvelopeExampleCheck() {
-    }
+    private EnvelopeExampleCheck() {}
 
     /** The number of enveloped example uses checked and one line per failure. */
     static ExampleValidator.Report check(SpecDocument spec) {
@@ -27,14 +26,22 @@ final class EnvelopeExampleCheck {
         for (Operation operation : spec.operations()) {
             Map<String, JsonNode> responses = operation.responses(spec);
             for (Map.Entry<String, JsonNode> response : responses.entrySet()) {
-                for (Map.Entry<String, JsonNode> mediaType : iterable(response.getValue().path("content"))) {
-                    if (!ENVELOPE_REF.equals(SpecDocument.refOf(mediaType.getValue().path("schema")))) {
+                for (Map.Entry<String, JsonNode> mediaType :
+                        iterable(response.getValue().path("content"))) {
+                    if (!ENVELOPE_REF.equals(
+                            SpecDocument.refOf(mediaType.getValue().path("schema")))) {
                         continue;
                     }
-                    for (Map.Entry<String, JsonNode> named : iterable(mediaType.getValue().path("examples"))) {
+                    for (Map.Entry<String, JsonNode> named :
+                            iterable(mediaType.getValue().path("examples"))) {
                         checked++;
                         String where = operation.label() + " response " + response.getKey() + " " + mediaType.getKey();
-                        failures.addAll(checkOne(spec, responses, mediaType.getKey(), where, named.getKey(),
+                        failures.addAll(checkOne(
+                                spec,
+                                responses,
+                                mediaType.getKey(),
+                                where,
+                                named.getKey(),
                                 spec.resolve(named.getValue()).path("value")));
                     }
                 }
@@ -43,8 +50,13 @@ final class EnvelopeExampleCheck {
         return new ExampleValidator.Report(checked, List.copyOf(failures));
     }
 
-    private static List<String> checkOne(SpecDocument spec, Map<String, JsonNode> responses, String mediaType,
-                                         String where, String name, JsonNode envelope) {
+    private static List<String> checkOne(
+            SpecDocument spec,
+            Map<String, JsonNode> responses,
+            String mediaType,
+            String where,
+            String name,
+            JsonNode envelope) {
         String status = envelope.path("status").asText();
         JsonNode wrapped = responses.get(status);
         String prefix = "enveloped example '" + name + "' at " + where;
@@ -56,8 +68,12 @@ final class EnvelopeExampleCheck {
         if (!body.has("schema")) {
             return List.of(prefix + ": the " + status + " answer has no " + mediaType + " or application/json body");
         }
-        ExampleUse use = new ExampleUse(where + " (wrapped " + status + ")", name + " content",
-                envelope.get("content"), body.get("schema"), Direction.RESPONSE);
+        ExampleUse use = new ExampleUse(
+                where + " (wrapped " + status + ")",
+                name + " content",
+                envelope.get("content"),
+                body.get("schema"),
+                Direction.RESPONSE);
         return ExampleValidator.validate(spec, use);
     }
 

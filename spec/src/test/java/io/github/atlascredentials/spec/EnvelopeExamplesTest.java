@@ -18,10 +18,16 @@ class EnvelopeExamplesTest {
     @Test
     void firesOnAWrappedBodyThatBreaksItsSchema() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/examples/EnvelopedSecretCreated/value/content").remove("expiresAt");
+        spec.root()
+                .withObject("/components/examples/EnvelopedSecretCreated/value/content")
+                .remove("expiresAt");
 
-        assertThat(EnvelopeExampleCheck.check(spec).failures()).hasSize(2).allSatisfy(failure -> assertThat(failure)
-                .contains("EnvelopedSecretCreated content").contains("(wrapped 201)").contains("expiresAt"));
+        assertThat(EnvelopeExampleCheck.check(spec).failures())
+                .hasSize(2)
+                .allSatisfy(failure -> assertThat(failure)
+                        .contains("EnvelopedSecretCreated content")
+                        .contains("(wrapped 201)")
+                        .contains("expiresAt"));
     }
 
     @Test
@@ -29,7 +35,9 @@ class EnvelopeExamplesTest {
         SpecDocument spec = SpecDocument.loadMain();
         spec.root().withObject("/components/examples/EnvelopedError/value").put("status", 418);
 
-        assertThat(EnvelopeExampleCheck.check(spec).failures()).isNotEmpty().allSatisfy(failure -> assertThat(failure)
-                .contains("status 418 is not a documented status of the operation"));
+        assertThat(EnvelopeExampleCheck.check(spec).failures())
+                .isNotEmpty()
+                .allSatisfy(failure ->
+                        assertThat(failure).contains("status 418 is not a documented status of the operation"));
     }
 }

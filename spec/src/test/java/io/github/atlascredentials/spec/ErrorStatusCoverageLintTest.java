@@ -2,7 +2,6 @@ package io.github.atlascredentials.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlascredentials.spec.SpecDocument.Operation;
 import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.spec.rules.OperationRule;
@@ -16,15 +15,18 @@ class ErrorStatusCoverageLintTest {
         SpecDocument spec = SpecDocument.loadMain();
 
         assertThat(SpecLint.errorStatusCoverage(spec)).isEmpty();
-        // Not vacuous: the lint saw every API operation of the rule table (counted there, so a new operation needs no edit).
-        assertThat(spec.operations()).filteredOn(operation -> !operation.isTagged(SpecLint.OAUTH_TAG))
+        // Not vacuous: the lint saw every API operation of the rule table (counted there, so a new operation needs no
+        // edit).
+        assertThat(spec.operations())
+                .filteredOn(operation -> !operation.isTagged(SpecLint.OAUTH_TAG))
                 .hasSize(apiOperationCount());
     }
 
     /** The operations callers reach with API credentials (Bearer or Digest), as the rule table counts them. */
     static int apiOperationCount() {
         return (int) ApiRules.builtIn().operations().stream()
-                .filter(rule -> rule.authentication() == OperationRule.Authentication.API_CREDENTIALS).count();
+                .filter(rule -> rule.authentication() == OperationRule.Authentication.API_CREDENTIALS)
+                .count();
     }
 
     @Test
@@ -40,7 +42,8 @@ class ErrorStatusCoverageLintTest {
     @Test
     void oauthOperationsAreExempt() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.operations().stream().filter(operation -> operation.isTagged(SpecLint.OAUTH_TAG))
+        spec.operations().stream()
+                .filter(operation -> operation.isTagged(SpecLint.OAUTH_TAG))
                 .forEach(operation -> operation.node().withObject("/responses").remove("404"));
 
         assertThat(SpecLint.errorStatusCoverage(spec)).isEmpty();

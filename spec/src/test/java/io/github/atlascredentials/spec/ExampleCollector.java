@@ -31,18 +31,23 @@ final class ExampleCollector {
         for (Operation operation : document.operations()) {
             String label = operation.label();
             for (JsonNode parameter : operation.parameters(document)) {
-                collectParameterLike(label + " parameter " + parameter.path("name").asText(), parameter, Direction.REQUEST);
+                collectParameterLike(
+                        label + " parameter " + parameter.path("name").asText(), parameter, Direction.REQUEST);
             }
             JsonNode requestBody = operation.node().get("requestBody");
             if (requestBody != null) {
-                collectContent(label + " requestBody" + via(requestBody), document.resolve(requestBody), Direction.REQUEST);
+                collectContent(
+                        label + " requestBody" + via(requestBody), document.resolve(requestBody), Direction.REQUEST);
             }
             operation.node().path("responses").fields().forEachRemaining(entry -> {
                 String where = label + " response " + entry.getKey() + via(entry.getValue());
                 JsonNode response = document.resolve(entry.getValue());
-                response.path("headers").fields().forEachRemaining(header -> collectParameterLike(
-                        where + " header " + header.getKey() + via(header.getValue()),
-                        document.resolve(header.getValue()), Direction.RESPONSE));
+                response.path("headers")
+                        .fields()
+                        .forEachRemaining(header -> collectParameterLike(
+                                where + " header " + header.getKey() + via(header.getValue()),
+                                document.resolve(header.getValue()),
+                                Direction.RESPONSE));
                 collectContent(where, response, Direction.RESPONSE);
             });
         }
@@ -58,8 +63,13 @@ final class ExampleCollector {
     }
 
     private void collectContent(String where, JsonNode holder, Direction direction) {
-        holder.path("content").fields().forEachRemaining(mediaType -> collectExamples(
-                where + " " + mediaType.getKey(), mediaType.getValue(), mediaType.getValue().get("schema"), direction));
+        holder.path("content")
+                .fields()
+                .forEachRemaining(mediaType -> collectExamples(
+                        where + " " + mediaType.getKey(),
+                        mediaType.getValue(),
+                        mediaType.getValue().get("schema"),
+                        direction));
     }
 
     private void collectExamples(String where, JsonNode holder, JsonNode schema, Direction direction) {
@@ -77,8 +87,10 @@ final class ExampleCollector {
     }
 
     private void collectComponentSchemas() {
-        document.components("schemas").fields().forEachRemaining(
-                entry -> collectInlineSchemaExamples("#/components/schemas/" + entry.getKey(), entry.getValue()));
+        document.components("schemas")
+                .fields()
+                .forEachRemaining(entry ->
+                        collectInlineSchemaExamples("#/components/schemas/" + entry.getKey(), entry.getValue()));
     }
 
     /** {@code example} keywords of a schema and its inline subschemas (references are visited where defined). */
@@ -89,8 +101,10 @@ final class ExampleCollector {
         if (schema.has("example")) {
             uses.add(new ExampleUse(where, "example", schema.get("example"), schema, Direction.NEUTRAL));
         }
-        schema.path("properties").fields().forEachRemaining(
-                property -> collectInlineSchemaExamples(where + "/properties/" + property.getKey(), property.getValue()));
+        schema.path("properties")
+                .fields()
+                .forEachRemaining(property ->
+                        collectInlineSchemaExamples(where + "/properties/" + property.getKey(), property.getValue()));
         for (String keyword : List.of("items", "additionalProperties", "not")) {
             collectInlineSchemaExamples(where + "/" + keyword, schema.path(keyword));
         }

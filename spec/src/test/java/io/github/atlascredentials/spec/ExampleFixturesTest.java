@@ -20,7 +20,8 @@ class ExampleFixturesTest {
 
         ExampleValidator.Report report = ExampleValidator.validate(broken);
 
-        assertThat(failingExampleNames(report.failures())).as("failures: %s", report.failures())
+        assertThat(failingExampleNames(report.failures()))
+                .as("failures: %s", report.failures())
                 .containsExactlyInAnyOrder(
                         "BadPatternThingId",
                         "BadTypeCount",
@@ -43,7 +44,9 @@ class ExampleFixturesTest {
         ExampleValidator.Report report = ExampleValidator.validate(valid);
 
         assertThat(report.failures()).isEmpty();
-        assertThat(report.usesChecked()).as("example uses found in the valid fixture").isEqualTo(10);
+        assertThat(report.usesChecked())
+                .as("example uses found in the valid fixture")
+                .isEqualTo(10);
     }
 
     /** Names of the failing examples; schema-level examples (all named "example") get their place too. */
@@ -51,7 +54,9 @@ class ExampleFixturesTest {
         Set<String> names = new TreeSet<>();
         for (String failure : failures) {
             Matcher matcher = EXAMPLE_NAME.matcher(failure);
-            assertThat(matcher.find()).as("failure names its example: %s", failure).isTrue();
+            assertThat(matcher.find())
+                    .as("failure names its example: %s", failure)
+                    .isTrue();
             names.add(matcher.group(1).equals("example") ? "example@" + matcher.group(2) : matcher.group(1));
         }
         return names;

@@ -21,12 +21,10 @@ final class ExampleValidator {
     private static final SchemaValidatorsConfig CONFIG =
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
-    private ExampleValidator() {
-    }
+    private ExampleValidator() {}
 
     /** The outcome: how many uses were checked and one line per failure. */
-    record Report(int usesChecked, List<String> failures) {
-    }
+    record Report(int usesChecked, List<String> failures) {}
 
     static Report validate(SpecDocument document) {
         List<ExampleUse> uses = ExampleCollector.collect(document);

@@ -32,13 +32,17 @@ import java.util.Set;
 final class OasSchemaTranslator {
 
     /** Which side of the exchange the validated value travels on. */
-    enum Direction { REQUEST, RESPONSE, NEUTRAL }
+    enum Direction {
+        REQUEST,
+        RESPONSE,
+        NEUTRAL
+    }
 
     private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
     private static final Set<String> DROPPED_KEYWORDS = Set.of(
             "example", "nullable", "readOnly", "writeOnly", "discriminator", "xml", "externalDocs", "deprecated");
-    private static final Set<String> ASSERTED_FORMATS = Set.of(
-            "date-time", "date", "time", "email", "hostname", "ipv4", "ipv6", "uri", "uri-reference", "uuid");
+    private static final Set<String> ASSERTED_FORMATS =
+            Set.of("date-time", "date", "time", "email", "hostname", "ipv4", "ipv6", "uri", "uri-reference", "uuid");
     private static final String BASE64_PATTERN = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$";
 
     private final SpecDocument document;
@@ -55,8 +59,9 @@ final class OasSchemaTranslator {
         ObjectNode root = nodes.objectNode();
         root.put("$schema", "http://json-schema.org/draft-04/schema#");
         ObjectNode definitions = root.putObject("definitions");
-        document.components("schemas").fields().forEachRemaining(
-                entry -> definitions.set(entry.getKey(), translate(entry.getValue())));
+        document.components("schemas")
+                .fields()
+                .forEachRemaining(entry -> definitions.set(entry.getKey(), translate(entry.getValue())));
         root.putArray("allOf").add(translate(oasSchema));
         return root;
     }
@@ -86,7 +91,7 @@ final class OasSchemaTranslator {
                 case "required" -> result.set(keyword, requiredFor(schema, value));
                 case "items", "not" -> result.set(keyword, translate(value));
                 case "additionalProperties" ->
-                        result.set(keyword, value.isObject() ? translate(value) : value.deepCopy());
+                    result.set(keyword, value.isObject() ? translate(value) : value.deepCopy());
                 case "allOf", "anyOf", "oneOf" -> {
                     ArrayNode translated = result.putArray(keyword);
                     value.forEach(member -> translated.add(translate(member)));
@@ -106,8 +111,11 @@ final class OasSchemaTranslator {
 
     private ObjectNode translateProperties(JsonNode schema, JsonNode properties) {
         ObjectNode translated = nodes.objectNode();
-        properties.fields().forEachRemaining(property -> translated.set(property.getKey(),
-                isForbidden(property.getValue()) ? forbidden() : translate(property.getValue())));
+        properties
+                .fields()
+                .forEachRemaining(property -> translated.set(
+                        property.getKey(),
+                        isForbidden(property.getValue()) ? forbidden() : translate(property.getValue())));
         return translated;
     }
 
@@ -135,8 +143,11 @@ final class OasSchemaTranslator {
     private ObjectNode forbidden() {
         ObjectNode schema = nodes.objectNode();
         schema.putObject("not");
-        schema.put("description", direction == Direction.REQUEST
-                ? "readOnly: must not be sent in a request" : "writeOnly: must not be sent in a response");
+        schema.put(
+                "description",
+                direction == Direction.REQUEST
+                        ? "readOnly: must not be sent in a request"
+                        : "writeOnly: must not be sent in a response");
         return schema;
     }
 
@@ -144,9 +155,11 @@ final class OasSchemaTranslator {
         if (ASSERTED_FORMATS.contains(format)) {
             result.put("format", format);
         } else if ("int32".equals(format)) {
-            extraConstraints.add(nodes.objectNode().put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE));
+            extraConstraints.add(
+                    nodes.objectNode().put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE));
         } else if ("int64".equals(format)) {
-            extraConstraints.add(nodes.objectNode().put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE));
+            extraConstraints.add(
+                    nodes.objectNode().put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE));
         } else if ("byte".equals(format)) {
             extraConstraints.add(nodes.objectNode().put("pattern", BASE64_PATTERN));
         }
@@ -159,8 +172,12 @@ final class OasSchemaTranslator {
             schema.putArray("type").add(type.asText()).add("null");
             return schema;
         }
-        if (type == null && !schema.has("allOf") && !schema.has("anyOf") && !schema.has("oneOf")
-                && !schema.has("enum") && !schema.has("not")) {
+        if (type == null
+                && !schema.has("allOf")
+                && !schema.has("anyOf")
+                && !schema.has("oneOf")
+                && !schema.has("enum")
+                && !schema.has("not")) {
             return schema; // a typeless, unconstrained schema already accepts null
         }
         ObjectNode either = nodes.objectNode();

@@ -20,15 +20,19 @@ class OperationMetadataLintTest {
         operation.remove("operationId");
         operation.remove("summary");
 
-        assertThat(SpecLint.operationMetadata(spec)).containsExactly(
-                spec.operations().get(0).label() + " has no operationId",
-                spec.operations().get(0).label() + " has no summary");
+        assertThat(SpecLint.operationMetadata(spec))
+                .containsExactly(
+                        spec.operations().get(0).label() + " has no operationId",
+                        spec.operations().get(0).label() + " has no summary");
     }
 
     @Test
     void firesOnTwoTagsAndOnAnUndeclaredTag() {
         SpecDocument spec = SpecDocument.loadMain();
-        ((ObjectNode) spec.operations().get(1).node()).putArray("tags").add("Service Accounts").add("Secrets");
+        ((ObjectNode) spec.operations().get(1).node())
+                .putArray("tags")
+                .add("Service Accounts")
+                .add("Secrets");
 
         assertThat(SpecLint.operationMetadata(spec))
                 .anySatisfy(violation -> assertThat(violation).contains("has 2 tags"))
@@ -40,7 +44,9 @@ class OperationMetadataLintTest {
         SpecDocument spec = SpecDocument.loadMain();
         ((ObjectNode) spec.operations().get(1).node()).put("operationId", "createOrgServiceAccountSecret");
 
-        assertThat(SpecLint.operationMetadata(spec)).singleElement().asString()
+        assertThat(SpecLint.operationMetadata(spec))
+                .singleElement()
+                .asString()
                 .contains("repeats operationId createOrgServiceAccountSecret");
     }
 }

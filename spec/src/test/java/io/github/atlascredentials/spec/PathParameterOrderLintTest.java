@@ -23,8 +23,10 @@ class PathParameterOrderLintTest {
         JsonNode first = parameters.remove(0);
         parameters.insert(1, first);
 
-        assertThat(SpecLint.pathParameterOrder(spec)).containsExactly(operation.label()
-                + " declares path parameters [clientId, orgId] but the URL has [orgId, clientId] in this order");
+        assertThat(SpecLint.pathParameterOrder(spec))
+                .containsExactly(
+                        operation.label()
+                                + " declares path parameters [clientId, orgId] but the URL has [orgId, clientId] in this order");
     }
 
     @Test
@@ -33,7 +35,10 @@ class PathParameterOrderLintTest {
         Operation operation = spec.operations().get(3);
         operation.node().withArrayProperty("parameters").remove(0);
 
-        assertThat(SpecLint.pathParameterOrder(spec)).singleElement().asString()
-                .contains(operation.label()).contains("declares path parameters []");
+        assertThat(SpecLint.pathParameterOrder(spec))
+                .singleElement()
+                .asString()
+                .contains(operation.label())
+                .contains("declares path parameters []");
     }
 }

@@ -27,9 +27,14 @@ class ResponseEnumLintTest {
                 if (!response.getKey().startsWith("2")) {
                     return;
                 }
-                spec.resolve(response.getValue()).path("content").forEach(media ->
-                        walk(spec, media.path("schema"), op.node().path("operationId").asText() + " " + response.getKey(),
-                                new HashSet<>(), found));
+                spec.resolve(response.getValue())
+                        .path("content")
+                        .forEach(media -> walk(
+                                spec,
+                                media.path("schema"),
+                                op.node().path("operationId").asText() + " " + response.getKey(),
+                                new HashSet<>(),
+                                found));
             });
         }
         return found;
@@ -49,7 +54,9 @@ class ResponseEnumLintTest {
         if (schema.has("enum")) {
             found.add(where + " is an enum " + schema.get("enum"));
         }
-        schema.path("properties").fields().forEachRemaining(p -> walk(spec, p.getValue(), where + "." + p.getKey(), seen, found));
+        schema.path("properties")
+                .fields()
+                .forEachRemaining(p -> walk(spec, p.getValue(), where + "." + p.getKey(), seen, found));
         walk(spec, schema.path("items"), where + "[]", seen, found);
         for (String combiner : List.of("allOf", "oneOf", "anyOf")) {
             schema.path(combiner).forEach(s -> walk(spec, s, where, seen, found));
@@ -64,10 +71,13 @@ class ResponseEnumLintTest {
     @Test
     void firesOnAnEnumRoleNameInAnAnswer() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/schemas/ApiKeyRole/properties/roleName").removeAll()
+        spec.root()
+                .withObject("/components/schemas/ApiKeyRole/properties/roleName")
+                .removeAll()
                 .put("$ref", "#/components/schemas/OrgRoleName");
 
-        assertThat(enumsInAnswers(spec)).isNotEmpty()
+        assertThat(enumsInAnswers(spec))
+                .isNotEmpty()
                 .allSatisfy(f -> assertThat(f).contains("ApiKey.roles[] ApiKeyRole.roleName OrgRoleName is an enum"));
     }
 }

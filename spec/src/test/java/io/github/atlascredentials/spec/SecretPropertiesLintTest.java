@@ -14,13 +14,17 @@ class SecretPropertiesLintTest {
         Set<String> seen = new HashSet<>();
 
         assertThat(SpecLint.secretProperties(SpecDocument.loadMain(), seen)).isEmpty();
-        assertThat(seen).as("secret properties found in the spec").containsExactlyInAnyOrderElementsOf(SpecLint.SECRET_PROPERTIES);
+        assertThat(seen)
+                .as("secret properties found in the spec")
+                .containsExactlyInAnyOrderElementsOf(SpecLint.SECRET_PROPERTIES);
     }
 
     @Test
     void firesWhenASecretLosesFormatPassword() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/schemas/ApiKey/properties/privateKey").remove("format");
+        spec.root()
+                .withObject("/components/schemas/ApiKey/properties/privateKey")
+                .remove("format");
 
         assertThat(SpecLint.secretProperties(spec, new HashSet<>()))
                 .containsExactly("#/components/schemas/ApiKey/properties/privateKey does not have format: password");
@@ -29,7 +33,9 @@ class SecretPropertiesLintTest {
     @Test
     void firesOnASecretInAnInlineSchemaThatIsNotReadOnly() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/schemas/TokenResponse/properties/access_token").remove("readOnly");
+        spec.root()
+                .withObject("/components/schemas/TokenResponse/properties/access_token")
+                .remove("readOnly");
 
         assertThat(SpecLint.secretProperties(spec, new HashSet<>()))
                 .containsExactly("#/components/schemas/TokenResponse/properties/access_token is not readOnly");

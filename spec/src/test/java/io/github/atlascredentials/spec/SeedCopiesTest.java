@@ -19,17 +19,25 @@ class SeedCopiesTest {
 
     @Test
     void copiesAreIdenticalToTheSharedSeedDocuments() throws IOException {
-        Path shared = Path.of(System.getProperty("seeds.shared.dir", "../../shared/seeds")).toAbsolutePath().normalize();
+        Path shared = Path.of(System.getProperty("seeds.shared.dir", "../../shared/seeds"))
+                .toAbsolutePath()
+                .normalize();
         assumeTrue(Files.isDirectory(shared), "no shared seed folder at " + shared);
 
         List<Path> originals = SeedDocuments.files(shared);
         List<Path> copies = SeedDocuments.files(SeedDocuments.copiesDir());
 
-        assertThat(copies).extracting(Path::getFileName).map(Path::toString)
-                .containsExactlyElementsOf(originals.stream().map(file -> file.getFileName().toString()).toList());
+        assertThat(copies)
+                .extracting(Path::getFileName)
+                .map(Path::toString)
+                .containsExactlyElementsOf(originals.stream()
+                        .map(file -> file.getFileName().toString())
+                        .toList());
         for (Path original : originals) {
             Path copy = SeedDocuments.copiesDir().resolve(original.getFileName());
-            assertThat(Files.mismatch(original, copy)).as("first differing byte of %s and %s", copy, original).isEqualTo(-1L);
+            assertThat(Files.mismatch(original, copy))
+                    .as("first differing byte of %s and %s", copy, original)
+                    .isEqualTo(-1L);
         }
     }
 }

@@ -22,8 +22,7 @@ final class SeedDocuments {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory STRICT_JSON = JSON.getFactory();
 
-    private SeedDocuments() {
-    }
+    private SeedDocuments() {}
 
     /** One JSON object found in a seed document. */
     record SeedExample(String document, int ordinal, JsonNode value) {
@@ -35,12 +34,15 @@ final class SeedDocuments {
 
     /** The module's copies, as configured by surefire ({@code seeds.copy.dir}). */
     static Path copiesDir() {
-        return Path.of(System.getProperty("seeds.copy.dir", "src/test/resources/seeds")).toAbsolutePath();
+        return Path.of(System.getProperty("seeds.copy.dir", "src/test/resources/seeds"))
+                .toAbsolutePath();
     }
 
     static List<Path> files(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.toString().endsWith(".txt")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".txt"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list seed documents in " + dir, e);
         }

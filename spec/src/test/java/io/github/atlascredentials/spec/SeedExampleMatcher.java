@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 final class SeedExampleMatcher {
 
     private static final Pattern SUBSTITUTION = Pattern.compile("`(\\{[A-Z][A-Z0-9-]*})`\\s*=\\s*([^\\s,;)`]+)");
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) ->
-            a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE =
+            (a, b) -> a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
     private final Map<String, JsonNode> namedExamples;
     private final Map<String, String> placeholders;
@@ -86,7 +86,9 @@ final class SeedExampleMatcher {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         spec.components("examples").fields().forEachRemaining(example -> {
             if (example.getValue().has("value")) {
-                values.put("#/components/examples/" + example.getKey(), example.getValue().get("value"));
+                values.put(
+                        "#/components/examples/" + example.getKey(),
+                        example.getValue().get("value"));
             }
         });
         collectInlineNamedExamples(spec.root(), "#", values);
@@ -100,7 +102,9 @@ final class SeedExampleMatcher {
         if (node.isObject() && node.path("examples").isObject() && !pointer.equals("#/components")) {
             node.get("examples").fields().forEachRemaining(named -> {
                 if (named.getValue().has("value")) {
-                    values.put(pointer + "/examples/" + named.getKey(), named.getValue().get("value"));
+                    values.put(
+                            pointer + "/examples/" + named.getKey(),
+                            named.getValue().get("value"));
                 }
             });
         }

@@ -19,7 +19,8 @@ class SeedExamplesPresentTest {
         SeedExampleMatcher matcher = new SeedExampleMatcher(SpecDocument.loadMain());
 
         assertThat(matcher.missing(allSeedExamples()))
-                .as("seed examples missing from the spec's named examples").isEmpty();
+                .as("seed examples missing from the spec's named examples")
+                .isEmpty();
     }
 
     @Test
@@ -42,10 +43,12 @@ class SeedExamplesPresentTest {
 
         List<Path> files = SeedDocuments.files(SeedDocuments.copiesDir());
 
-        assertThat(files).extracting(file -> file.getFileName().toString())
+        assertThat(files)
+                .extracting(file -> file.getFileName().toString())
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         files.forEach(file -> assertThat(SeedDocuments.examplesOf(file))
-                .as("JSON examples found in %s", file.getFileName()).hasSize(expected.get(file.getFileName().toString())));
+                .as("JSON examples found in %s", file.getFileName())
+                .hasSize(expected.get(file.getFileName().toString())));
     }
 
     @Test
@@ -53,8 +56,9 @@ class SeedExamplesPresentTest {
         String text = "curl --user \"{PUBLIC-KEY}:{PRIVATE-KEY}\" -d '{ <Payload> }' func main() { x := y{} }"
                 + " --data '{ \"desc\" : \"a {ORG-ID} b\", \"roles\": [\"ORG_MEMBER\"] }'{\"error\": 401}";
 
-        assertThat(SeedDocuments.jsonObjectsIn(text)).map(Object::toString).containsExactly(
-                "{\"desc\":\"a {ORG-ID} b\",\"roles\":[\"ORG_MEMBER\"]}", "{\"error\":401}");
+        assertThat(SeedDocuments.jsonObjectsIn(text))
+                .map(Object::toString)
+                .containsExactly("{\"desc\":\"a {ORG-ID} b\",\"roles\":[\"ORG_MEMBER\"]}", "{\"error\":401}");
     }
 
     @ParameterizedTest(name = "removing {0} fails the check")
@@ -65,17 +69,23 @@ class SeedExamplesPresentTest {
 
         List<String> missing = new SeedExampleMatcher(spec).missing(allSeedExamples());
 
-        assertThat(missing).as("missing seed examples after removing %s", exampleName).isNotEmpty();
+        assertThat(missing)
+                .as("missing seed examples after removing %s", exampleName)
+                .isNotEmpty();
     }
 
     @Test
     void changingOneFieldOfASeedExampleFailsTheCheck() {
         SpecDocument spec = SpecDocument.loadMain();
-        spec.root().withObject("/components/examples/CloudManagerSecretRequest/value")
+        spec.root()
+                .withObject("/components/examples/CloudManagerSecretRequest/value")
                 .put("secretExpiresAfterHours", 3600); // the documentation sends the string "3600"
 
         assertThat(new SeedExampleMatcher(spec).missing(allSeedExamples()))
-                .singleElement().asString().contains("000_8cc5b68a30015f2f.txt").contains("\"3600\"");
+                .singleElement()
+                .asString()
+                .contains("000_8cc5b68a30015f2f.txt")
+                .contains("\"3600\"");
     }
 
     /** The component examples that carry a seed value: at least the 11 distinct seed bodies. */

@@ -23,11 +23,11 @@ final class SourceLint {
             + "|seed document: \\S.*"
             + "|observed answer: https://\\S+"
             + "|chosen by this project: \\S.{10,})$");
+
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*(\\d{3})\\s*\\|([^|]*)\\|", Pattern.MULTILINE);
     private static final Pattern BACKTICKED_CODE = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
 
-    private SourceLint() {
-    }
+    private SourceLint() {}
 
     static List<String> violations(SpecDocument spec) {
         List<String> out = new ArrayList<>();
@@ -87,7 +87,9 @@ final class SourceLint {
                 checkSource(cause, name, out);
             }
             String source = cause.path("x-source").asText(entry.path("x-source").asText(""));
-            if (!cause.hasNonNull("says") && !cause.hasNonNull("states") && !cause.hasNonNull("guess")
+            if (!cause.hasNonNull("says")
+                    && !cause.hasNonNull("states")
+                    && !cause.hasNonNull("guess")
                     && !source.startsWith("chosen by this project")) {
                 out.add(name + " rests on nothing: give says, states or guess");
             }
@@ -118,7 +120,8 @@ final class SourceLint {
             JsonNode value = example.path("value");
             for (JsonNode body : List.of(value, value.path("content"))) {
                 if (body.path("errorCode").isTextual()) {
-                    Set<String> statuses = codes.computeIfAbsent(body.get("errorCode").asText(), k -> new TreeSet<>());
+                    Set<String> statuses =
+                            codes.computeIfAbsent(body.get("errorCode").asText(), k -> new TreeSet<>());
                     if (body.path("error").isInt()) {
                         statuses.add(body.get("error").asText());
                     }
@@ -133,7 +136,8 @@ final class SourceLint {
         if (node.isObject()) {
             JsonNode x = node.get("x-error");
             if (x != null && x.path("errorCode").isTextual()) {
-                codes.computeIfAbsent(x.get("errorCode").asText(), k -> new TreeSet<>()).add(x.path("status").asText("400"));
+                codes.computeIfAbsent(x.get("errorCode").asText(), k -> new TreeSet<>())
+                        .add(x.path("status").asText("400"));
             }
         }
         if (node.isContainerNode()) {
@@ -144,7 +148,13 @@ final class SourceLint {
     /** Every OAuth error: the enum of {@code OAuthError.error} and the examples' {@code error} strings. */
     static Map<String, Set<String>> oauthErrors(SpecDocument spec) {
         Map<String, Set<String>> codes = new TreeMap<>();
-        spec.root().path("components").path("schemas").path("OAuthError").path("properties").path("error").path("enum")
+        spec.root()
+                .path("components")
+                .path("schemas")
+                .path("OAuthError")
+                .path("properties")
+                .path("error")
+                .path("enum")
                 .forEach(v -> codes.computeIfAbsent(v.asText(), k -> new TreeSet<>()));
         spec.components("examples").forEach(example -> {
             JsonNode error = example.path("value").path("error");

@@ -105,7 +105,8 @@ final class SpecDocument {
         JsonNode current = node;
         for (int hops = 0; current != null && current.has("$ref"); hops++) {
             if (hops > 32) {
-                throw new IllegalArgumentException("Circular $ref chain at " + node.get("$ref").asText());
+                throw new IllegalArgumentException(
+                        "Circular $ref chain at " + node.get("$ref").asText());
             }
             current = at(current.get("$ref").asText());
         }
@@ -160,7 +161,10 @@ final class SpecDocument {
             for (JsonNode source : List.of(pathItem.path("parameters"), node.path("parameters"))) {
                 for (JsonNode parameter : source) {
                     JsonNode resolved = document.resolve(parameter);
-                    byKey.put(resolved.path("in").asText() + ":" + resolved.path("name").asText(), resolved);
+                    byKey.put(
+                            resolved.path("in").asText() + ":"
+                                    + resolved.path("name").asText(),
+                            resolved);
                 }
             }
             return new ArrayList<>(byKey.values());
@@ -169,8 +173,9 @@ final class SpecDocument {
         /** Resolved responses by status code. */
         Map<String, JsonNode> responses(SpecDocument document) {
             Map<String, JsonNode> responses = new LinkedHashMap<>();
-            node.path("responses").fields().forEachRemaining(
-                    entry -> responses.put(entry.getKey(), document.resolve(entry.getValue())));
+            node.path("responses")
+                    .fields()
+                    .forEachRemaining(entry -> responses.put(entry.getKey(), document.resolve(entry.getValue())));
             return responses;
         }
     }

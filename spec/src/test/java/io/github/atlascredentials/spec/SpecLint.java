@@ -22,6 +22,7 @@ final class SpecLint {
 
     /** Operations with this tag speak OAuth 2.0, whose errors are not {@code ApiError}s. */
     static final String OAUTH_TAG = "OAuth";
+
     static final List<String> REQUIRED_ERROR_STATUSES = List.of("400", "401", "403", "404", "429", "500");
     static final List<String> SECRET_PROPERTIES = List.of("secret", "privateKey", "access_token");
     static final String API_ERROR_REF = "#/components/schemas/ApiError";
@@ -29,16 +30,24 @@ final class SpecLint {
 
     private static final Pattern PATH_TEMPLATE = Pattern.compile("\\{([^}/]+)}");
     private static final List<String> COMPONENT_SECTIONS = List.of(
-            "schemas", "parameters", "responses", "examples", "headers", "requestBodies",
-            "securitySchemes", "links", "callbacks");
+            "schemas",
+            "parameters",
+            "responses",
+            "examples",
+            "headers",
+            "requestBodies",
+            "securitySchemes",
+            "links",
+            "callbacks");
 
-    private SpecLint() {
-    }
+    private SpecLint() {}
 
     /** Every operation has a unique operationId, a summary and exactly one tag declared in {@code tags}. */
     static List<String> operationMetadata(SpecDocument spec) {
         Set<String> declaredTags = new HashSet<>();
-        spec.root().path("tags").forEach(tag -> declaredTags.add(tag.path("name").asText()));
+        spec.root()
+                .path("tags")
+                .forEach(tag -> declaredTags.add(tag.path("name").asText()));
         Set<String> operationIds = new HashSet<>();
         List<String> violations = new ArrayList<>();
         for (Operation operation : spec.operations()) {
@@ -55,8 +64,10 @@ final class SpecLint {
             if (tags.size() != 1) {
                 violations.add(operation.label() + " has " + tags.size() + " tags " + tags + ", expected exactly one");
             }
-            tags.stream().filter(tag -> !declaredTags.contains(tag)).forEach(tag ->
-                    violations.add(operation.label() + " uses tag '" + tag + "', which is not declared in the top-level tags"));
+            tags.stream()
+                    .filter(tag -> !declaredTags.contains(tag))
+                    .forEach(tag -> violations.add(operation.label() + " uses tag '" + tag
+                            + "', which is not declared in the top-level tags"));
         }
         return violations;
     }
@@ -67,8 +78,9 @@ final class SpecLint {
         for (Operation operation : nonOAuthOperations(spec)) {
             Set<String> documented = new HashSet<>();
             operation.node().path("responses").fieldNames().forEachRemaining(documented::add);
-            REQUIRED_ERROR_STATUSES.stream().filter(status -> !documented.contains(status)).forEach(status ->
-                    violations.add(operation.label() + " does not document status " + status));
+            REQUIRED_ERROR_STATUSES.stream()
+                    .filter(status -> !documented.contains(status))
+                    .forEach(status -> violations.add(operation.label() + " does not document status " + status));
         }
         return violations;
     }
@@ -87,8 +99,8 @@ final class SpecLint {
                     .map(parameter -> parameter.path("name").asText())
                     .toList();
             if (!declared.equals(inUrl)) {
-                violations.add(operation.label() + " declares path parameters " + declared
-                        + " but the URL has " + inUrl + " in this order");
+                violations.add(operation.label() + " declares path parameters " + declared + " but the URL has " + inUrl
+                        + " in this order");
             }
         }
         return violations;
@@ -107,7 +119,9 @@ final class SpecLint {
             }
         });
         collectSecuritySchemeNames(spec.root().path("security"), toVisit);
-        spec.operations().forEach(operation -> collectSecuritySchemeNames(operation.node().path("security"), toVisit));
+        spec.operations()
+                .forEach(
+                        operation -> collectSecuritySchemeNames(operation.node().path("security"), toVisit));
         List<String> violations = new ArrayList<>();
         while (!toVisit.isEmpty()) {
             String component = componentOf(toVisit.pop());
@@ -137,7 +151,8 @@ final class SpecLint {
     static List<String> errorResponseBodies(SpecDocument spec) {
         List<String> violations = new ArrayList<>();
         for (Operation operation : nonOAuthOperations(spec)) {
-            for (Map.Entry<String, JsonNode> response : operation.responses(spec).entrySet()) {
+            for (Map.Entry<String, JsonNode> response :
+                    operation.responses(spec).entrySet()) {
                 String status = response.getKey();
                 if (!(status.startsWith("4") || status.startsWith("5") || status.equals("default"))) {
                     continue;
@@ -183,13 +198,17 @@ final class SpecLint {
                 continue;
             }
             for (String versioned : versions) {
-                if (requestBody != null && !spec.resolve(requestBody).path("content").has(versioned)) {
+                if (requestBody != null
+                        && !spec.resolve(requestBody).path("content").has(versioned)) {
                     violations.add(operation.label() + " request body does not offer " + versioned);
                 }
                 operation.responses(spec).forEach((status, response) -> {
-                    if (status.startsWith("2") && response.has("content") && !response.path("content").has(versioned)) {
+                    if (status.startsWith("2")
+                            && response.has("content")
+                            && !response.path("content").has(versioned)) {
                         violations.add(operation.label() + " response " + status + " does not offer " + versioned
-                                + " (has " + iterableToList(response.path("content").fieldNames()) + ")");
+                                + " (has "
+                                + iterableToList(response.path("content").fieldNames()) + ")");
                     }
                 });
             }
@@ -204,26 +223,30 @@ final class SpecLint {
     }
 
     static String atlasMediaType(SpecDocument spec) {
-        return "application/vnd.atlas." + spec.root().path("info").path("version").asText() + "+json";
+        return "application/vnd.atlas."
+                + spec.root().path("info").path("version").asText() + "+json";
     }
 
     /** Properties named secret, privateKey or access_token, wherever declared, are readOnly with format password. */
     static List<String> secretProperties(SpecDocument spec, Set<String> seen) {
         List<String> violations = new ArrayList<>();
-        visitPropertyMaps(spec.root(), "#", (pointer, properties) -> SECRET_PROPERTIES.forEach(name -> {
-            JsonNode property = properties.get(name);
-            if (property == null) {
-                return;
-            }
-            seen.add(name);
-            JsonNode resolved = spec.resolve(property);
-            if (!resolved.path("readOnly").asBoolean(false)) {
-                violations.add(pointer + "/" + name + " is not readOnly");
-            }
-            if (!"password".equals(resolved.path("format").asText())) {
-                violations.add(pointer + "/" + name + " does not have format: password");
-            }
-        }));
+        visitPropertyMaps(
+                spec.root(),
+                "#",
+                (pointer, properties) -> SECRET_PROPERTIES.forEach(name -> {
+                    JsonNode property = properties.get(name);
+                    if (property == null) {
+                        return;
+                    }
+                    seen.add(name);
+                    JsonNode resolved = spec.resolve(property);
+                    if (!resolved.path("readOnly").asBoolean(false)) {
+                        violations.add(pointer + "/" + name + " is not readOnly");
+                    }
+                    if (!"password".equals(resolved.path("format").asText())) {
+                        violations.add(pointer + "/" + name + " does not have format: password");
+                    }
+                }));
         return violations;
     }
 
@@ -246,7 +269,9 @@ final class SpecLint {
     }
 
     private static List<Operation> nonOAuthOperations(SpecDocument spec) {
-        return spec.operations().stream().filter(operation -> !operation.isTagged(OAUTH_TAG)).toList();
+        return spec.operations().stream()
+                .filter(operation -> !operation.isTagged(OAUTH_TAG))
+                .toList();
     }
 
     private static void collectRefs(JsonNode node, Deque<String> refs) {
@@ -264,8 +289,9 @@ final class SpecLint {
     }
 
     private static void collectSecuritySchemeNames(JsonNode requirements, Deque<String> refs) {
-        requirements.forEach(requirement -> requirement.fieldNames().forEachRemaining(
-                name -> refs.add("#/components/securitySchemes/" + escape(name))));
+        requirements.forEach(requirement -> requirement
+                .fieldNames()
+                .forEachRemaining(name -> refs.add("#/components/securitySchemes/" + escape(name))));
     }
 
     /** The component a reference points into ({@code #/components/<section>/<name>}), or null. */

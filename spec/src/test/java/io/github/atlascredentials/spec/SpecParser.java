@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** swagger-parser with reference resolution on, as the generators use it. */
 final class SpecParser {
 
-    private SpecParser() {
-    }
+    private SpecParser() {}
 
     static SwaggerParseResult parse(Path file) {
         return new OpenAPIV3Parser().readLocation(file.toString(), null, options());

@@ -16,7 +16,9 @@ class SpecParsesTest {
     void specParsesWithoutErrorsOrWarnings() {
         SwaggerParseResult result = SpecParser.parse(SpecDocument.mainSpecPath());
 
-        assertThat(result.getMessages()).as("swagger-parser messages for %s", SpecDocument.mainSpecPath()).isEmpty();
+        assertThat(result.getMessages())
+                .as("swagger-parser messages for %s", SpecDocument.mainSpecPath())
+                .isEmpty();
         assertThat(result.getOpenAPI()).isNotNull();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.0.3");
     }
@@ -26,7 +28,9 @@ class SpecParsesTest {
     void fixturesParseCleanlySoOnlyTheirExamplesAreAtFault(String fixture) {
         Path file = SpecDocument.fixture(fixture);
 
-        assertThat(SpecParser.parse(file).getMessages()).as("swagger-parser messages for %s", file).isEmpty();
+        assertThat(SpecParser.parse(file).getMessages())
+                .as("swagger-parser messages for %s", file)
+                .isEmpty();
     }
 
     @Test

@@ -19,15 +19,24 @@ class UnusedComponentsLintTest {
         ObjectNode components = spec.root().withObject("/components");
         components.withObject("/schemas").putObject("Orphan").put("type", "string");
         components.withObject("/examples").putObject("OrphanExample").put("value", 1);
-        components.withObject("/headers").putObject("X-Orphan").putObject("schema").put("type", "string");
-        components.withObject("/securitySchemes").putObject("OrphanKey")
-                .put("type", "apiKey").put("name", "k").put("in", "header");
+        components
+                .withObject("/headers")
+                .putObject("X-Orphan")
+                .putObject("schema")
+                .put("type", "string");
+        components
+                .withObject("/securitySchemes")
+                .putObject("OrphanKey")
+                .put("type", "apiKey")
+                .put("name", "k")
+                .put("in", "header");
 
-        assertThat(SpecLint.unusedComponents(spec)).containsExactlyInAnyOrder(
-                "#/components/schemas/Orphan is never used",
-                "#/components/examples/OrphanExample is never used",
-                "#/components/headers/X-Orphan is never used",
-                "#/components/securitySchemes/OrphanKey is never used");
+        assertThat(SpecLint.unusedComponents(spec))
+                .containsExactlyInAnyOrder(
+                        "#/components/schemas/Orphan is never used",
+                        "#/components/examples/OrphanExample is never used",
+                        "#/components/headers/X-Orphan is never used",
+                        "#/components/securitySchemes/OrphanKey is never used");
     }
 
     @Test
@@ -35,11 +44,13 @@ class UnusedComponentsLintTest {
         SpecDocument spec = SpecDocument.loadMain();
         spec.root().withObject("/components/responses").remove("ServiceUnavailable");
         spec.root().withObject("/components/responses").remove("OAuthServiceUnavailable");
-        spec.operations().forEach(operation -> operation.node().withObject("/responses").remove("503"));
+        spec.operations()
+                .forEach(operation -> operation.node().withObject("/responses").remove("503"));
 
-        assertThat(SpecLint.unusedComponents(spec)).containsExactlyInAnyOrder(
-                "#/components/examples/ServiceUnavailable is never used",
-                "#/components/examples/OAuthTemporarilyUnavailable is never used",
-                "#/components/headers/Retry-After-Optional is never used");
+        assertThat(SpecLint.unusedComponents(spec))
+                .containsExactlyInAnyOrder(
+                        "#/components/examples/ServiceUnavailable is never used",
+                        "#/components/examples/OAuthTemporarilyUnavailable is never used",
+                        "#/components/headers/Retry-After-Optional is never used");
     }
 }

@@ -24,12 +24,11 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class FixedBodyServer {
     /** About the size of the emulator's answer to a secret creation. */
     static final byte[] BODY = ("{\"id\":\"6aaac85512c28f73371410fc\",\"createdAt\":\"2026-11-22T06:07:06Z\","
-            + "\"expiresAt\":\"2026-11-22T14:07:06Z\",\"maskedSecretValue\":\"mdb_sa_sk_...qHEH\","
-            + "\"secret\":\"mdb_sa_sk_bFlriRRxTOie8oookOnBlzURoiWyZW9KAyyqqHEH\",\"lastUsedAt\":null}")
+                    + "\"expiresAt\":\"2026-11-22T14:07:06Z\",\"maskedSecretValue\":\"mdb_sa_sk_...qHEH\","
+                    + "\"secret\":\"mdb_sa_sk_bFlriRRxTOie8oookOnBlzURoiWyZW9KAyyqqHEH\",\"lastUsedAt\":null}")
             .getBytes(StandardCharsets.UTF_8);
 
-    private FixedBodyServer() {
-    }
+    private FixedBodyServer() {}
 
     /** Any POST under /api answers 201 with {@link #BODY}. */
     @Path("/api")
@@ -48,8 +47,8 @@ public final class FixedBodyServer {
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                 .property(ServerProperties.BV_FEATURE_DISABLE, true)
                 .register(FixedResource.class);
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-                URI.create("http://127.0.0.1:" + port + "/"), config, false);
+        HttpServer server =
+                GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"), config, false);
         server.start();
         int bound = server.getListeners().iterator().next().getPort();
         System.out.println("Listening on http://127.0.0.1:" + bound);

@@ -17,8 +17,7 @@ final class BareTransports {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private BareTransports() {
-    }
+    private BareTransports() {}
 
     /** A bare Jersey client on the Apache 5 connector: no filters, no JSON provider. */
     static ClientConfig apache5Config() {
@@ -43,6 +42,9 @@ final class BareTransports {
 
     /** HTTP/1.1: with its default (HTTP/2 upgrade) Grizzly would not read the POST body. */
     static HttpClient jdk() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
     }
 }

@@ -3,10 +3,10 @@ package io.github.atlascredentials.bench.client;
 import io.github.atlascredentials.bench.BenchSeed;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.auth.BearerTokenCredential;
-import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.AtlasEmulator;
+import io.github.atlascredentials.spec.rules.ApiRules;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -48,10 +48,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ClientOverheadBenchmark {
-    static final String MEDIA_TYPE = "application/vnd.atlas." + ApiRules.builtIn()
-            .requireOperation("createOrgServiceAccountSecret").latestVersion().orElseThrow() + "+json";
+    static final String MEDIA_TYPE = "application/vnd.atlas."
+            + ApiRules.builtIn()
+                    .requireOperation("createOrgServiceAccountSecret")
+                    .latestVersion()
+                    .orElseThrow() + "+json";
     static final int HOURS = 24;
     private static final byte[] BODY = ("{\"secretExpiresAfterHours\":" + HOURS + "}").getBytes(StandardCharsets.UTF_8);
 
@@ -70,10 +75,14 @@ public class ClientOverheadBenchmark {
         emulator = Emulators.start();
         URI base = emulator.baseUri();
         String token = Emulators.accessToken(base);
-        oauthClient = AtlasCredentialsClient.builder().baseUrl(base)
-                .credential(ServiceAccountCredential.of(BenchSeed.OWNER_CLIENT_ID, BenchSeed.OWNER_SECRET)).build();
-        bearerClient = AtlasCredentialsClient.builder().baseUrl(base)
-                .credential(BearerTokenCredential.of(token)).build();
+        oauthClient = AtlasCredentialsClient.builder()
+                .baseUrl(base)
+                .credential(ServiceAccountCredential.of(BenchSeed.OWNER_CLIENT_ID, BenchSeed.OWNER_SECRET))
+                .build();
+        bearerClient = AtlasCredentialsClient.builder()
+                .baseUrl(base)
+                .credential(BearerTokenCredential.of(token))
+                .build();
         jersey = BareTransports.jersey();
         jdk = BareTransports.jdk();
         jerseyCalls = new Invocation[BenchSeed.TARGETS];
@@ -82,7 +91,8 @@ public class ClientOverheadBenchmark {
         for (int i = 0; i < BenchSeed.TARGETS; i++) {
             targets[i] = BenchSeed.targetClientId(i);
             URI uri = base.resolve(secretsPath(targets[i]));
-            jerseyCalls[i] = jersey.target(uri).request(MEDIA_TYPE)
+            jerseyCalls[i] = jersey.target(uri)
+                    .request(MEDIA_TYPE)
                     .header("Authorization", "Bearer " + token)
                     .buildPost(Entity.entity(BODY, MEDIA_TYPE));
             jdkCalls[i] = HttpRequest.newBuilder(uri)

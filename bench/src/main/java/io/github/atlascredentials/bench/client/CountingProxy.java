@@ -25,8 +25,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class CountingProxy implements AutoCloseable {
     /** Headers the JDK client sets itself (or refuses), and hop-by-hop headers. */
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
-            "upgrade", "transfer-encoding", "keep-alive", "http2-settings");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "expect",
+            "upgrade",
+            "transfer-encoding",
+            "keep-alive",
+            "http2-settings");
 
     final LongAdder tokenRequests = new LongAdder();
     final LongAdder apiRequests = new LongAdder();
@@ -65,10 +72,15 @@ final class CountingProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
-                    .method(exchange.getRequestMethod(), body.length == 0
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            upstream.resolve(exchange.getRequestURI().toString()))
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            for (Map.Entry<String, List<String>> header :
+                    exchange.getRequestHeaders().entrySet()) {
                 if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                     header.getValue().forEach(value -> request.header(header.getKey(), value));
                 }

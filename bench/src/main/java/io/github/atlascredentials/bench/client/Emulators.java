@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 final class Emulators {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private Emulators() {
-    }
+    private Emulators() {}
 
     /** Bench seed, limits raised so that neither the secret count nor a rate limit ever answers. */
     static AtlasEmulator start() {
@@ -42,16 +41,19 @@ final class Emulators {
 
     /** A fresh access token of the bench caller (client credentials over HTTP Basic). */
     static String accessToken(URI baseUri) {
-        String basic = Base64.getEncoder().encodeToString(
-                (BenchSeed.OWNER_CLIENT_ID + ":" + BenchSeed.OWNER_SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (BenchSeed.OWNER_CLIENT_ID + ":" + BenchSeed.OWNER_SECRET).getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> answer = BareTransports.jdk().send(HttpRequest.newBuilder(baseUri.resolve("/api/oauth/token"))
-                            .header("Authorization", "Basic " + basic)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .header("Accept", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = BareTransports.jdk()
+                    .send(
+                            HttpRequest.newBuilder(baseUri.resolve("/api/oauth/token"))
+                                    .header("Authorization", "Basic " + basic)
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header("Accept", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             Matcher m = ACCESS_TOKEN.matcher(answer.body());
             if (answer.statusCode() != 200 || !m.find()) {
                 throw new IllegalStateException("token request answered " + answer.statusCode());

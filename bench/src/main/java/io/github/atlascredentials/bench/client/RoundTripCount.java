@@ -38,31 +38,54 @@ public final class RoundTripCount {
 
     private RoundTripCount(CountingProxy proxy) {
         this.proxy = proxy;
-        rows.add("scenario\tcalls\ttoken_requests\tapi_requests\tapi_401\tapi_requests_per_call\ttoken_requests_per_1000_calls");
+        rows.add(
+                "scenario\tcalls\ttoken_requests\tapi_requests\tapi_401\tapi_requests_per_call\ttoken_requests_per_1000_calls");
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         try (AtlasEmulator emulator = Emulators.start();
-             CountingProxy proxy = new CountingProxy(emulator.baseUri())) {
+                CountingProxy proxy = new CountingProxy(emulator.baseUri())) {
             RoundTripCount count = new RoundTripCount(proxy);
             Credential serviceAccount = ServiceAccountCredential.of(BenchSeed.OWNER_CLIENT_ID, BenchSeed.OWNER_SECRET);
             Credential apiKey = ApiKeyCredential.of(BenchSeed.API_PUBLIC_KEY, BenchSeed.API_PRIVATE_KEY);
 
-            count.client("client, service account: Atlas secret creations, sequential", serviceAccount, calls, 1,
+            count.client(
+                    "client, service account: Atlas secret creations, sequential",
+                    serviceAccount,
+                    calls,
+                    1,
                     (c, i) -> c.createOrgServiceAccountSecret(BenchSeed.ORG_ID, BenchSeed.targetClientId(i), 24));
-            count.client("client, service account: Atlas secret creations, 8 threads", serviceAccount, calls, 8,
+            count.client(
+                    "client, service account: Atlas secret creations, 8 threads",
+                    serviceAccount,
+                    calls,
+                    8,
                     (c, i) -> c.createOrgServiceAccountSecret(BenchSeed.ORG_ID, BenchSeed.targetClientId(i), 24));
-            count.client("client, API key (Digest): Cloud Manager secret creations, 1,024 paths", apiKey, calls, 1,
-                    (c, i) -> c.createCloudManagerServiceAccountSecret(BenchSeed.ORG_ID, BenchSeed.targetClientId(i), 3600));
-            count.client("client, API key (Digest): API key creations, one path", apiKey, calls, 1,
+            count.client(
+                    "client, API key (Digest): Cloud Manager secret creations, 1,024 paths",
+                    apiKey,
+                    calls,
+                    1,
+                    (c, i) -> c.createCloudManagerServiceAccountSecret(
+                            BenchSeed.ORG_ID, BenchSeed.targetClientId(i), 3600));
+            count.client(
+                    "client, API key (Digest): API key creations, one path",
+                    apiKey,
+                    calls,
+                    1,
                     (c, i) -> c.createOrgApiKey(BenchSeed.ORG_ID, "bench " + i, ROLES));
-            count.jerseyDigest("bare Jersey + HttpAuthenticationFeature.digest(): Cloud Manager secret creations, 1,024 paths",
-                    calls, i -> "/api/public/v1.0/orgs/" + BenchSeed.ORG_ID + "/serviceAccounts/"
-                            + BenchSeed.targetClientId(i) + "/secrets/", i -> "{\"secretExpiresAfterHours\":\"3600\"}");
-            count.jerseyDigest("bare Jersey + HttpAuthenticationFeature.digest(): API key creations, one path",
-                    calls, i -> "/api/public/v1.0/orgs/" + BenchSeed.ORG_ID + "/apiKeys",
+            count.jerseyDigest(
+                    "bare Jersey + HttpAuthenticationFeature.digest(): Cloud Manager secret creations, 1,024 paths",
+                    calls,
+                    i -> "/api/public/v1.0/orgs/" + BenchSeed.ORG_ID + "/serviceAccounts/" + BenchSeed.targetClientId(i)
+                            + "/secrets/",
+                    i -> "{\"secretExpiresAfterHours\":\"3600\"}");
+            count.jerseyDigest(
+                    "bare Jersey + HttpAuthenticationFeature.digest(): API key creations, one path",
+                    calls,
+                    i -> "/api/public/v1.0/orgs/" + BenchSeed.ORG_ID + "/apiKeys",
                     i -> "{\"desc\":\"bench " + i + "\",\"roles\":[\"ORG_MEMBER\"]}");
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.write(out, count.rows, StandardCharsets.UTF_8);
@@ -75,24 +98,32 @@ public final class RoundTripCount {
         void call(AtlasCredentialsClient client, int index);
     }
 
-    private void client(String scenario, Credential credential, int calls, int threads, ClientCall call) throws Exception {
+    private void client(String scenario, Credential credential, int calls, int threads, ClientCall call)
+            throws Exception {
         proxy.resetCounts();
-        try (AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(proxy.baseUri())
-                .credential(credential).build()) {
+        try (AtlasCredentialsClient client = AtlasCredentialsClient.builder()
+                .baseUrl(proxy.baseUri())
+                .credential(credential)
+                .build()) {
             run(calls, threads, i -> call.call(client, i));
             record(scenario, calls); // before close(): its token revocation is not a call's cost
         }
     }
 
-    private void jerseyDigest(String scenario, int calls, java.util.function.IntFunction<String> path,
-            java.util.function.IntFunction<String> body) throws Exception {
+    private void jerseyDigest(
+            String scenario,
+            int calls,
+            java.util.function.IntFunction<String> path,
+            java.util.function.IntFunction<String> body)
+            throws Exception {
         proxy.resetCounts();
         Client jersey = ClientBuilder.newClient(BareTransports.apache5Config()
                 .register(HttpAuthenticationFeature.digest(BenchSeed.API_PUBLIC_KEY, BenchSeed.API_PRIVATE_KEY)));
         try {
             URI base = proxy.baseUri();
             run(calls, 1, i -> {
-                try (Response answer = jersey.target(base.resolve(path.apply(i))).request("application/json")
+                try (Response answer = jersey.target(base.resolve(path.apply(i)))
+                        .request("application/json")
                         .post(Entity.entity(body.apply(i), "application/json"))) {
                     if (answer.getStatus() / 100 != 2) {
                         throw new IllegalStateException("answered " + answer.getStatus());
@@ -128,7 +159,15 @@ public final class RoundTripCount {
     private void record(String scenario, int calls) {
         long tokens = proxy.tokenRequests.sum();
         long api = proxy.apiRequests.sum();
-        rows.add(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.1f", scenario, calls, tokens, api,
-                proxy.apiChallenges.sum(), (double) api / calls, tokens * 1000.0 / calls));
+        rows.add(String.format(
+                Locale.ROOT,
+                "%s\t%d\t%d\t%d\t%d\t%.3f\t%.1f",
+                scenario,
+                calls,
+                tokens,
+                api,
+                proxy.apiChallenges.sum(),
+                (double) api / calls,
+                tokens * 1000.0 / calls));
     }
 }

@@ -29,11 +29,9 @@ final class Chart {
             "emulator-jar", new Color(0x6baed6));
 
     /** One horizontal bar: value, optional whisker range, colour key, label. */
-    record Bar(String label, double value, double low, double high, String colorKey) {
-    }
+    record Bar(String label, double value, double low, double high, String colorKey) {}
 
-    private Chart() {
-    }
+    private Chart() {}
 
     static void write(Results results, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -45,14 +43,46 @@ final class Chart {
         g.fillRect(0, 0, WIDTH, HEIGHT);
         int half = WIDTH / 2;
         int top = HEIGHT * 11 / 20;
-        panel(g, 0, 0, half, top, "Throughput, requests/s (median; whiskers min–max)", throughputBars(results, false),
-                "%,.0f", Double.NaN);
-        panel(g, half, 0, half, top, "Latency p99, ms (median of runs)", throughputBars(results, true), "%.1f",
+        panel(
+                g,
+                0,
+                0,
+                half,
+                top,
+                "Throughput, requests/s (median; whiskers min–max)",
+                throughputBars(results, false),
+                "%,.0f",
                 Double.NaN);
-        panel(g, 0, top, half, HEIGHT - top, "Client: µs per secret creation (JMH; whiskers = fork means)",
-                clientBars(results), "%.0f", Double.NaN);
-        panel(g, half, top, half, HEIGHT - top, "Start-up to first 201, ms (median; whiskers min–max; line = 1 s target)",
-                startupBars(results), "%.0f", ReportMain.STARTUP_MS);
+        panel(
+                g,
+                half,
+                0,
+                half,
+                top,
+                "Latency p99, ms (median of runs)",
+                throughputBars(results, true),
+                "%.1f",
+                Double.NaN);
+        panel(
+                g,
+                0,
+                top,
+                half,
+                HEIGHT - top,
+                "Client: µs per secret creation (JMH; whiskers = fork means)",
+                clientBars(results),
+                "%.0f",
+                Double.NaN);
+        panel(
+                g,
+                half,
+                top,
+                half,
+                HEIGHT - top,
+                "Start-up to first 201, ms (median; whiskers min–max; line = 1 s target)",
+                startupBars(results),
+                "%.0f",
+                ReportMain.STARTUP_MS);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }
@@ -77,21 +107,24 @@ final class Chart {
             if (b == null) {
                 continue;
             }
-            String key = b.name().startsWith("client") ? "emulator-memory" : b.name().equals("bareJersey") ? "fixed-body" : "prism";
-            bars.add(new Bar(b.name(), b.score(), b.forkMeans().min(), b.forkMeans().max(), key));
+            String key = b.name().startsWith("client")
+                    ? "emulator-memory"
+                    : b.name().equals("bareJersey") ? "fixed-body" : "prism";
+            bars.add(new Bar(
+                    b.name(), b.score(), b.forkMeans().min(), b.forkMeans().max(), key));
         }
         return bars;
     }
 
     private static List<Bar> startupBars(Results results) {
         List<Bar> bars = new ArrayList<>();
-        results.startup.forEach((server, s) -> bars.add(new Bar(Results.STARTERS.get(server), s.median(), s.min(),
-                s.max(), server)));
+        results.startup.forEach(
+                (server, s) -> bars.add(new Bar(Results.STARTERS.get(server), s.median(), s.min(), s.max(), server)));
         return bars;
     }
 
-    private static void panel(Graphics2D g, int x, int y, int w, int h, String title, List<Bar> bars, String format,
-            double targetLine) {
+    private static void panel(
+            Graphics2D g, int x, int y, int w, int h, String title, List<Bar> bars, String format, double targetLine) {
         int pad = 20;
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
@@ -103,13 +136,16 @@ final class Chart {
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics fm = g.getFontMetrics();
-        int labelWidth = bars.stream().mapToInt(b -> fm.stringWidth(b.label())).max().orElse(0) + 10;
+        int labelWidth =
+                bars.stream().mapToInt(b -> fm.stringWidth(b.label())).max().orElse(0) + 10;
         int plotX = x + pad + labelWidth;
         int plotW = w - 2 * pad - labelWidth - 70;
         int plotY = y + pad + 34;
         int plotH = h - 2 * pad - 40;
-        double max = bars.stream().mapToDouble(b -> Double.isNaN(b.high()) ? b.value() : Math.max(b.value(), b.high()))
-                .max().orElse(1);
+        double max = bars.stream()
+                .mapToDouble(b -> Double.isNaN(b.high()) ? b.value() : Math.max(b.value(), b.high()))
+                .max()
+                .orElse(1);
         if (!Double.isNaN(targetLine)) {
             max = Math.max(max, targetLine * 1.05);
         }
@@ -133,15 +169,18 @@ final class Chart {
                 g.drawLine(hi, cy - 4, hi, cy + 4);
             }
             g.setColor(Color.BLACK);
-            g.drawString(String.format(java.util.Locale.ROOT, format, b.value()), plotX + Math.max(len, 
-                    (int) (plotW * (Double.isNaN(b.high()) ? 0 : b.high()) / max)) + 6, cy + fm.getAscent() / 2 - 1);
+            g.drawString(
+                    String.format(java.util.Locale.ROOT, format, b.value()),
+                    plotX + Math.max(len, (int) (plotW * (Double.isNaN(b.high()) ? 0 : b.high()) / max)) + 6,
+                    cy + fm.getAscent() / 2 - 1);
         }
         g.setColor(Color.GRAY);
         g.drawLine(plotX, plotY, plotX, plotY + plotH);
         if (!Double.isNaN(targetLine)) {
             int tx = plotX + (int) (plotW * targetLine / max);
             g.setColor(Color.RED);
-            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            g.setStroke(
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             g.drawLine(tx, plotY, tx, plotY + plotH);
             g.setStroke(new BasicStroke(1f));
         }

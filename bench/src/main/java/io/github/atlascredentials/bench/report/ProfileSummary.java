@@ -26,22 +26,32 @@ import jdk.jfr.consumer.RecordingFile;
 public final class ProfileSummary {
     /** Parts of the request path, most specific first: the first whose marker a stack contains takes the sample. */
     static final Map<String, List<String>> PARTS = parts();
+
     static final String OTHER = "other (JDK only: selector threads, timers)";
 
-    private ProfileSummary() {
-    }
+    private ProfileSummary() {}
 
     private static Map<String, List<String>> parts() {
         Map<String, List<String>> parts = new LinkedHashMap<>();
-        parts.put("emulator: state and secret generation", List.of("io.github.atlascredentials.emulator.state.",
-                "io.github.atlascredentials.emulator.auth.Crypto"));
+        parts.put(
+                "emulator: state and secret generation",
+                List.of(
+                        "io.github.atlascredentials.emulator.state.",
+                        "io.github.atlascredentials.emulator.auth.Crypto"));
         // Resources and binding before the steps: where the pipeline itself calls the resource method (through
         // ResourceMethods), their samples have RequestPipeline on the stack too.
         parts.put("emulator: resources (answers)", List.of("io.github.atlascredentials.emulator.resources."));
-        parts.put("emulator: body and parameter binding", List.of("io.github.atlascredentials.emulator.http.ParsedBodyInterceptor",
-                "io.github.atlascredentials.emulator.http.ResourceMethods"));
-        parts.put("emulator: response finisher (headers, JSON writing)", List.of("io.github.atlascredentials.emulator.http.ResponseFinisher"));
-        parts.put("emulator: request steps (routing, auth, limits, checks)", List.of("io.github.atlascredentials.emulator.http.RequestPipeline"));
+        parts.put(
+                "emulator: body and parameter binding",
+                List.of(
+                        "io.github.atlascredentials.emulator.http.ParsedBodyInterceptor",
+                        "io.github.atlascredentials.emulator.http.ResourceMethods"));
+        parts.put(
+                "emulator: response finisher (headers, JSON writing)",
+                List.of("io.github.atlascredentials.emulator.http.ResponseFinisher"));
+        parts.put(
+                "emulator: request steps (routing, auth, limits, checks)",
+                List.of("io.github.atlascredentials.emulator.http.RequestPipeline"));
         return parts;
     }
 
@@ -92,8 +102,7 @@ public final class ProfileSummary {
                     firstAllocatedByThread.putIfAbsent(id, allocated);
                     allocatedByThread.merge(id, allocated, Math::max);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         long allocated = 0;

@@ -29,6 +29,7 @@ public final class ReportMain {
     static final double STARTUP_LAUNCHER_MS = 600;
     /** Steady state: the last segment's p99 and the heap at the end against the first segment and the heap after warm-up. */
     static final double STEADY_P99_DRIFT = 1.5;
+
     static final double STEADY_HEAP_DRIFT = 1.2;
     static final double STORE_P99_VS_START = 1.5;
 
@@ -44,7 +45,8 @@ public final class ReportMain {
         Path report = Path.of(args[1]);
         Path plot = Path.of(args[2]);
         Optional<String> notes = args.length > 3 && Files.exists(Path.of(args[3]))
-                ? Optional.of(Files.readString(Path.of(args[3]), StandardCharsets.UTF_8)) : Optional.empty();
+                ? Optional.of(Files.readString(Path.of(args[3]), StandardCharsets.UTF_8))
+                : Optional.empty();
         ReportMain main = new ReportMain(results);
         Files.writeString(report, main.markdown(plot.getFileName().toString(), notes), StandardCharsets.UTF_8);
         Chart.write(results, plot);
@@ -106,10 +108,14 @@ public final class ReportMain {
                     vsFixed.add(workload + " c" + c + ": " + pct(r));
                 }
                 if (memory.isPresent() && fixed.isPresent()) {
-                    double r = memory.get().p99Us().median() / fixed.get().p99Us().median();
+                    double r =
+                            memory.get().p99Us().median() / fixed.get().p99Us().median();
                     worstP99 = Math.max(worstP99, r);
-                    p99VsFixed.add(workload + " c" + c + ": " + fmt("%.1f×", r) + fmt(" (%.1f vs %.1f ms)",
-                            memory.get().p99Us().median() / 1000, fixed.get().p99Us().median() / 1000));
+                    p99VsFixed.add(workload + " c" + c + ": " + fmt("%.1f×", r)
+                            + fmt(
+                                    " (%.1f vs %.1f ms)",
+                                    memory.get().p99Us().median() / 1000,
+                                    fixed.get().p99Us().median() / 1000));
                 }
                 Optional<Throughput> disk = results.throughput("emulator-disk", workload, c);
                 if (memory.isPresent() && disk.isPresent()) {
@@ -124,51 +130,77 @@ public final class ReportMain {
                 }
             }
         }
-        row("Emulator in memory, the README's command, ≥ 70 % of (a) Jersey+Grizzly fixed body (requests/s, median)",
+        row(
+                "Emulator in memory, the README's command, ≥ 70 % of (a) Jersey+Grizzly fixed body (requests/s, median)",
                 String.join("; ", vsFixed), status(!vsFixed.isEmpty(), worstFixed >= MEMORY_VS_FIXED));
-        row("Emulator in memory: p99 ≤ 2× the p99 of (a) (median of the runs' p99)",
-                String.join("; ", p99VsFixed), status(!p99VsFixed.isEmpty(), worstP99 <= MEMORY_P99_VS_FIXED));
-        row("Emulator with --data-dir ≥ 50 % of the emulator in memory (requests/s, median; every 2xx committed first)",
+        row(
+                "Emulator in memory: p99 ≤ 2× the p99 of (a) (median of the runs' p99)",
+                String.join("; ", p99VsFixed),
+                status(!p99VsFixed.isEmpty(), worstP99 <= MEMORY_P99_VS_FIXED));
+        row(
+                "Emulator with --data-dir ≥ 50 % of the emulator in memory (requests/s, median; every 2xx committed first)",
                 String.join("; ", diskVsMemory), status(!diskVsMemory.isEmpty(), worstDisk >= DISK_VS_MEMORY));
         steadyTargets();
-        row("Emulator in memory ≥ 5× (b) Prism (requests/s, median)",
-                String.join("; ", vsPrism), status(!vsPrism.isEmpty(), worstPrism >= MEMORY_VS_PRISM));
+        row(
+                "Emulator in memory ≥ 5× (b) Prism (requests/s, median)",
+                String.join("; ", vsPrism),
+                status(!vsPrism.isEmpty(), worstPrism >= MEMORY_VS_PRISM));
         clientTarget();
-        results.startupOf("emulator-jar").ifPresentOrElse(e -> row(
-                "Start-up with plain `java -jar`: process start to first successful 201 ≤ 1.0 s (median)",
-                fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_MS)),
-                () -> row("Start-up with plain `java -jar` ≤ 1.0 s", "not measured", "not measured"));
-        results.startupOf("emulator-cds").ifPresentOrElse(e -> row(
-                "Start-up with the README's command, the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
-                fmt("%.0f ms median of %d", e.median(), e.count()), status(true, e.median() <= STARTUP_LAUNCHER_MS)),
-                () -> row("Start-up with the launcher ≤ 0.6 s", "not measured", "not measured"));
+        results.startupOf("emulator-jar")
+                .ifPresentOrElse(
+                        e -> row(
+                                "Start-up with plain `java -jar`: process start to first successful 201 ≤ 1.0 s (median)",
+                                fmt("%.0f ms median of %d", e.median(), e.count()),
+                                status(true, e.median() <= STARTUP_MS)),
+                        () -> row("Start-up with plain `java -jar` ≤ 1.0 s", "not measured", "not measured"));
+        results.startupOf("emulator-cds")
+                .ifPresentOrElse(
+                        e -> row(
+                                "Start-up with the README's command, the launcher `scripts/atlas-emulator` (ZGC, class-data archive) ≤ 0.6 s (median)",
+                                fmt("%.0f ms median of %d", e.median(), e.count()),
+                                status(true, e.median() <= STARTUP_LAUNCHER_MS)),
+                        () -> row("Start-up with the launcher ≤ 0.6 s", "not measured", "not measured"));
         List<String> extension = new ArrayList<>();
         Results.EXTENSION_SETTINGS.forEach((label, name) -> {
             Stats firstClass = results.extensionOf(label, "fork-to-first-class-end");
             Stats laterClass = results.extensionOf(label, "later-class");
             if (firstClass.present()) {
-                extension.add(fmt("%s: first class of a fresh test JVM %.0f ms from the fork, each later class %.0f ms",
+                extension.add(fmt(
+                        "%s: first class of a fresh test JVM %.0f ms from the fork, each later class %.0f ms",
                         name, firstClass.median(), laterClass.median()));
             }
         });
-        row("JUnit extension, in process: what a test class pays (emulator start, a token and a 201, stop; medians)",
+        row(
+                "JUnit extension, in process: what a test class pays (emulator start, a token and a 201, stop; medians)",
                 extension.isEmpty() ? "not measured" : String.join("; ", extension),
                 extension.isEmpty() ? "not measured" : "reported");
         List<String> memory = new ArrayList<>();
         for (Map<String, String> r : results.memory) {
-            if (r.get("server").startsWith("emulator") || r.get("server").equals("wiremock") || r.get("server").equals("prism")) {
-                memory.add(fmt("%s %s %.0f MiB", shortName(r.get("server")), stateText(r.get("state")), num(r, "rss_kb") / 1024));
+            if (r.get("server").startsWith("emulator")
+                    || r.get("server").equals("wiremock")
+                    || r.get("server").equals("prism")) {
+                memory.add(fmt(
+                        "%s %s %.0f MiB",
+                        shortName(r.get("server")), stateText(r.get("state")), num(r, "rss_kb") / 1024));
             }
         }
-        row("Resident memory (RSS), the emulator idle and after the stored credentials, beside WireMock's and Prism's",
-                memory.isEmpty() ? "not measured" : String.join("; ", memory), memory.isEmpty() ? "not measured" : "reported");
+        row(
+                "Resident memory (RSS), the emulator idle and after the stored credentials, beside WireMock's and Prism's",
+                memory.isEmpty() ? "not measured" : String.join("; ", memory),
+                memory.isEmpty() ? "not measured" : "reported");
         for (Map<String, String> rt : results.roundTrips) {
-            if (rt.get("scenario").startsWith("client, API key") && rt.get("scenario").contains("1,024 paths")) {
-                row("Digest requests per call (client, 1,024 different paths)", rt.get("api_requests_per_call"),
+            if (rt.get("scenario").startsWith("client, API key")
+                    && rt.get("scenario").contains("1,024 paths")) {
+                row(
+                        "Digest requests per call (client, 1,024 different paths)",
+                        rt.get("api_requests_per_call"),
                         "info (ideal 1.0)");
             }
-            if (rt.get("scenario").startsWith("client, service account") && rt.get("scenario").endsWith("sequential")) {
-                row("OAuth token requests per 1,000 calls (client)", rt.get("token_requests_per_1000_calls"),
+            if (rt.get("scenario").startsWith("client, service account")
+                    && rt.get("scenario").endsWith("sequential")) {
+                row(
+                        "OAuth token requests per 1,000 calls (client)",
+                        rt.get("token_requests_per_1000_calls"),
                         "info (ideal 1 per token lifetime)");
             }
         }
@@ -181,35 +213,45 @@ public final class ReportMain {
     }
 
     private void steadyTargets() {
-        List<Map<String, String>> segs = results.steady.stream().filter(r -> !r.get("segment").equals("0")).toList();
+        List<Map<String, String>> segs = results.steady.stream()
+                .filter(r -> !r.get("segment").equals("0"))
+                .toList();
         if (segs.size() >= 2) {
             double firstP99 = num(segs.get(0), "p99_us");
             double lastP99 = num(segs.get(segs.size() - 1), "p99_us");
-            double maxP99 = segs.stream().mapToDouble(r -> num(r, "p99_us")).max().orElse(Double.NaN);
+            double maxP99 =
+                    segs.stream().mapToDouble(r -> num(r, "p99_us")).max().orElse(Double.NaN);
             double heap0 = num(results.steady.get(0), "heap_kb");
             double heapEnd = num(segs.get(segs.size() - 1), "heap_kb");
             boolean met = lastP99 <= STEADY_P99_DRIFT * firstP99 && heapEnd <= STEADY_HEAP_DRIFT * heap0 + 8 * 1024;
-            row("Steady state (" + results.machine.getOrDefault("steady", "?")
+            row(
+                    "Steady state (" + results.machine.getOrDefault("steady", "?")
                             + "): no upward drift (last segment's p99 ≤ 1.5× the first's; heap after GC at the end"
                             + " ≤ 1.2× + 8 MiB of the heap after warm-up)",
-                    fmt("p99 first %.1f ms, last %.1f ms (max %.1f); heap after GC %.1f → %.1f MiB", firstP99 / 1000,
-                            lastP99 / 1000, maxP99 / 1000, heap0 / 1024, heapEnd / 1024),
+                    fmt(
+                            "p99 first %.1f ms, last %.1f ms (max %.1f); heap after GC %.1f → %.1f MiB",
+                            firstP99 / 1000, lastP99 / 1000, maxP99 / 1000, heap0 / 1024, heapEnd / 1024),
                     status(true, met));
         } else {
             row("Steady state: no upward drift of p99 or heap", "not measured", "not measured");
         }
-        List<Map<String, String>> runs = results.store.stream().filter(r -> !r.get("run").equals("0")).toList();
+        List<Map<String, String>> runs =
+                results.store.stream().filter(r -> !r.get("run").equals("0")).toList();
         if (runs.size() >= 2 && !results.store.isEmpty()) {
             Map<String, String> first = runs.get(0);
             Map<String, String> last = runs.get(runs.size() - 1);
             double stored = num(last, "stored_before");
-            double bytesEach = (num(runs.get(runs.size() - 2), "heap_kb") - num(results.store.get(0), "heap_kb")) * 1024
+            double bytesEach = (num(runs.get(runs.size() - 2), "heap_kb") - num(results.store.get(0), "heap_kb"))
+                    * 1024
                     / num(last, "stored_before");
             double r = num(last, "p99_us") / num(first, "p99_us");
-            row(fmt("Stored credentials: p99 with %,.0f stored ≤ 1.5× p99 with none (Atlas secret creation, 64 connections)",
+            row(
+                    fmt(
+                            "Stored credentials: p99 with %,.0f stored ≤ 1.5× p99 with none (Atlas secret creation, 64 connections)",
                             stored),
-                    fmt("p99 %.1f → %.1f ms (%.2f×); %.0f bytes of heap per stored credential", num(first, "p99_us") / 1000,
-                            num(last, "p99_us") / 1000, r, bytesEach),
+                    fmt(
+                            "p99 %.1f → %.1f ms (%.2f×); %.0f bytes of heap per stored credential",
+                            num(first, "p99_us") / 1000, num(last, "p99_us") / 1000, r, bytesEach),
                     status(true, r <= STORE_P99_VS_START));
         } else {
             row("Stored credentials: p99 at 1,000,000 ≤ 1.5× p99 at 0", "not measured", "not measured");
@@ -219,14 +261,15 @@ public final class ReportMain {
     private void steadyState() {
         line("## 1c. Steady state and stored credentials");
         line("");
-        line("A fresh in-memory emulator (plain `java -jar`, so G1, the JVM's default: the heap figures come from"
-                + " `jcmd GC.heap_info`, whose G1 output the script reads). Steady state: wrk with one"
-                + " connection per thread (`-t64 -c64`, `bench/wrk/pairs.lua`), each connection creating an Atlas secret"
-                + " on its own account and deleting it by the id of the answer, so the stored state stays bounded;"
-                + " after each segment `jcmd GC.run` and the heap in use. Stored credentials: Atlas secret creations"
-                + " (`create.lua`, 64 connections) in 10 s runs until the target count is stored, after a JIT warm-up with"
-                + " create-then-delete pairs that leaves nothing stored; heap in use after a full GC"
-                + " after each run; bytes per credential = (heap before the last run − heap before the first) / stored.");
+        line(
+                "A fresh in-memory emulator (plain `java -jar`, so G1, the JVM's default: the heap figures come from"
+                        + " `jcmd GC.heap_info`, whose G1 output the script reads). Steady state: wrk with one"
+                        + " connection per thread (`-t64 -c64`, `bench/wrk/pairs.lua`), each connection creating an Atlas secret"
+                        + " on its own account and deleting it by the id of the answer, so the stored state stays bounded;"
+                        + " after each segment `jcmd GC.run` and the heap in use. Stored credentials: Atlas secret creations"
+                        + " (`create.lua`, 64 connections) in 10 s runs until the target count is stored, after a JIT warm-up with"
+                        + " create-then-delete pairs that leaves nothing stored; heap in use after a full GC"
+                        + " after each run; bytes per credential = (heap before the last run − heap before the first) / stored.");
         line("");
         if (!results.steady.isEmpty()) {
             line("| Segment | Requests/s | p50 ms | p99 ms | Non-2xx / socket errors | Heap in use after GC (MiB) |");
@@ -235,8 +278,14 @@ public final class ReportMain {
                 if (r.get("segment").equals("0")) {
                     line(fmt("| after warm-up | | | | | %.1f |", num(r, "heap_kb") / 1024));
                 } else {
-                    line(fmt("| %s | %,.0f | %.2f | %.1f | %s / %s | %.1f |", r.get("segment"), num(r, "rps"),
-                            num(r, "p50_us") / 1000, num(r, "p99_us") / 1000, r.get("not_2xx"), r.get("socket_errors"),
+                    line(fmt(
+                            "| %s | %,.0f | %.2f | %.1f | %s / %s | %.1f |",
+                            r.get("segment"),
+                            num(r, "rps"),
+                            num(r, "p50_us") / 1000,
+                            num(r, "p99_us") / 1000,
+                            r.get("not_2xx"),
+                            r.get("socket_errors"),
                             num(r, "heap_kb") / 1024));
                 }
             }
@@ -249,8 +298,14 @@ public final class ReportMain {
                 if (r.get("run").equals("0")) {
                     line(fmt("| before | 0 | | | | | %.1f |", num(r, "heap_kb") / 1024));
                 } else {
-                    line(fmt("| %s | %,.0f | %,.0f | %.2f | %.1f | %s | %.1f |", r.get("run"), num(r, "stored_before"),
-                            num(r, "rps"), num(r, "p50_us") / 1000, num(r, "p99_us") / 1000, r.get("not_2xx"),
+                    line(fmt(
+                            "| %s | %,.0f | %,.0f | %.2f | %.1f | %s | %.1f |",
+                            r.get("run"),
+                            num(r, "stored_before"),
+                            num(r, "rps"),
+                            num(r, "p50_us") / 1000,
+                            num(r, "p99_us") / 1000,
+                            r.get("not_2xx"),
                             num(r, "heap_kb") / 1024));
                 }
             }
@@ -267,25 +322,39 @@ public final class ReportMain {
                 + results.machine.getOrDefault("warmup_s", "?") + " s of both workloads at 64 connections)."
                 + " `wrk -t2`, keep-alive, 127.0.0.1. Non-2xx must be 0: every request of the emulator was a"
                 + " valid, authenticated creation that it stored. The emulator runs as the README's command starts it ("
-                + results.machine.getOrDefault("emulator_launch", "?") + ": ZGC, `-Xms16m`, class-data archive); (a) runs"
+                + results.machine.getOrDefault("emulator_launch", "?")
+                + ": ZGC, `-Xms16m`, class-data archive); (a) runs"
                 + " with the JVM's defaults (G1).");
         line("");
         line("Server CPU per request: the CPU time (user + system) the server process used during the run, divided by"
                 + " its requests; unlike requests/s it hardly depends on how much of the machine the server got.");
         line("");
-        line("| Server | Workload | Conn. | Requests/s (median) | min–max (spread) | p50 ms | p99 ms | Non-2xx / socket errors | Server CPU µs per request | vs (a) | vs (b) |");
+        line(
+                "| Server | Workload | Conn. | Requests/s (median) | min–max (spread) | p50 ms | p99 ms | Non-2xx / socket errors | Server CPU µs per request | vs (a) | vs (b) |");
         line("|---|---|---|---|---|---|---|---|---|---|---|");
         for (var entry : results.throughput.entrySet()) {
             Results.Key k = entry.getKey();
             Throughput t = entry.getValue();
             String vsFixed = ratio(t, results.throughput("fixed-body", k.workload(), k.connections()), false);
             String vsPrism = ratio(t, results.throughput("prism", k.workload(), k.connections()), true);
-            line(fmt("| %s | %s | %d | %,.0f | %,.0f–%,.0f (%.0f %%) | %.2f | %.1f | %d / %d | %s | %s | %s |",
-                    Results.SERVERS.get(k.server()), Results.WORKLOADS.get(k.workload()), k.connections(),
-                    t.rps().median(), t.rps().min(), t.rps().max(), t.rps().spread() * 100,
-                    t.p50Us().median() / 1000, t.p99Us().median() / 1000, t.notOk(), t.socketErrors(),
-                    Double.isNaN(t.cpuUsPerRequest().median()) ? "–" : fmt("%.0f", t.cpuUsPerRequest().median()),
-                    vsFixed, vsPrism));
+            line(fmt(
+                    "| %s | %s | %d | %,.0f | %,.0f–%,.0f (%.0f %%) | %.2f | %.1f | %d / %d | %s | %s | %s |",
+                    Results.SERVERS.get(k.server()),
+                    Results.WORKLOADS.get(k.workload()),
+                    k.connections(),
+                    t.rps().median(),
+                    t.rps().min(),
+                    t.rps().max(),
+                    t.rps().spread() * 100,
+                    t.p50Us().median() / 1000,
+                    t.p99Us().median() / 1000,
+                    t.notOk(),
+                    t.socketErrors(),
+                    Double.isNaN(t.cpuUsPerRequest().median())
+                            ? "–"
+                            : fmt("%.0f", t.cpuUsPerRequest().median()),
+                    vsFixed,
+                    vsPrism));
         }
         line("");
     }
@@ -315,8 +384,12 @@ public final class ReportMain {
         line(header.toString());
         line(rule.toString());
         List<String> parts = new ArrayList<>();
-        results.profiles.values().forEach(rows -> rows.keySet().stream().filter(k -> k.startsWith("part:"))
-                .filter(k -> !parts.contains(k)).forEach(parts::add));
+        results.profiles
+                .values()
+                .forEach(rows -> rows.keySet().stream()
+                        .filter(k -> k.startsWith("part:"))
+                        .filter(k -> !parts.contains(k))
+                        .forEach(parts::add));
         for (String part : parts) {
             StringBuilder row = new StringBuilder("| " + part.substring("part:".length()) + " |");
             for (String server : servers) {
@@ -324,15 +397,21 @@ public final class ReportMain {
                 double samples = Double.parseDouble(p.getOrDefault("samples", "0"));
                 double n = Double.parseDouble(p.getOrDefault(part, "0"));
                 double javaUs = Double.parseDouble(p.getOrDefault("cpu_java_us_per_request", "NaN"));
-                row.append(samples == 0 ? " – |" : Double.isNaN(javaUs) ? fmt(" %.1f %% |", 100 * n / samples)
-                        : fmt(" %.1f %% · %.1f µs |", 100 * n / samples, javaUs * n / samples));
+                row.append(
+                        samples == 0
+                                ? " – |"
+                                : Double.isNaN(javaUs)
+                                        ? fmt(" %.1f %% |", 100 * n / samples)
+                                        : fmt(" %.1f %% · %.1f µs |", 100 * n / samples, javaUs * n / samples));
             }
             line(row.toString());
         }
-        String[][] threads = {{"cpu_java_us_per_request", "CPU µs per request: Java threads (sampled: the parts above)"},
+        String[][] threads = {
+            {"cpu_java_us_per_request", "CPU µs per request: Java threads (sampled: the parts above)"},
             {"cpu_gc_us_per_request", "CPU µs per request: GC threads (not sampled)"},
             {"cpu_jit_us_per_request", "CPU µs per request: JIT compiler threads (not sampled)"},
-            {"cpu_jfr_us_per_request", "CPU µs per request: JFR's own threads (the recording's cost)"}};
+            {"cpu_jfr_us_per_request", "CPU µs per request: JFR's own threads (the recording's cost)"}
+        };
         for (String[] kind : threads) {
             if (servers.stream().anyMatch(server -> results.profiles.get(server).containsKey(kind[0]))) {
                 StringBuilder row = new StringBuilder("| " + kind[1] + " |");
@@ -343,9 +422,14 @@ public final class ReportMain {
                 line(row.toString());
             }
         }
-        String[][] extras = {{"samples", "CPU samples", "%.0f"}, {"requests", "requests during the recording", "%,.0f"},
-            {"allocated_bytes_per_request", "bytes allocated per request", "%,.0f"}, {"gc_count", "GC pauses", "%.0f"},
-            {"gc_pause_ms", "time in GC pauses, ms", "%.0f"}, {"gc_longest_pause_ms", "longest GC pause, ms", "%.0f"}};
+        String[][] extras = {
+            {"samples", "CPU samples", "%.0f"},
+            {"requests", "requests during the recording", "%,.0f"},
+            {"allocated_bytes_per_request", "bytes allocated per request", "%,.0f"},
+            {"gc_count", "GC pauses", "%.0f"},
+            {"gc_pause_ms", "time in GC pauses, ms", "%.0f"},
+            {"gc_longest_pause_ms", "longest GC pause, ms", "%.0f"}
+        };
         for (String[] extra : extras) {
             StringBuilder row = new StringBuilder("| " + extra[1] + " |");
             for (String server : servers) {
@@ -387,8 +471,15 @@ public final class ReportMain {
             if (b == null) {
                 continue;
             }
-            line(fmt("| `%s` | %s | %.0f | %s | %.0f–%.0f (%d forks) | %s |", name, what.get(name), b.score(),
-                    Double.isNaN(b.error()) ? "–" : fmt("%.0f", b.error()), b.forkMeans().min(), b.forkMeans().max(), b.forks(),
+            line(fmt(
+                    "| `%s` | %s | %.0f | %s | %.0f–%.0f (%d forks) | %s |",
+                    name,
+                    what.get(name),
+                    b.score(),
+                    Double.isNaN(b.error()) ? "–" : fmt("%.0f", b.error()),
+                    b.forkMeans().min(),
+                    b.forkMeans().max(),
+                    b.forks(),
                     bare == null ? "–" : fmt("%.2f×", b.score() / bare.score())));
         }
         line("");
@@ -400,7 +491,8 @@ public final class ReportMain {
         line("`RoundTripCount` puts a counting reverse proxy between client and emulator and counts what"
                 + " crosses the wire.");
         line("");
-        line("| Scenario | Calls | Token requests | API requests | of which 401 | API requests per call | Token requests per 1,000 calls |");
+        line(
+                "| Scenario | Calls | Token requests | API requests | of which 401 | API requests per call | Token requests per 1,000 calls |");
         line("|---|---|---|---|---|---|---|");
         for (Map<String, String> r : results.roundTrips) {
             line("| " + r.get("scenario") + " | " + r.get("calls") + " | " + r.get("token_requests") + " | "
@@ -420,15 +512,17 @@ public final class ReportMain {
         line("");
         line("| Server | Median ms | min ms | max ms | Runs |");
         line("|---|---|---|---|---|");
-        results.startup.forEach((server, s) -> line(fmt("| %s | %.0f | %.0f | %.0f | %d |",
+        results.startup.forEach((server, s) -> line(fmt(
+                "| %s | %.0f | %.0f | %.0f | %d |",
                 Results.STARTERS.get(server), s.median(), s.min(), s.max(), s.count())));
         line("");
     }
 
     /** "idle", or "stored N" as "after N credentials stored". */
     private static String stateText(String state) {
-        return state.startsWith("stored ") ? fmt("after %,d credentials stored",
-                Long.parseLong(state.substring("stored ".length()))) : state;
+        return state.startsWith("stored ")
+                ? fmt("after %,d credentials stored", Long.parseLong(state.substring("stored ".length())))
+                : state;
     }
 
     private static String shortName(String server) {
@@ -447,24 +541,29 @@ public final class ReportMain {
         }
         line("## 3b. The JUnit extension's in-process emulator: what a test class pays");
         line("");
-        line("`ExtensionStartup` runs 6 test classes through the JUnit Platform launcher (as Maven's Surefire does),"
-                + " each with `@ExtendWith(AtlasEmulatorExtension.class)` (one emulator per class, on a free port)"
-                + " and one test that takes a token and creates an Atlas secret (201), with the JDK's HTTP client; a"
-                + " fresh JVM for each run, with its defaults or with C1 only (`-XX:TieredStopAtLevel=1`, guide 5's"
-                + " suggestion for test JVMs), alternating. A class's time runs from JUnit starting the"
-                + " class to its end: the emulator's start, the two requests, the stop. The first class of a JVM"
-                + " also pays for loading and compiling the code; \"from the fork\" adds the JVM's and JUnit's own start.");
+        line(
+                "`ExtensionStartup` runs 6 test classes through the JUnit Platform launcher (as Maven's Surefire does),"
+                        + " each with `@ExtendWith(AtlasEmulatorExtension.class)` (one emulator per class, on a free port)"
+                        + " and one test that takes a token and creates an Atlas secret (201), with the JDK's HTTP client; a"
+                        + " fresh JVM for each run, with its defaults or with C1 only (`-XX:TieredStopAtLevel=1`, guide 5's"
+                        + " suggestion for test JVMs), alternating. A class's time runs from JUnit starting the"
+                        + " class to its end: the emulator's start, the two requests, the stop. The first class of a JVM"
+                        + " also pays for loading and compiling the code; \"from the fork\" adds the JVM's and JUnit's own start.");
         line("");
         line("| Test JVM | What | Median ms | min ms | max ms | Measurements |");
         line("|---|---|---|---|---|---|");
-        String[][] measures = {{"fork-to-first-class-end", "first class, from the fork of the test JVM to the class's end"},
+        String[][] measures = {
+            {"fork-to-first-class-end", "first class, from the fork of the test JVM to the class's end"},
             {"first-class", "first class, from JUnit starting it to its end"},
-            {"later-class", "each later class (the JVM warm)"}};
+            {"later-class", "each later class (the JVM warm)"}
+        };
         Results.EXTENSION_SETTINGS.forEach((label, name) -> {
             for (String[] m : measures) {
                 Stats s = results.extensionOf(label, m[0]);
                 if (s.present()) {
-                    line(fmt("| %s | %s | %.0f | %.0f | %.0f | %d |", name, m[1], s.median(), s.min(), s.max(), s.count()));
+                    line(fmt(
+                            "| %s | %s | %.0f | %.0f | %.0f | %d |",
+                            name, m[1], s.median(), s.min(), s.max(), s.count()));
                 }
             }
         });
@@ -486,9 +585,12 @@ public final class ReportMain {
         line("| Server | State | RSS MiB | PSS MiB |");
         line("|---|---|---|---|");
         for (Map<String, String> r : results.memory) {
-            line(fmt("| %s | %s | %.0f | %.0f |", Results.MEMORY_SERVERS.getOrDefault(r.get("server"), r.get("server")),
+            line(fmt(
+                    "| %s | %s | %.0f | %.0f |",
+                    Results.MEMORY_SERVERS.getOrDefault(r.get("server"), r.get("server")),
                     stateText(r.get("state")),
-                    num(r, "rss_kb") / 1024, num(r, "pss_kb") / 1024));
+                    num(r, "rss_kb") / 1024,
+                    num(r, "pss_kb") / 1024));
         }
         line("");
     }
@@ -543,13 +645,16 @@ public final class ReportMain {
             }
             double ratio = call.score() / bare.score();
             double low = (call.score() - call.error()) / (bare.score() + bare.error());
-            double high = bare.score() > bare.error() ? (call.score() + call.error()) / (bare.score() - bare.error())
+            double high = bare.score() > bare.error()
+                    ? (call.score() + call.error()) / (bare.score() - bare.error())
                     : Double.POSITIVE_INFINITY;
             shown &= high <= CLIENT_OVERHEAD;
-            measured.add(fmt("%s %.2f× (%.0f vs %.0f µs; with the 99.9 %% intervals %.2f–%.2f×)", name, ratio,
-                    call.score(), bare.score(), low, high));
+            measured.add(fmt(
+                    "%s %.2f× (%.0f vs %.0f µs; with the 99.9 %% intervals %.2f–%.2f×)",
+                    name, ratio, call.score(), bare.score(), low, high));
         }
-        row("Client call ≤ 1.10× the same request as pre-built bytes via bare Jersey (Apache 5), intervals included",
+        row(
+                "Client call ≤ 1.10× the same request as pre-built bytes via bare Jersey (Apache 5), intervals included",
                 measured.isEmpty() ? "not measured" : String.join("; ", measured),
                 status(!measured.isEmpty(), shown));
     }

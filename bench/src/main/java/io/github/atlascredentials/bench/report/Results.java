@@ -32,23 +32,21 @@ final class Results {
             "fixed-body", "(a) Jersey+Grizzly, fixed body, java -jar",
             "wiremock", "WireMock 3 standalone, java -jar, no stubs",
             "prism", "(b) Prism mock");
+
     static final Map<String, String> WORKLOADS = names(
             "secret", "Atlas secret creation",
             "apikey", "API key creation");
 
-    record Key(String server, String workload, int connections) {
-    }
+    record Key(String server, String workload, int connections) {}
 
     /** cpuUsPerRequest: the server process's CPU time per request (user + system); NaN when not recorded. */
-    record Throughput(Stats rps, Stats p50Us, Stats p99Us, long requests, long notOk, long socketErrors,
-                      Stats cpuUsPerRequest) {
-    }
+    record Throughput(
+            Stats rps, Stats p50Us, Stats p99Us, long requests, long notOk, long socketErrors, Stats cpuUsPerRequest) {}
 
     /** A JFR profile summary of one server (ProfileSummary's rows), in file order. */
     final Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
 
-    record ClientBench(String name, double score, double error, String unit, Stats forkMeans, int forks) {
-    }
+    record ClientBench(String name, double score, double error, String unit, Stats forkMeans, int forks) {}
 
     final Map<Key, Throughput> throughput = new LinkedHashMap<>();
     final Map<String, ClientBench> client = new LinkedHashMap<>();
@@ -59,6 +57,7 @@ final class Results {
     final List<Map<String, String>> steady;
     /** Stored credentials: run 0 is the heap before; then one row per wrk run with the count stored before it. */
     final List<Map<String, String>> store;
+
     final Map<String, String> machine = new LinkedHashMap<>();
     final String commands;
     /** The JUnit extension (ExtensionStartup): label, measure, run, ms. */
@@ -96,15 +95,23 @@ final class Results {
             for (String workload : WORKLOADS.keySet()) {
                 for (int connections : connections(rows)) {
                     List<Map<String, String>> runs = rows.stream()
-                            .filter(r -> r.get("server").equals(server) && r.get("workload").equals(workload)
+                            .filter(r -> r.get("server").equals(server)
+                                    && r.get("workload").equals(workload)
                                     && Integer.parseInt(r.get("connections")) == connections)
                             .toList();
                     if (!runs.isEmpty()) {
-                        throughput.put(new Key(server, workload, connections), new Throughput(
-                                stats(runs, "rps"), stats(runs, "p50_us"), stats(runs, "p99_us"),
-                                sum(runs, "requests"), sum(runs, "not_2xx"), sum(runs, "socket_errors"),
-                                runs.get(0).containsKey("cpu_us_per_request") ? stats(runs, "cpu_us_per_request")
-                                        : Stats.of(List.of(Double.NaN))));
+                        throughput.put(
+                                new Key(server, workload, connections),
+                                new Throughput(
+                                        stats(runs, "rps"),
+                                        stats(runs, "p50_us"),
+                                        stats(runs, "p99_us"),
+                                        sum(runs, "requests"),
+                                        sum(runs, "not_2xx"),
+                                        sum(runs, "socket_errors"),
+                                        runs.get(0).containsKey("cpu_us_per_request")
+                                                ? stats(runs, "cpu_us_per_request")
+                                                : Stats.of(List.of(Double.NaN))));
                     }
                 }
             }
@@ -112,11 +119,19 @@ final class Results {
     }
 
     static List<Integer> connections(List<Map<String, String>> rows) {
-        return rows.stream().map(r -> Integer.parseInt(r.get("connections"))).distinct().sorted().toList();
+        return rows.stream()
+                .map(r -> Integer.parseInt(r.get("connections")))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     List<Integer> connectionLevels() {
-        return throughput.keySet().stream().map(Key::connections).distinct().sorted().toList();
+        return throughput.keySet().stream()
+                .map(Key::connections)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     Optional<Throughput> throughput(String server, String workload, int connections) {
@@ -124,7 +139,8 @@ final class Results {
     }
 
     private static Stats stats(List<Map<String, String>> runs, String column) {
-        return Stats.of(runs.stream().map(r -> Double.parseDouble(r.get(column))).toList());
+        return Stats.of(
+                runs.stream().map(r -> Double.parseDouble(r.get(column))).toList());
     }
 
     private static long sum(List<Map<String, String>> runs, String column) {
@@ -137,7 +153,9 @@ final class Results {
         Map<String, String> units = new LinkedHashMap<>();
         List<Path> files;
         try (var listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().matches("client.*\\.json")).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().matches("client.*\\.json"))
+                    .sorted()
+                    .toList();
         }
         for (Path json : files) {
             for (JsonNode bench : new ObjectMapper().readTree(json.toFile())) {
@@ -155,10 +173,17 @@ final class Results {
         forks.forEach((name, list) -> {
             List<Double> all = list.stream().flatMap(List::stream).toList();
             List<Double> forkMeans = list.stream()
-                    .map(f -> f.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)).toList();
-            double mean = all.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            client.put(name, new ClientBench(name, mean, confidence999(all, mean), units.get(name),
-                    Stats.of(forkMeans), list.size()));
+                    .map(f -> f.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .average()
+                            .orElse(Double.NaN))
+                    .toList();
+            double mean =
+                    all.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            client.put(
+                    name,
+                    new ClientBench(
+                            name, mean, confidence999(all, mean), units.get(name), Stats.of(forkMeans), list.size()));
         });
     }
 
@@ -168,15 +193,18 @@ final class Results {
         if (n < 2) {
             return Double.NaN;
         }
-        double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (n - 1);
+        double variance =
+                values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (n - 1);
         double t = new org.apache.commons.math3.distribution.TDistribution(n - 1).inverseCumulativeProbability(0.9995);
         return t * Math.sqrt(variance / n);
     }
 
     private void readStartup(List<Map<String, String>> rows) {
         for (String server : STARTERS.keySet()) {
-            List<Double> ms = rows.stream().filter(r -> r.get("server").equals(server))
-                    .map(r -> Double.parseDouble(r.get("ms"))).toList();
+            List<Double> ms = rows.stream()
+                    .filter(r -> r.get("server").equals(server))
+                    .map(r -> Double.parseDouble(r.get("ms")))
+                    .toList();
             if (!ms.isEmpty()) {
                 startup.put(server, Stats.of(ms));
             }
@@ -190,8 +218,10 @@ final class Results {
 
     /** The extension's figures of one setting and measure (fork-to-first-class-end, first-class, later-class), in ms. */
     Stats extensionOf(String label, String measure) {
-        return Stats.of(extension.stream().filter(r -> r.get("label").equals(label) && r.get("measure").equals(measure))
-                .map(r -> Double.parseDouble(r.get("ms"))).toList());
+        return Stats.of(extension.stream()
+                .filter(r -> r.get("label").equals(label) && r.get("measure").equals(measure))
+                .map(r -> Double.parseDouble(r.get("ms")))
+                .toList());
     }
 
     Optional<Stats> startupOf(String server) {
@@ -200,7 +230,9 @@ final class Results {
 
     /** The emulator launch the user guide documents: the AppCDS script when it was measured. */
     Optional<Map.Entry<String, Stats>> emulatorStartup() {
-        return startup.entrySet().stream().filter(e -> e.getKey().startsWith("emulator")).findFirst();
+        return startup.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("emulator"))
+                .findFirst();
     }
 
     private static Map<String, String> names(String... pairs) {

@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** A tab-separated file with a header line, as bench/run.sh writes them. Missing file: no rows. */
 final class Tsv {
-    private Tsv() {
-    }
+    private Tsv() {}
 
     static List<Map<String, String>> read(Path file) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();

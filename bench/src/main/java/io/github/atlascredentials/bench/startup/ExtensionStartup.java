@@ -45,11 +45,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class ExtensionStartup {
     private static final String SECRETS = "/api/atlas/v2/orgs/" + AtlasEmulator.DEMO_ORG_ID + "/serviceAccounts/"
             + AtlasEmulator.DEMO_TARGET_CLIENT_ID + "/secrets";
-    private static final List<Class<?>> CLASSES = List.of(Class1.class, Class2.class, Class3.class, Class4.class,
-            Class5.class, Class6.class);
+    private static final List<Class<?>> CLASSES =
+            List.of(Class1.class, Class2.class, Class3.class, Class4.class, Class5.class, Class6.class);
 
-    private ExtensionStartup() {
-    }
+    private ExtensionStartup() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
@@ -70,7 +69,8 @@ public final class ExtensionStartup {
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                    failures.add(id.getDisplayName() + ": " + result.getThrowable().map(Throwable::toString).orElse("?"));
+                    failures.add(id.getDisplayName() + ": "
+                            + result.getThrowable().map(Throwable::toString).orElse("?"));
                 }
                 if (isClass(id)) {
                     tookNs.put(id.getUniqueId(), System.nanoTime() - startedNs.get(id.getUniqueId()));
@@ -80,27 +80,37 @@ public final class ExtensionStartup {
                 }
             }
         };
-        List<ClassSelector> selectors = CLASSES.stream().map(c -> selectClass(c)).toList();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+        List<ClassSelector> selectors =
+                CLASSES.stream().map(c -> selectClass(c)).toList();
+        LauncherDiscoveryRequest request =
+                LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
         LauncherFactory.create().execute(request, listener);
         if (!failures.isEmpty() || tookNs.size() != CLASSES.size()) {
-            System.err.println("ExtensionStartup: " + tookNs.size() + " of " + CLASSES.size() + " classes ran; failures: "
-                    + failures);
+            System.err.println("ExtensionStartup: " + tookNs.size() + " of " + CLASSES.size()
+                    + " classes ran; failures: " + failures);
             System.exit(1);
         }
         StringBuilder rows = new StringBuilder();
         if (!Files.exists(out)) {
             rows.append("label\tmeasure\trun\tms\n");
         }
-        rows.append(label).append("\tfork-to-first-class-end\t1\t").append(firstEndMs[0] - forkedAtMs).append('\n');
+        rows.append(label)
+                .append("\tfork-to-first-class-end\t1\t")
+                .append(firstEndMs[0] - forkedAtMs)
+                .append('\n');
         int run = 0;
         for (long ns : tookNs.values()) {
             run++;
-            rows.append(label).append('\t').append(run == 1 ? "first-class" : "later-class").append('\t').append(run)
-                    .append('\t').append(ns / 1_000_000).append('\n');
+            rows.append(label)
+                    .append('\t')
+                    .append(run == 1 ? "first-class" : "later-class")
+                    .append('\t')
+                    .append(run)
+                    .append('\t')
+                    .append(ns / 1_000_000)
+                    .append('\n');
         }
-        Files.writeString(out, rows, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Files.writeString(out, rows, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static boolean isClass(TestIdentifier id) {
@@ -109,20 +119,28 @@ public final class ExtensionStartup {
 
     /** The test each class runs: a token, then one Atlas secret creation that must answer 201. */
     static void createOneSecret(URI base) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String basic = Base64.getEncoder().encodeToString((AtlasEmulator.DEMO_CLIENT_ID + ":"
-                + AtlasEmulator.DEMO_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(base.resolve("/api/oauth/token"))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String basic = Base64.getEncoder()
+                .encodeToString((AtlasEmulator.DEMO_CLIENT_ID + ":" + AtlasEmulator.DEMO_CLIENT_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(base.resolve("/api/oauth/token"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]*)\".*", "$1");
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve(SECRETS))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/vnd.atlas.2024-08-05+json")
-                .header("Accept", "application/vnd.atlas.2024-08-05+json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\":24}")).build(),
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(base.resolve(SECRETS))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Content-Type", "application/vnd.atlas.2024-08-05+json")
+                        .header("Accept", "application/vnd.atlas.2024-08-05+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\":24}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
             throw new AssertionError("expected 201, got " + created.statusCode() + ": " + created.body());

@@ -12,56 +12,57 @@ import java.util.Optional;
  * {@code revoke} path).
  */
 public final class ServiceAccountCredential implements Credential {
-  private final String clientId;
-  private final String secret;
-  private final URI tokenEndpoint;
+    private final String clientId;
+    private final String secret;
+    private final URI tokenEndpoint;
 
-  private ServiceAccountCredential(String clientId, String secret, URI tokenEndpoint) {
-    this.clientId = Masking.requireText(clientId, "clientId");
-    this.secret = Masking.requireText(secret, "secret");
-    this.tokenEndpoint = tokenEndpoint;
-  }
-
-  public static ServiceAccountCredential of(String clientId, String secret) {
-    return new ServiceAccountCredential(clientId, secret, null);
-  }
-
-  /** A copy that asks this absolute token URL for tokens instead of the base URL's. */
-  public ServiceAccountCredential withTokenEndpoint(URI tokenUrl) {
-    Objects.requireNonNull(tokenUrl, "tokenUrl");
-    if (!tokenUrl.isAbsolute()) {
-      throw new IllegalArgumentException("tokenUrl must be absolute");
+    private ServiceAccountCredential(String clientId, String secret, URI tokenEndpoint) {
+        this.clientId = Masking.requireText(clientId, "clientId");
+        this.secret = Masking.requireText(secret, "secret");
+        this.tokenEndpoint = tokenEndpoint;
     }
-    return new ServiceAccountCredential(clientId, secret, tokenUrl);
-  }
 
-  public String clientId() {
-    return clientId;
-  }
+    public static ServiceAccountCredential of(String clientId, String secret) {
+        return new ServiceAccountCredential(clientId, secret, null);
+    }
 
-  /** The secret; handle with care, never log it. */
-  public String secret() {
-    return secret;
-  }
+    /** A copy that asks this absolute token URL for tokens instead of the base URL's. */
+    public ServiceAccountCredential withTokenEndpoint(URI tokenUrl) {
+        Objects.requireNonNull(tokenUrl, "tokenUrl");
+        if (!tokenUrl.isAbsolute()) {
+            throw new IllegalArgumentException("tokenUrl must be absolute");
+        }
+        return new ServiceAccountCredential(clientId, secret, tokenUrl);
+    }
 
-  public Optional<URI> tokenEndpoint() {
-    return Optional.ofNullable(tokenEndpoint);
-  }
+    public String clientId() {
+        return clientId;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ServiceAccountCredential other
-        && clientId.equals(other.clientId) && secret.equals(other.secret)
-        && Objects.equals(tokenEndpoint, other.tokenEndpoint);
-  }
+    /** The secret; handle with care, never log it. */
+    public String secret() {
+        return secret;
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(clientId, tokenEndpoint);
-  }
+    public Optional<URI> tokenEndpoint() {
+        return Optional.ofNullable(tokenEndpoint);
+    }
 
-  @Override
-  public String toString() {
-    return "ServiceAccountCredential[clientId=" + clientId + ", secret=" + Masking.MASK + "]";
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServiceAccountCredential other
+                && clientId.equals(other.clientId)
+                && secret.equals(other.secret)
+                && Objects.equals(tokenEndpoint, other.tokenEndpoint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(clientId, tokenEndpoint);
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceAccountCredential[clientId=" + clientId + ", secret=" + Masking.MASK + "]";
+    }
 }

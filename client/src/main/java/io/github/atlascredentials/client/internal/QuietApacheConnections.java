@@ -17,58 +17,58 @@ import org.apache.hc.core5.util.Timeout;
  * client's own request log ({@link RequestLogFilter}) says what was sent, redacted.
  */
 final class QuietApacheConnections implements HttpConnectionFactory<ManagedHttpClientConnection> {
-  static final QuietApacheConnections INSTANCE = new QuietApacheConnections();
+    static final QuietApacheConnections INSTANCE = new QuietApacheConnections();
 
-  private QuietApacheConnections() {
-  }
-
-  @Override
-  public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
-    QuietConnection connection = new QuietConnection();
-    if (socket != null) {
-      connection.bind(socket);
-    }
-    return connection;
-  }
-
-  /** HttpCore's plain client connection with what the pool needs of a managed one, and no logging. */
-  private static final class QuietConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
-    private volatile Timeout activeTimeout;
-
-    QuietConnection() {
-      super(Http1Config.DEFAULT);
-    }
-
-    /** As HttpClient's own connections: the socket's timeout is the one to restore after idling in the pool. */
-    @Override
-    public void bind(Socket socket) throws IOException {
-      super.bind(socket);
-      activeTimeout = Timeout.ofMilliseconds(socket.getSoTimeout());
-    }
+    private QuietApacheConnections() {}
 
     @Override
-    public Socket getSocket() {
-      SocketHolder holder = getSocketHolder();
-      return holder == null ? null : holder.getSocket();
+    public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
+        QuietConnection connection = new QuietConnection();
+        if (socket != null) {
+            connection.bind(socket);
+        }
+        return connection;
     }
 
-    @Override
-    public void setSocketTimeout(Timeout timeout) {
-      super.setSocketTimeout(timeout);
-      activeTimeout = timeout;
-    }
+    /** HttpCore's plain client connection with what the pool needs of a managed one, and no logging. */
+    private static final class QuietConnection extends DefaultBHttpClientConnection
+            implements ManagedHttpClientConnection {
+        private volatile Timeout activeTimeout;
 
-    /** Idle in the pool: no read timeout, as HttpClient's own connections do. */
-    @Override
-    public void passivate() {
-      super.setSocketTimeout(Timeout.ZERO_MILLISECONDS);
-    }
+        QuietConnection() {
+            super(Http1Config.DEFAULT);
+        }
 
-    @Override
-    public void activate() {
-      if (activeTimeout != null) {
-        super.setSocketTimeout(activeTimeout);
-      }
+        /** As HttpClient's own connections: the socket's timeout is the one to restore after idling in the pool. */
+        @Override
+        public void bind(Socket socket) throws IOException {
+            super.bind(socket);
+            activeTimeout = Timeout.ofMilliseconds(socket.getSoTimeout());
+        }
+
+        @Override
+        public Socket getSocket() {
+            SocketHolder holder = getSocketHolder();
+            return holder == null ? null : holder.getSocket();
+        }
+
+        @Override
+        public void setSocketTimeout(Timeout timeout) {
+            super.setSocketTimeout(timeout);
+            activeTimeout = timeout;
+        }
+
+        /** Idle in the pool: no read timeout, as HttpClient's own connections do. */
+        @Override
+        public void passivate() {
+            super.setSocketTimeout(Timeout.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public void activate() {
+            if (activeTimeout != null) {
+                super.setSocketTimeout(activeTimeout);
+            }
+        }
     }
-  }
 }

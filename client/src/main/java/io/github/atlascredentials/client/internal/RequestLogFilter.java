@@ -19,45 +19,52 @@ import org.slf4j.LoggerFactory;
  */
 @Priority(Priorities.USER)
 public final class RequestLogFilter implements ClientRequestFilter, ClientResponseFilter {
-  /** The java.util.logging logger the lines go to. */
-  public static final String LOGGER_NAME = "io.github.atlascredentials.client.requests";
-  private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
-  private static final String STARTED = "io.github.atlascredentials.log.started";
-  private static final Set<String> SHOWN_HEADERS = Set.of("accept", "content-type", "user-agent");
+    /** The java.util.logging logger the lines go to. */
+    public static final String LOGGER_NAME = "io.github.atlascredentials.client.requests";
 
-  private final Redactor redactor;
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final String STARTED = "io.github.atlascredentials.log.started";
+    private static final Set<String> SHOWN_HEADERS = Set.of("accept", "content-type", "user-agent");
 
-  public RequestLogFilter(Redactor redactor) {
-    this.redactor = redactor;
-  }
+    private final Redactor redactor;
 
-  @Override
-  public void filter(ClientRequestContext request) {
-    request.setProperty(STARTED, System.nanoTime());
-  }
-
-  @Override
-  public void filter(ClientRequestContext request, ClientResponseContext response) {
-    if (!LOG.isInfoEnabled()) {
-      return;
+    public RequestLogFilter(Redactor redactor) {
+        this.redactor = redactor;
     }
-    Object started = request.getProperty(STARTED);
-    long millis = started instanceof Long t ? (System.nanoTime() - t) / 1_000_000 : -1;
-    StringBuilder line = new StringBuilder()
-        .append(request.getMethod()).append(' ').append(request.getUri())
-        .append(" -> ").append(response.getStatus()).append(" (").append(millis).append(" ms)");
-    Set<String> sent = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    sent.addAll(request.getHeaders().keySet());
-    line.append(" headers:");
-    for (String name : sent) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      line.append(' ').append(name);
-      if (SHOWN_HEADERS.contains(lower)) {
-        line.append('=').append(request.getHeaderString(name));
-      } else if (lower.equals("authorization")) {
-        line.append("=<redacted>");
-      }
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
     }
-    LOG.info(redactor.redact(line.toString()));
-  }
+
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        Object started = request.getProperty(STARTED);
+        long millis = started instanceof Long t ? (System.nanoTime() - t) / 1_000_000 : -1;
+        StringBuilder line = new StringBuilder()
+                .append(request.getMethod())
+                .append(' ')
+                .append(request.getUri())
+                .append(" -> ")
+                .append(response.getStatus())
+                .append(" (")
+                .append(millis)
+                .append(" ms)");
+        Set<String> sent = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        sent.addAll(request.getHeaders().keySet());
+        line.append(" headers:");
+        for (String name : sent) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            line.append(' ').append(name);
+            if (SHOWN_HEADERS.contains(lower)) {
+                line.append('=').append(request.getHeaderString(name));
+            } else if (lower.equals("authorization")) {
+                line.append("=<redacted>");
+            }
+        }
+        LOG.info(redactor.redact(line.toString()));
+    }
 }

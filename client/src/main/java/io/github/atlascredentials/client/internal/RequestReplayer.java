@@ -18,35 +18,35 @@ import java.util.Map;
  * fresh credentials) and puts the new answer in place of the old one.
  */
 public final class RequestReplayer {
-  private RequestReplayer() {
-  }
+    private RequestReplayer() {}
 
-  public static void replay(ClientRequestContext request, ClientResponseContext response) {
-    // Release the refused answer's connection before asking the pool for another one.
-    ResponseBodies.consume(response);
-    MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-    for (Map.Entry<String, List<Object>> header : request.getHeaders().entrySet()) {
-      if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header.getKey())) {
-        headers.put(header.getKey(), header.getValue());
-      }
+    public static void replay(ClientRequestContext request, ClientResponseContext response) {
+        // Release the refused answer's connection before asking the pool for another one.
+        ResponseBodies.consume(response);
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        for (Map.Entry<String, List<Object>> header : request.getHeaders().entrySet()) {
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header.getKey())) {
+                headers.put(header.getKey(), header.getValue());
+            }
+        }
+        Invocation.Builder builder =
+                request.getClient().target(request.getUri()).request().headers(headers);
+        for (String name : request.getPropertyNames()) {
+            builder.property(name, request.getProperty(name));
+        }
+        builder.property(RequestProperties.REPLAYED, Boolean.TRUE);
+        Object entity = request.getEntity();
+        Response next = entity == null
+                ? builder.method(request.getMethod())
+                : builder.method(request.getMethod(), Entity.entity(entity, request.getMediaType()));
+        response.setStatus(next.getStatus());
+        response.getHeaders().clear();
+        response.getHeaders().putAll(next.getStringHeaders());
+        if (next.hasEntity()) {
+            response.setEntityStream(next.readEntity(InputStream.class));
+        } else {
+            next.close();
+            response.setEntityStream(new ByteArrayInputStream(new byte[0]));
+        }
     }
-    Invocation.Builder builder = request.getClient().target(request.getUri()).request().headers(headers);
-    for (String name : request.getPropertyNames()) {
-      builder.property(name, request.getProperty(name));
-    }
-    builder.property(RequestProperties.REPLAYED, Boolean.TRUE);
-    Object entity = request.getEntity();
-    Response next = entity == null
-        ? builder.method(request.getMethod())
-        : builder.method(request.getMethod(), Entity.entity(entity, request.getMediaType()));
-    response.setStatus(next.getStatus());
-    response.getHeaders().clear();
-    response.getHeaders().putAll(next.getStringHeaders());
-    if (next.hasEntity()) {
-      response.setEntityStream(next.readEntity(InputStream.class));
-    } else {
-      next.close();
-      response.setEntityStream(new ByteArrayInputStream(new byte[0]));
-    }
-  }
 }

@@ -26,70 +26,82 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("bench")
 class ConnectorBenchmarkTest {
-  private static final int WARMUP = 2000;
-  private static final int SEQUENTIAL = 3000;
-  private static final int THREADS = 8;
-  private static final int PER_THREAD = 500;
-  private static final int ROUNDS = 2;
+    private static final int WARMUP = 2000;
+    private static final int SEQUENTIAL = 3000;
+    private static final int THREADS = 8;
+    private static final int PER_THREAD = 500;
+    private static final int ROUNDS = 2;
 
-  @Test
-  void compareConnectors() throws Exception {
-    StringBuilder table = new StringBuilder(
-        "| connector | sequential calls/s | p50 µs | p99 µs | max ms | 8 threads calls/s | first call ms |\n|---|---|---|---|---|---|---|\n");
-    try (TestAtlasServer server = new TestAtlasServer()) {
-      for (Connector connector : Connector.values()) {
-        double bestSeq = 0;
-        double bestPar = 0;
-        long[] bestLatencies = null;
-        long firstCallMs = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-          long t0 = System.nanoTime();
-          try (AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(server.baseUrl())
-              .connector(connector).readTimeout(java.time.Duration.ofSeconds(2)).credential(BearerTokenCredential.of("bench-token-000000")).build()) {
-            client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
-            if (round == 0) {
-              firstCallMs = (System.nanoTime() - t0) / 1_000_000;
-            }
-            for (int i = 0; i < WARMUP; i++) {
-              client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
-            }
-            long[] latencies = new long[SEQUENTIAL];
-            long start = System.nanoTime();
-            for (int i = 0; i < SEQUENTIAL; i++) {
-              long s = System.nanoTime();
-              client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
-              latencies[i] = (System.nanoTime() - s) / 1000;
-            }
-            double seq = SEQUENTIAL / ((System.nanoTime() - start) / 1e9);
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-              futures.add(pool.submit(() -> {
-                for (int i = 0; i < PER_THREAD; i++) {
-                  client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
+    @Test
+    void compareConnectors() throws Exception {
+        StringBuilder table = new StringBuilder(
+                "| connector | sequential calls/s | p50 µs | p99 µs | max ms | 8 threads calls/s | first call ms |\n|---|---|---|---|---|---|---|\n");
+        try (TestAtlasServer server = new TestAtlasServer()) {
+            for (Connector connector : Connector.values()) {
+                double bestSeq = 0;
+                double bestPar = 0;
+                long[] bestLatencies = null;
+                long firstCallMs = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    long t0 = System.nanoTime();
+                    try (AtlasCredentialsClient client = AtlasCredentialsClient.builder()
+                            .baseUrl(server.baseUrl())
+                            .connector(connector)
+                            .readTimeout(java.time.Duration.ofSeconds(2))
+                            .credential(BearerTokenCredential.of("bench-token-000000"))
+                            .build()) {
+                        client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
+                        if (round == 0) {
+                            firstCallMs = (System.nanoTime() - t0) / 1_000_000;
+                        }
+                        for (int i = 0; i < WARMUP; i++) {
+                            client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
+                        }
+                        long[] latencies = new long[SEQUENTIAL];
+                        long start = System.nanoTime();
+                        for (int i = 0; i < SEQUENTIAL; i++) {
+                            long s = System.nanoTime();
+                            client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
+                            latencies[i] = (System.nanoTime() - s) / 1000;
+                        }
+                        double seq = SEQUENTIAL / ((System.nanoTime() - start) / 1e9);
+                        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+                        start = System.nanoTime();
+                        List<Future<?>> futures = new ArrayList<>();
+                        for (int t = 0; t < THREADS; t++) {
+                            futures.add(pool.submit(() -> {
+                                for (int i = 0; i < PER_THREAD; i++) {
+                                    client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24);
+                                }
+                            }));
+                        }
+                        for (Future<?> f : futures) {
+                            f.get();
+                        }
+                        double par = THREADS * PER_THREAD / ((System.nanoTime() - start) / 1e9);
+                        pool.shutdown();
+                        if (seq > bestSeq) {
+                            bestSeq = seq;
+                            Arrays.sort(latencies);
+                            bestLatencies = latencies;
+                        }
+                        bestPar = Math.max(bestPar, par);
+                    }
                 }
-              }));
+                table.append(String.format(
+                        java.util.Locale.ROOT,
+                        "| %s | %.0f | %d | %d | %d | %.0f | %d |%n",
+                        connector,
+                        bestSeq,
+                        bestLatencies[SEQUENTIAL / 2],
+                        bestLatencies[SEQUENTIAL * 99 / 100],
+                        bestLatencies[SEQUENTIAL - 1] / 1000,
+                        bestPar,
+                        firstCallMs));
             }
-            for (Future<?> f : futures) {
-              f.get();
-            }
-            double par = THREADS * PER_THREAD / ((System.nanoTime() - start) / 1e9);
-            pool.shutdown();
-            if (seq > bestSeq) {
-              bestSeq = seq;
-              Arrays.sort(latencies);
-              bestLatencies = latencies;
-            }
-            bestPar = Math.max(bestPar, par);
-          }
         }
-        table.append(String.format(java.util.Locale.ROOT, "| %s | %.0f | %d | %d | %d | %.0f | %d |%n", connector, bestSeq,
-            bestLatencies[SEQUENTIAL / 2], bestLatencies[SEQUENTIAL * 99 / 100], bestLatencies[SEQUENTIAL - 1] / 1000, bestPar, firstCallMs));
-      }
+        Path out = Path.of("target", "connector-benchmark.md");
+        Files.writeString(out, table.toString());
+        System.out.println(table);
     }
-    Path out = Path.of("target", "connector-benchmark.md");
-    Files.writeString(out, table.toString());
-    System.out.println(table);
-  }
 }

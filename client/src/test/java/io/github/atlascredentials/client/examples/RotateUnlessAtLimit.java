@@ -9,23 +9,23 @@ import java.util.Optional;
  * can act on instead of an exception, as docs/3-rotating-secrets.md describes.
  */
 public final class RotateUnlessAtLimit {
-  private RotateUnlessAtLimit() {
-  }
+    private RotateUnlessAtLimit() {}
 
-  /** The new secret, or empty when the service account already holds 2 secrets. */
-  public static Optional<ServiceAccountSecret> rotate(String baseUrl, String orgId, String clientId, String currentSecret) {
-    // snippet:start at-limit
-    try {
-      return Optional.of(RotateServiceAccountSecret.rotate(baseUrl, orgId, clientId, currentSecret));
-    } catch (AtlasApiException e) {
-      if (!e.isErrorCode("MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED")) {
-        throw e;
-      }
-      // Two secrets exist already, expired ones included. Nothing was created and the current
-      // secret keeps its expiry. Delete the secret that is no longer in use, then rotate again.
-      System.err.println("rotation not done: " + e.detail().orElse(e.getMessage()));
-      return Optional.empty();
+    /** The new secret, or empty when the service account already holds 2 secrets. */
+    public static Optional<ServiceAccountSecret> rotate(
+            String baseUrl, String orgId, String clientId, String currentSecret) {
+        // snippet:start at-limit
+        try {
+            return Optional.of(RotateServiceAccountSecret.rotate(baseUrl, orgId, clientId, currentSecret));
+        } catch (AtlasApiException e) {
+            if (!e.isErrorCode("MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED")) {
+                throw e;
+            }
+            // Two secrets exist already, expired ones included. Nothing was created and the current
+            // secret keeps its expiry. Delete the secret that is no longer in use, then rotate again.
+            System.err.println("rotation not done: " + e.detail().orElse(e.getMessage()));
+            return Optional.empty();
+        }
+        // snippet:end at-limit
     }
-    // snippet:end at-limit
-  }
 }

@@ -13,45 +13,43 @@ import java.util.logging.SimpleFormatter;
  * and the build output stays quiet. Closing restores the logger.
  */
 public final class CapturedLogs implements AutoCloseable {
-  private final Logger logger; // a strong reference, so that the settings below stick while open
-  private final boolean usedParentHandlers;
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
+    private final Logger logger; // a strong reference, so that the settings below stick while open
+    private final boolean usedParentHandlers;
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    private CapturedLogs(Logger logger) {
+        this.logger = logger;
+        this.usedParentHandlers = logger.getUseParentHandlers();
+        logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
     }
 
-    @Override
-    public void flush() {
+    /** Captures what {@code source}'s logger publishes. */
+    public static CapturedLogs of(Class<?> source) {
+        return new CapturedLogs(Logger.getLogger(source.getName()));
+    }
+
+    /** The messages published so far, with their arguments filled in. */
+    public List<String> messages() {
+        SimpleFormatter formatter = new SimpleFormatter();
+        return records.stream().map(formatter::formatMessage).toList();
     }
 
     @Override
     public void close() {
+        logger.removeHandler(capture);
+        logger.setUseParentHandlers(usedParentHandlers);
     }
-  };
-
-  private CapturedLogs(Logger logger) {
-    this.logger = logger;
-    this.usedParentHandlers = logger.getUseParentHandlers();
-    logger.addHandler(capture);
-    logger.setUseParentHandlers(false);
-  }
-
-  /** Captures what {@code source}'s logger publishes. */
-  public static CapturedLogs of(Class<?> source) {
-    return new CapturedLogs(Logger.getLogger(source.getName()));
-  }
-
-  /** The messages published so far, with their arguments filled in. */
-  public List<String> messages() {
-    SimpleFormatter formatter = new SimpleFormatter();
-    return records.stream().map(formatter::formatMessage).toList();
-  }
-
-  @Override
-  public void close() {
-    logger.removeHandler(capture);
-    logger.setUseParentHandlers(usedParentHandlers);
-  }
 }

@@ -11,19 +11,19 @@ import java.util.function.Supplier;
  */
 public record CapturedOutput<T>(T value, String printed) {
 
-  public static <T> CapturedOutput<T> of(Supplier<T> action) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      T value = action.get();
-      return new CapturedOutput<>(value, bytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
+    public static <T> CapturedOutput<T> of(Supplier<T> action) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            T value = action.get();
+            return new CapturedOutput<>(value, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
-  }
 }

@@ -8,24 +8,24 @@ import java.time.ZoneOffset;
 
 /** A clock the test moves forward by hand. */
 public final class MutableClock extends Clock {
-  private volatile Instant now = Instant.parse("2024-08-08T22:19:45Z");
+    private volatile Instant now = Instant.parse("2024-08-08T22:19:45Z");
 
-  public void advance(Duration by) {
-    now = now.plus(by);
-  }
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 }

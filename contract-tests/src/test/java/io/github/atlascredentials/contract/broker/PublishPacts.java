@@ -19,41 +19,43 @@ import java.util.Map;
  * and {@code PACT_BROKER_TOKEN} or {@code PACT_BROKER_USERNAME}/{@code PACT_BROKER_PASSWORD}.
  */
 public final class PublishPacts {
-  private PublishPacts() {
-  }
+    private PublishPacts() {}
 
-  public static void main(String[] args) {
-    if (args.length != 3) {
-      throw new IllegalArgumentException("usage: PublishPacts <pact folder> <consumer version> <branch>");
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: PublishPacts <pact folder> <consumer version> <branch>");
+        }
+        String url = System.getenv("PACT_BROKER_BASE_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("PACT_BROKER_BASE_URL is not set");
+        }
+        File[] pacts = new File(args[0]).listFiles((dir, name) -> name.endsWith(".json"));
+        if (pacts == null || pacts.length == 0) {
+            throw new IllegalStateException("no pact files in " + args[0] + " (did the consumer tests run?)");
+        }
+        PactBrokerClient broker = new PactBrokerClient(url, authentication(), new PactBrokerClientConfig());
+        PublishConfiguration publication =
+                new PublishConfiguration(args[1], List.of(), args[2], System.getenv("BUILD_URL"));
+        for (File pact : pacts) {
+            Result<String, Exception> result = broker.uploadPactFile(pact, publication);
+            if (result instanceof Result.Err<?> err) {
+                throw new IllegalStateException(
+                        "publishing " + pact.getName() + " to " + url + " failed: " + err.getError());
+            }
+            System.out.println("Published " + pact.getName() + " as version " + args[1] + " on branch " + args[2]);
+        }
     }
-    String url = System.getenv("PACT_BROKER_BASE_URL");
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException("PACT_BROKER_BASE_URL is not set");
-    }
-    File[] pacts = new File(args[0]).listFiles((dir, name) -> name.endsWith(".json"));
-    if (pacts == null || pacts.length == 0) {
-      throw new IllegalStateException("no pact files in " + args[0] + " (did the consumer tests run?)");
-    }
-    PactBrokerClient broker = new PactBrokerClient(url, authentication(), new PactBrokerClientConfig());
-    PublishConfiguration publication = new PublishConfiguration(args[1], List.of(), args[2], System.getenv("BUILD_URL"));
-    for (File pact : pacts) {
-      Result<String, Exception> result = broker.uploadPactFile(pact, publication);
-      if (result instanceof Result.Err<?> err) {
-        throw new IllegalStateException("publishing " + pact.getName() + " to " + url + " failed: " + err.getError());
-      }
-      System.out.println("Published " + pact.getName() + " as version " + args[1] + " on branch " + args[2]);
-    }
-  }
 
-  private static Map<String, Object> authentication() {
-    Map<String, Object> options = new HashMap<>();
-    String token = System.getenv("PACT_BROKER_TOKEN");
-    String user = System.getenv("PACT_BROKER_USERNAME");
-    if (token != null && !token.isBlank()) {
-      options.put("authentication", List.of("bearer", token));
-    } else if (user != null && !user.isBlank()) {
-      options.put("authentication", List.of("basic", user, String.valueOf(System.getenv("PACT_BROKER_PASSWORD"))));
+    private static Map<String, Object> authentication() {
+        Map<String, Object> options = new HashMap<>();
+        String token = System.getenv("PACT_BROKER_TOKEN");
+        String user = System.getenv("PACT_BROKER_USERNAME");
+        if (token != null && !token.isBlank()) {
+            options.put("authentication", List.of("bearer", token));
+        } else if (user != null && !user.isBlank()) {
+            options.put(
+                    "authentication", List.of("basic", user, String.valueOf(System.getenv("PACT_BROKER_PASSWORD"))));
+        }
+        return options;
     }
-    return options;
-  }
 }

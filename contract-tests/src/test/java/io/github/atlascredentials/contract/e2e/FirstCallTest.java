@@ -22,27 +22,40 @@ import org.junit.jupiter.api.Test;
  */
 class FirstCallTest {
 
-  @Test
-  void theReadmeProgramCreatesASecretForTheDemoTargetAndPrintsItMasked() throws Exception {
-    try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).start()) {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          FirstCall.class.getName()).redirectErrorStream(true);
-      run.environment().put("ATLAS_EMULATOR_URL", emulator.baseUri().toString());
-      Process program = run.start();
-      program.getOutputStream().close();
-      String printed = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(program.waitFor(60, TimeUnit.SECONDS)).as("the program ends").isTrue();
+    @Test
+    void theReadmeProgramCreatesASecretForTheDemoTargetAndPrintsItMasked() throws Exception {
+        try (AtlasEmulator emulator = AtlasEmulator.builder().port(0).start()) {
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder run = new ProcessBuilder(
+                            java, "-cp", System.getProperty("java.class.path"), FirstCall.class.getName())
+                    .redirectErrorStream(true);
+            run.environment().put("ATLAS_EMULATOR_URL", emulator.baseUri().toString());
+            Process program = run.start();
+            program.getOutputStream().close();
+            String printed = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(program.waitFor(60, TimeUnit.SECONDS))
+                    .as("the program ends")
+                    .isTrue();
 
-      assertThat(program.exitValue()).as("exit status; it printed:%n%s", printed).isZero();
-      try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder().baseUrl(emulator.baseUri())
-          .credential(ServiceAccountCredential.of(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)).build()) {
-        var secrets = atlas.getOrgServiceAccount(DEMO_ORG_ID, DEMO_TARGET_CLIENT_ID).getSecrets();
-        assertThat(secrets).as("the demo target had no secret before").hasSize(1);
-        ServiceAccountSecret created = secrets.get(0);
-        assertThat(printed).contains("class ServiceAccountSecret {", "id: " + created.getId(),
-            "maskedSecretValue: " + created.getMaskedSecretValue(), "secret: *");
-      }
+            assertThat(program.exitValue())
+                    .as("exit status; it printed:%n%s", printed)
+                    .isZero();
+            try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder()
+                    .baseUrl(emulator.baseUri())
+                    .credential(ServiceAccountCredential.of(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET))
+                    .build()) {
+                var secrets = atlas.getOrgServiceAccount(DEMO_ORG_ID, DEMO_TARGET_CLIENT_ID)
+                        .getSecrets();
+                assertThat(secrets).as("the demo target had no secret before").hasSize(1);
+                ServiceAccountSecret created = secrets.get(0);
+                assertThat(printed)
+                        .contains(
+                                "class ServiceAccountSecret {",
+                                "id: " + created.getId(),
+                                "maskedSecretValue: " + created.getMaskedSecretValue(),
+                                "secret: *");
+            }
+        }
     }
-  }
 }

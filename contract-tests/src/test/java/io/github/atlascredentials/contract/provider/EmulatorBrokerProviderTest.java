@@ -15,15 +15,19 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * {@code PACT_BROKER_BASE_URL} is set.
  */
 @Provider(Contract.PROVIDER)
-@PactBroker(url = "${PACT_BROKER_BASE_URL}",
-    authentication = @PactBrokerAuth(token = "${PACT_BROKER_TOKEN:}", username = "${PACT_BROKER_USERNAME:}",
-        password = "${PACT_BROKER_PASSWORD:}"))
+@PactBroker(
+        url = "${PACT_BROKER_BASE_URL}",
+        authentication =
+                @PactBrokerAuth(
+                        token = "${PACT_BROKER_TOKEN:}",
+                        username = "${PACT_BROKER_USERNAME:}",
+                        password = "${PACT_BROKER_PASSWORD:}"))
 @EnabledIfEnvironmentVariable(named = "PACT_BROKER_BASE_URL", matches = ".+")
 class EmulatorBrokerProviderTest extends EmulatorVerification {
 
-  /** The consumer's main branch, the branch matching this build's, and what is deployed or released. */
-  @PactBrokerConsumerVersionSelectors
-  static SelectorBuilder consumerVersionSelectors() {
-    return new SelectorBuilder().mainBranch().matchingBranch().deployedOrReleased();
-  }
+    /** The consumer's main branch, the branch matching this build's, and what is deployed or released. */
+    @PactBrokerConsumerVersionSelectors
+    static SelectorBuilder consumerVersionSelectors() {
+        return new SelectorBuilder().mainBranch().matchingBranch().deployedOrReleased();
+    }
 }

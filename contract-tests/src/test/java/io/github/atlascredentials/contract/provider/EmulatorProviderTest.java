@@ -7,5 +7,4 @@ import io.github.atlascredentials.contract.support.Contract;
 /** Verifies the pacts the consumer tests of this build wrote (the default: no broker needed). */
 @Provider(Contract.PROVIDER)
 @PactFolder("target/pacts")
-class EmulatorProviderTest extends EmulatorVerification {
-}
+class EmulatorProviderTest extends EmulatorVerification {}

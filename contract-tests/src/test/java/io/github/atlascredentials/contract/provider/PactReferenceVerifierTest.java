@@ -31,8 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PactReferenceVerifierTest {
 
     @RegisterExtension
-    static final AtlasEmulatorExtension EMULATOR =
-            AtlasEmulatorExtension.configured(builder -> builder.tokenRateLimitPerMinute(1_000)).keepingState();
+    static final AtlasEmulatorExtension EMULATOR = AtlasEmulatorExtension.configured(
+                    builder -> builder.tokenRateLimitPerMinute(1_000))
+            .keepingState();
 
     private static final Path TOOL = Path.of(System.getProperty("pact.reference.dir", "pact-reference"));
 
@@ -40,7 +41,9 @@ class PactReferenceVerifierTest {
     void theRustVerifierAcceptsEveryInteraction(AtlasEmulator emulator) throws Exception {
         boolean installed = Files.isDirectory(TOOL.resolve("node_modules/@pact-foundation/pact-core"));
         if (System.getenv("CI") != null) {
-            assertThat(installed).as("npm ci in " + TOOL.toAbsolutePath() + " (CI must run the reference verifier)").isTrue();
+            assertThat(installed)
+                    .as("npm ci in " + TOOL.toAbsolutePath() + " (CI must run the reference verifier)")
+                    .isTrue();
         }
         assumeTrue(installed, "npm ci in contract-tests/pact-reference to run the Pact reference verifier");
         List<Path> pacts;
@@ -49,12 +52,14 @@ class PactReferenceVerifierTest {
         }
         assertThat(pacts).as("pact files written by the consumer tests").isNotEmpty();
 
-        List<String> command = new ArrayList<>(List.of("node", "verify.js", emulator.baseUri().toString(),
-                emulator.baseUri() + ProviderStateUrl.PATH));
+        List<String> command = new ArrayList<>(List.of(
+                "node", "verify.js", emulator.baseUri().toString(), emulator.baseUri() + ProviderStateUrl.PATH));
         pacts.forEach(pact -> command.add(pact.toAbsolutePath().toString()));
         File log = Files.createTempFile("pact-reference-verifier", ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(TOOL.toFile())
-                .redirectErrorStream(true).redirectOutput(log);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(TOOL.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log);
         builder.environment().put("PACT_DO_NOT_TRACK", "true");
         Process verifier = builder.start();
         boolean finished = verifier.waitFor(5, TimeUnit.MINUTES);
@@ -71,8 +76,11 @@ class PactReferenceVerifierTest {
     private static List<String> descriptionsIn(List<Path> pacts) throws java.io.IOException {
         List<String> descriptions = new ArrayList<>();
         for (Path pact : pacts) {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(pact.toFile()).path("interactions")
-                    .forEach(interaction -> descriptions.add(interaction.path("description").asText()));
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(pact.toFile())
+                    .path("interactions")
+                    .forEach(interaction ->
+                            descriptions.add(interaction.path("description").asText()));
         }
         assertThat(descriptions).as("interactions of the pacts").isNotEmpty();
         return descriptions;

@@ -29,16 +29,26 @@ final class MutatedBuild {
         }
         Files.writeString(spec, text, StandardCharsets.UTF_8);
 
-        List<String> command = new ArrayList<>(List.of(copy.resolve("mvnw").toString(), "--batch-mode", "--offline",
-                "--quiet", "package", "-pl", String.join(",", ProjectCopy.BUILT_MODULES), "-DskipTests",
-                "-Demulator.cds.skip=true", "-Dspec.allowBreaking=true"));
+        List<String> command = new ArrayList<>(List.of(
+                copy.resolve("mvnw").toString(),
+                "--batch-mode",
+                "--offline",
+                "--quiet",
+                "package",
+                "-pl",
+                String.join(",", ProjectCopy.BUILT_MODULES),
+                "-DskipTests",
+                "-Demulator.cds.skip=true",
+                "-Dspec.allowBreaking=true"));
         String localRepository = System.getProperty("maven.repo.local");
         if (localRepository != null && !localRepository.isBlank()) {
             command.add("-Dmaven.repo.local=" + localRepository);
         }
         Path log = workDir.resolve("build.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(copy.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().remove("MAVEN_ARGS"); // the outer build's arguments are not this build's
         Process process = builder.start();
         if (!process.waitFor(8, TimeUnit.MINUTES)) {
@@ -60,8 +70,10 @@ final class MutatedBuild {
         List<Path> jars = new ArrayList<>();
         for (String module : List.of("client", "spec")) {
             try (var files = Files.list(project.resolve(module).resolve("target"))) {
-                files.filter(p -> p.toString().endsWith(".jar") && !p.toString().endsWith("-sources.jar")
-                        && !p.toString().endsWith("-javadoc.jar") && !p.toString().endsWith("-tests.jar"))
+                files.filter(p -> p.toString().endsWith(".jar")
+                                && !p.toString().endsWith("-sources.jar")
+                                && !p.toString().endsWith("-javadoc.jar")
+                                && !p.toString().endsWith("-tests.jar"))
                         .forEach(jars::add);
             }
         }

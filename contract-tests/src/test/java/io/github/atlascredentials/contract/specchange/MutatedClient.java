@@ -48,8 +48,8 @@ final class MutatedClient implements AutoCloseable {
         Thread.currentThread().setContextClassLoader(loader);
         Object builder = call(type("io.github.atlascredentials.client.AtlasCredentialsClient"), null, "builder");
         call(builder.getClass(), builder, "baseUrl", baseUrl);
-        Object credential = call(type("io.github.atlascredentials.client.auth.ServiceAccountCredential"), null, "of",
-                clientId, secret);
+        Object credential = call(
+                type("io.github.atlascredentials.client.auth.ServiceAccountCredential"), null, "of", clientId, secret);
         call(builder.getClass(), builder, "credential", credential);
         return call(builder.getClass(), builder, "build");
     }
@@ -80,8 +80,9 @@ final class MutatedClient implements AutoCloseable {
     }
 
     private static Class<?> boxed(Class<?> primitive) {
-        return primitive == int.class ? Integer.class : primitive == boolean.class ? Boolean.class
-                : primitive == long.class ? Long.class : Object.class;
+        return primitive == int.class
+                ? Integer.class
+                : primitive == boolean.class ? Boolean.class : primitive == long.class ? Long.class : Object.class;
     }
 
     @Override

@@ -24,26 +24,31 @@ final class MutatedEmulator implements AutoCloseable {
     static MutatedEmulator start(Path jar) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0", "--bind", "127.0.0.1")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         CompletableFuture<String> url = new CompletableFuture<>();
         StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (!url.isDone()) {
-                        output.append(line).append('\n');
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = out.readLine()) != null) {
+                            if (!url.isDone()) {
+                                output.append(line).append('\n');
+                            }
+                            Matcher m = LISTENING.matcher(line);
+                            if (m.find()) {
+                                url.complete(m.group(1));
+                            }
+                        }
+                    } catch (Exception e) {
+                        url.completeExceptionally(e);
                     }
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        url.complete(m.group(1));
-                    }
-                }
-            } catch (Exception e) {
-                url.completeExceptionally(e);
-            }
-            url.completeExceptionally(new IllegalStateException("the emulator stopped before listening:\n" + output));
-        }, "mutated-emulator-output");
+                    url.completeExceptionally(
+                            new IllegalStateException("the emulator stopped before listening:\n" + output));
+                },
+                "mutated-emulator-output");
         reader.setDaemon(true);
         reader.start();
         try {

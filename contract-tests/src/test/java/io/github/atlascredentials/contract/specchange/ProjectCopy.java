@@ -18,8 +18,7 @@ final class ProjectCopy {
     static final List<String> BUILT_MODULES = List.of("spec", "client", "server-stub");
     private static final Set<String> SKIPPED = Set.of("target", "node_modules", ".git");
 
-    private ProjectCopy() {
-    }
+    private ProjectCopy() {}
 
     static Path of(Path root, Path into) throws IOException {
         for (String file : List.of("pom.xml", "mvnw", "mvnw.cmd")) {
@@ -29,7 +28,8 @@ final class ProjectCopy {
         }
         copyTree(root.resolve(".mvn"), into.resolve(".mvn"));
         try (Stream<Path> children = Files.list(root)) {
-            for (Path module : children.filter(p -> Files.isRegularFile(p.resolve("pom.xml"))).toList()) {
+            for (Path module : children.filter(p -> Files.isRegularFile(p.resolve("pom.xml")))
+                    .toList()) {
                 String name = module.getFileName().toString();
                 if (BUILT_MODULES.contains(name)) {
                     copyTree(module, into.resolve(name));
@@ -48,7 +48,8 @@ final class ProjectCopy {
         }
         try (Stream<Path> walk = Files.walk(from)) {
             walk.filter(p -> from.relativize(p).toString().isEmpty()
-                            || SKIPPED.stream().noneMatch(s -> from.relativize(p).startsWith(s)))
+                            || SKIPPED.stream()
+                                    .noneMatch(s -> from.relativize(p).startsWith(s)))
                     .forEach(p -> {
                         try {
                             Path target = to.resolve(from.relativize(p).toString());

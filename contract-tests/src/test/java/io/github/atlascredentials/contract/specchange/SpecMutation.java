@@ -9,7 +9,8 @@ record SpecMutation(String name, String find, String replaceWith) {
     String applyTo(String spec) {
         int first = spec.indexOf(find);
         if (first < 0 || spec.indexOf(find, first + 1) >= 0) {
-            throw new IllegalStateException("mutation '" + name + "' expects its text exactly once in the spec: " + find);
+            throw new IllegalStateException(
+                    "mutation '" + name + "' expects its text exactly once in the spec: " + find);
         }
         return spec.replace(find, replaceWith);
     }

@@ -23,9 +23,10 @@ class PactsArePortableTest {
             collect(PactFiles.read(file), regexes);
         }
         assertThat(regexes).as("regexes in the pact files").isNotEmpty();
-        assertThat(regexes).allSatisfy(regex -> assertThat(regex)
-                .doesNotContain("\\Q", "\\E", "(?=", "(?!", "(?<=", "(?<!", "(?>", "*+", "++", "?+")
-                .doesNotContainPattern("\\\\[1-9]"));
+        assertThat(regexes)
+                .allSatisfy(regex -> assertThat(regex)
+                        .doesNotContain("\\Q", "\\E", "(?=", "(?!", "(?<=", "(?<!", "(?>", "*+", "++", "?+")
+                        .doesNotContainPattern("\\\\[1-9]"));
     }
 
     /**
@@ -39,7 +40,9 @@ class PactsArePortableTest {
         for (Path file : PactFiles.all()) {
             collect(PactFiles.read(file), regexes);
         }
-        assertThat(regexes).as("regexes in the pact files").isNotEmpty()
+        assertThat(regexes)
+                .as("regexes in the pact files")
+                .isNotEmpty()
                 .noneSatisfy(regex -> assertThat(regex).contains("ORG_MEMBER"));
     }
 

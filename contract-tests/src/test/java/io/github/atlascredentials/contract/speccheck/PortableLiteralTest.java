@@ -18,7 +18,8 @@ class PortableLiteralTest {
         String literal = "a.b|c+(d)[e]{f}^g$h*i?j-k";
         String escaped = PactBodies.portableLiteral(literal);
 
-        assertThat(escaped).doesNotContain("\\Q", "\\E")
+        assertThat(escaped)
+                .doesNotContain("\\Q", "\\E")
                 .isEqualTo("a\\.b\\|c\\+\\(d\\)\\[e\\]\\{f\\}\\^g\\$h\\*i\\?j\\-k");
         assertThat(Pattern.matches("^(" + escaped + "|ORG_MEMBER)$", literal)).isTrue();
         assertThat(Pattern.matches("^(" + escaped + ")$", "a-b|c")).isFalse();

@@ -17,8 +17,7 @@ import java.nio.file.Path;
  */
 public final class ApiReferenceGenerator {
 
-    private ApiReferenceGenerator() {
-    }
+    private ApiReferenceGenerator() {}
 
     public static void main(String[] args) {
         CommandLine line = CommandLine.parse(args);
@@ -36,7 +35,9 @@ public final class ApiReferenceGenerator {
             Files.writeString(out, html, StandardCharsets.UTF_8);
             // The Fidelity page, beside the reference: Markdown, and HTML with the reference's style.
             Files.writeString(out.resolveSibling("fidelity.md"), fidelity, StandardCharsets.UTF_8);
-            Files.writeString(out.resolveSibling("fidelity.html"), MarkdownToHtml.page("Fidelity", fidelity),
+            Files.writeString(
+                    out.resolveSibling("fidelity.html"),
+                    MarkdownToHtml.page("Fidelity", fidelity),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + out.toAbsolutePath(), e);
@@ -46,8 +47,10 @@ public final class ApiReferenceGenerator {
     public static OpenAPI parse(Path spec) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
-        if (result.getOpenAPI() == null || (result.getMessages() != null && !result.getMessages().isEmpty())) {
+        SwaggerParseResult result =
+                new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
+        if (result.getOpenAPI() == null
+                || (result.getMessages() != null && !result.getMessages().isEmpty())) {
             throw new IllegalStateException("Cannot read " + spec + ": " + result.getMessages());
         }
         return result.getOpenAPI();

@@ -59,8 +59,12 @@ public final class ApiReferenceRenderer {
         String title = api.getInfo().getTitle();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(title)).append(" — API reference</title>\n")
-                .append("<style>\n").append(PageStyle.CSS).append("</style>\n</head>\n<body>\n");
+                .append("<title>")
+                .append(escape(title))
+                .append(" — API reference</title>\n")
+                .append("<style>\n")
+                .append(PageStyle.CSS)
+                .append("</style>\n</head>\n<body>\n");
         navigation(operationsByTag);
         page.append("<main>\n");
         overview(title);
@@ -69,7 +73,10 @@ public final class ApiReferenceRenderer {
         page.append(FidelityTable.html(fidelity, FidelityTable.causes(api)));
         page.append("<section id=\"operations\">\n<h2>Operations</h2>\n");
         operationsByTag.forEach((tag, operations) -> {
-            page.append("<h3 class=\"tag\" id=\"tag-").append(escape(slug(tag))).append("\">").append(escape(tag))
+            page.append("<h3 class=\"tag\" id=\"tag-")
+                    .append(escape(slug(tag)))
+                    .append("\">")
+                    .append(escape(tag))
                     .append("</h3>\n");
             tagDescription(tag);
             operations.forEach(this::operation);
@@ -85,30 +92,50 @@ public final class ApiReferenceRenderer {
     // --- layout ---
 
     private void navigation(Map<String, List<OperationAt>> operationsByTag) {
-        page.append("<nav>\n<p class=\"brand\">").append(escape(api.getInfo().getTitle())).append("</p>\n<ul>\n")
+        page.append("<nav>\n<p class=\"brand\">")
+                .append(escape(api.getInfo().getTitle()))
+                .append("</p>\n<ul>\n")
                 .append("<li><a href=\"#overview\">Overview</a></li>\n")
                 .append("<li><a href=\"#errors\">Errors</a></li>\n")
                 .append("<li><a href=\"#error-code-index\">Error code index</a></li>\n")
                 .append("<li><a href=\"#operations\">Operations</a><ul>\n");
-        operationsByTag.values().stream().flatMap(List::stream).forEach(op -> page
-                .append("<li><a href=\"#").append(escape(Html.operationAnchor(op.operation.getOperationId())))
-                .append("\"><span class=\"method ").append(op.method.toLowerCase()).append("\">").append(op.method)
-                .append("</span> ").append(escape(op.operation.getOperationId())).append("</a></li>\n"));
+        operationsByTag.values().stream()
+                .flatMap(List::stream)
+                .forEach(op -> page.append("<li><a href=\"#")
+                        .append(escape(Html.operationAnchor(op.operation.getOperationId())))
+                        .append("\"><span class=\"method ")
+                        .append(op.method.toLowerCase())
+                        .append("\">")
+                        .append(op.method)
+                        .append("</span> ")
+                        .append(escape(op.operation.getOperationId()))
+                        .append("</a></li>\n"));
         page.append("</ul></li>\n<li><a href=\"#schemas\">Schemas</a></li>\n")
                 .append("<li><a href=\"#examples\">Examples</a></li>\n")
                 .append("<li><a href=\"#security\">Security schemes</a></li>\n</ul>\n</nav>\n");
     }
 
     private void overview(String title) {
-        page.append("<header id=\"overview\">\n<h1>").append(escape(title)).append("</h1>\n<p class=\"meta\">")
-                .append("API version ").append(code(api.getInfo().getVersion()))
-                .append(" · toolkit ").append(code(projectVersion))
-                .append(" · OpenAPI ").append(code(api.getOpenapi()))
-                .append(" · generated from ").append(code(sourceName)).append("</p>\n");
-        page.append("<p class=\"meta\">").append(count(operationsByTag().values().stream().mapToInt(List::size).sum(),
-                        "operation"))
-                .append(", ").append(count(size(components.getSchemas()), "schema"))
-                .append(", ").append(count(size(components.getExamples()), "named example")).append(".</p>\n");
+        page.append("<header id=\"overview\">\n<h1>")
+                .append(escape(title))
+                .append("</h1>\n<p class=\"meta\">")
+                .append("API version ")
+                .append(code(api.getInfo().getVersion()))
+                .append(" · toolkit ")
+                .append(code(projectVersion))
+                .append(" · OpenAPI ")
+                .append(code(api.getOpenapi()))
+                .append(" · generated from ")
+                .append(code(sourceName))
+                .append("</p>\n");
+        page.append("<p class=\"meta\">")
+                .append(count(
+                        operationsByTag().values().stream().mapToInt(List::size).sum(), "operation"))
+                .append(", ")
+                .append(count(size(components.getSchemas()), "schema"))
+                .append(", ")
+                .append(count(size(components.getExamples()), "named example"))
+                .append(".</p>\n");
         if (api.getServers() != null && !api.getServers().isEmpty()) {
             page.append("<p>Servers: ");
             page.append(api.getServers().stream().map(this::server).collect(Collectors.joining(", ")));
@@ -117,11 +144,14 @@ public final class ApiReferenceRenderer {
         if (api.getInfo().getLicense() != null) {
             page.append("<p>License: ").append(escape(api.getInfo().getLicense().getName()));
             if (api.getInfo().getLicense().getUrl() != null) {
-                page.append(" (").append(code(api.getInfo().getLicense().getUrl())).append(')');
+                page.append(" (")
+                        .append(code(api.getInfo().getLicense().getUrl()))
+                        .append(')');
             }
             page.append("</p>\n");
         }
-        page.append("<div class=\"description\">\n").append(MarkdownToHtml.render(api.getInfo().getDescription()))
+        page.append("<div class=\"description\">\n")
+                .append(MarkdownToHtml.render(api.getInfo().getDescription()))
                 .append("</div>\n</header>\n");
     }
 
@@ -133,39 +163,55 @@ public final class ApiReferenceRenderer {
         if (api.getTags() == null) {
             return;
         }
-        api.getTags().stream().filter(t -> t.getName().equals(tag)).map(Tag::getDescription)
-                .filter(Objects::nonNull).findFirst()
+        api.getTags().stream()
+                .filter(t -> t.getName().equals(tag))
+                .map(Tag::getDescription)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .ifPresent(description -> page.append(MarkdownToHtml.render(description)));
     }
 
     // --- operations ---
 
-    private record OperationAt(String method, String path, Operation operation) {
-    }
+    private record OperationAt(String method, String path, Operation operation) {}
 
     private Map<String, List<OperationAt>> operationsByTag() {
         Map<String, List<OperationAt>> byTag = new LinkedHashMap<>();
         if (api.getTags() != null) {
             api.getTags().forEach(tag -> byTag.put(tag.getName(), new ArrayList<>()));
         }
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            String tag = operation.getTags() == null || operation.getTags().isEmpty()
-                    ? "Other" : operation.getTags().get(0);
-            byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new OperationAt(method.name(), path, operation));
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    String tag =
+                            operation.getTags() == null || operation.getTags().isEmpty()
+                                    ? "Other"
+                                    : operation.getTags().get(0);
+                    byTag.computeIfAbsent(tag, t -> new ArrayList<>())
+                            .add(new OperationAt(method.name(), path, operation));
+                }));
         byTag.values().removeIf(List::isEmpty);
         return byTag;
     }
 
     private void operation(OperationAt at) {
         Operation operation = at.operation;
-        page.append("<section class=\"operation\" id=\"").append(escape(Html.operationAnchor(operation.getOperationId())))
-                .append("\">\n<h4><span class=\"method ").append(at.method.toLowerCase()).append("\">")
-                .append(at.method).append("</span> ").append(code(at.path)).append("</h4>\n");
-        page.append("<p class=\"summary\"><strong>").append(escape(operation.getSummary())).append("</strong> · operationId ")
-                .append(code(operation.getOperationId())).append("</p>\n");
-        page.append("<p class=\"auth\">Authentication: ").append(security(operation.getSecurity() != null
-                ? operation.getSecurity() : api.getSecurity())).append("</p>\n");
+        page.append("<section class=\"operation\" id=\"")
+                .append(escape(Html.operationAnchor(operation.getOperationId())))
+                .append("\">\n<h4><span class=\"method ")
+                .append(at.method.toLowerCase())
+                .append("\">")
+                .append(at.method)
+                .append("</span> ")
+                .append(code(at.path))
+                .append("</h4>\n");
+        page.append("<p class=\"summary\"><strong>")
+                .append(escape(operation.getSummary()))
+                .append("</strong> · operationId ")
+                .append(code(operation.getOperationId()))
+                .append("</p>\n");
+        page.append("<p class=\"auth\">Authentication: ")
+                .append(security(operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity()))
+                .append("</p>\n");
         page.append(MarkdownToHtml.render(operation.getDescription()));
         parameters(operation);
         requestBody(operation.getRequestBody());
@@ -192,12 +238,20 @@ public final class ApiReferenceRenderer {
                 .append("<th>Rules</th><th>Description</th></tr></thead>\n<tbody>\n");
         for (Parameter reference : operation.getParameters()) {
             Parameter parameter = resolve(reference);
-            page.append("<tr><td>").append(code(parameter.getName()))
-                    .append(Boolean.TRUE.equals(parameter.getRequired()) ? " <span class=\"required\">required</span>" : "")
-                    .append("</td><td>").append(escape(parameter.getIn()))
-                    .append("</td><td class=\"type\">").append(SchemaDescriber.type(parameter.getSchema()))
-                    .append("</td><td>").append(SchemaDescriber.constraints(parameter.getSchema()))
-                    .append("</td><td>").append(MarkdownToHtml.render(parameter.getDescription()));
+            page.append("<tr><td>")
+                    .append(code(parameter.getName()))
+                    .append(
+                            Boolean.TRUE.equals(parameter.getRequired())
+                                    ? " <span class=\"required\">required</span>"
+                                    : "")
+                    .append("</td><td>")
+                    .append(escape(parameter.getIn()))
+                    .append("</td><td class=\"type\">")
+                    .append(SchemaDescriber.type(parameter.getSchema()))
+                    .append("</td><td>")
+                    .append(SchemaDescriber.constraints(parameter.getSchema()))
+                    .append("</td><td>")
+                    .append(MarkdownToHtml.render(parameter.getDescription()));
             if (parameter.getExample() != null) {
                 page.append("<p>Example: ").append(code(parameter.getExample())).append("</p>");
             }
@@ -211,8 +265,9 @@ public final class ApiReferenceRenderer {
             return;
         }
         RequestBody body = resolve(reference);
-        page.append("<h5>Request body").append(Boolean.TRUE.equals(body.getRequired())
-                ? " <span class=\"required\">required</span>" : "").append("</h5>\n");
+        page.append("<h5>Request body")
+                .append(Boolean.TRUE.equals(body.getRequired()) ? " <span class=\"required\">required</span>" : "")
+                .append("</h5>\n");
         page.append(MarkdownToHtml.render(body.getDescription()));
         content(body.getContent());
     }
@@ -221,11 +276,19 @@ public final class ApiReferenceRenderer {
         page.append("<h5>Responses</h5>\n");
         operation.getResponses().forEach((status, reference) -> {
             ApiResponse response = resolve(reference);
-            String shared = reference.get$ref() == null ? ""
-                    : " <span class=\"shared\">(shared response " + code(Html.refName(reference.get$ref())) + ")</span>";
-            page.append("<div class=\"response status-").append(escape(status.substring(0, 1))).append("xx\">\n")
-                    .append("<p class=\"status\"><strong>").append(escape(status)).append("</strong>").append(shared)
-                    .append("</p>\n").append(MarkdownToHtml.render(response.getDescription()));
+            String shared = reference.get$ref() == null
+                    ? ""
+                    : " <span class=\"shared\">(shared response " + code(Html.refName(reference.get$ref()))
+                            + ")</span>";
+            page.append("<div class=\"response status-")
+                    .append(escape(status.substring(0, 1)))
+                    .append("xx\">\n")
+                    .append("<p class=\"status\"><strong>")
+                    .append(escape(status))
+                    .append("</strong>")
+                    .append(shared)
+                    .append("</p>\n")
+                    .append(MarkdownToHtml.render(response.getDescription()));
             headers(response.getHeaders());
             content(response.getContent());
             page.append("</div>\n");
@@ -236,14 +299,20 @@ public final class ApiReferenceRenderer {
         if (headers == null || headers.isEmpty()) {
             return;
         }
-        page.append("<table class=\"headers\">\n<thead><tr><th>Header</th><th>Type</th><th>Description</th></tr></thead>\n<tbody>\n");
+        page.append(
+                "<table class=\"headers\">\n<thead><tr><th>Header</th><th>Type</th><th>Description</th></tr></thead>\n<tbody>\n");
         headers.forEach((name, reference) -> {
             Header header = resolve(reference);
-            page.append("<tr><td>").append(code(name))
+            page.append("<tr><td>")
+                    .append(code(name))
                     .append(Boolean.TRUE.equals(header.getRequired()) ? " <span class=\"required\">always</span>" : "")
-                    .append("</td><td class=\"type\">").append(SchemaDescriber.type(header.getSchema())).append(' ')
+                    .append("</td><td class=\"type\">")
+                    .append(SchemaDescriber.type(header.getSchema()))
+                    .append(' ')
                     .append(SchemaDescriber.constraints(header.getSchema()))
-                    .append("</td><td>").append(MarkdownToHtml.render(header.getDescription())).append("</td></tr>\n");
+                    .append("</td><td>")
+                    .append(MarkdownToHtml.render(header.getDescription()))
+                    .append("</td></tr>\n");
         });
         page.append("</tbody>\n</table>\n");
     }
@@ -254,8 +323,11 @@ public final class ApiReferenceRenderer {
             return;
         }
         content.forEach((mediaType, media) -> {
-            page.append("<p class=\"media\">").append(code(mediaType)).append(": ")
-                    .append(SchemaDescriber.type(media.getSchema())).append("</p>\n");
+            page.append("<p class=\"media\">")
+                    .append(code(mediaType))
+                    .append(": ")
+                    .append(SchemaDescriber.type(media.getSchema()))
+                    .append("</p>\n");
             mediaExamples(media);
         });
     }
@@ -269,11 +341,16 @@ public final class ApiReferenceRenderer {
             String componentName = reference.get$ref() == null ? null : Html.refName(reference.get$ref());
             page.append("<details class=\"example\"><summary>Example ").append(code(name));
             if (componentName != null) {
-                page.append(" (<a href=\"#").append(escape(Html.exampleAnchor(componentName))).append("\">")
-                        .append(escape(componentName)).append("</a>)");
+                page.append(" (<a href=\"#")
+                        .append(escape(Html.exampleAnchor(componentName)))
+                        .append("\">")
+                        .append(escape(componentName))
+                        .append("</a>)");
             }
             page.append(example.getSummary() == null ? "" : " — " + escape(example.getSummary()))
-                    .append("</summary>\n").append(json(example.getValue())).append("</details>\n");
+                    .append("</summary>\n")
+                    .append(json(example.getValue()))
+                    .append("</details>\n");
         });
     }
 
@@ -288,20 +365,29 @@ public final class ApiReferenceRenderer {
     }
 
     private void schema(String name, Schema<?> schema) {
-        page.append("<section class=\"schema\" id=\"").append(escape(Html.schemaAnchor(name))).append("\">\n<h3>")
-                .append(escape(name)).append("</h3>\n<p class=\"meta\">").append(SchemaDescriber.type(schema));
+        page.append("<section class=\"schema\" id=\"")
+                .append(escape(Html.schemaAnchor(name)))
+                .append("\">\n<h3>")
+                .append(escape(name))
+                .append("</h3>\n<p class=\"meta\">")
+                .append(SchemaDescriber.type(schema));
         String rules = SchemaDescriber.constraints(schema);
         page.append(rules.isEmpty() ? "" : "; " + rules).append("</p>\n");
         page.append(MarkdownToHtml.render(schema.getDescription()));
         Map<String, Schema> properties = schema.getProperties();
         if (properties != null && !properties.isEmpty()) {
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-            page.append("<table>\n<thead><tr><th>Property</th><th>Type</th><th>Rules</th><th>Description</th></tr></thead>\n<tbody>\n");
-            properties.forEach((property, propertySchema) -> page.append("<tr><td>").append(code(property))
+            page.append(
+                    "<table>\n<thead><tr><th>Property</th><th>Type</th><th>Rules</th><th>Description</th></tr></thead>\n<tbody>\n");
+            properties.forEach((property, propertySchema) -> page.append("<tr><td>")
+                    .append(code(property))
                     .append(required.contains(property) ? " <span class=\"required\">required</span>" : "")
-                    .append("</td><td class=\"type\">").append(SchemaDescriber.type(propertySchema))
-                    .append("</td><td>").append(SchemaDescriber.constraints(propertySchema))
-                    .append("</td><td>").append(MarkdownToHtml.render(propertySchema.getDescription()))
+                    .append("</td><td class=\"type\">")
+                    .append(SchemaDescriber.type(propertySchema))
+                    .append("</td><td>")
+                    .append(SchemaDescriber.constraints(propertySchema))
+                    .append("</td><td>")
+                    .append(MarkdownToHtml.render(propertySchema.getDescription()))
                     .append("</td></tr>\n"));
             page.append("</tbody>\n</table>\n");
         }
@@ -312,10 +398,14 @@ public final class ApiReferenceRenderer {
         page.append("<section id=\"examples\">\n<h2>Examples</h2>\n");
         if (components.getExamples() != null) {
             components.getExamples().forEach((name, example) -> {
-                page.append("<section class=\"example\" id=\"").append(escape(Html.exampleAnchor(name))).append("\">\n<h3>")
-                        .append(escape(name)).append("</h3>\n");
+                page.append("<section class=\"example\" id=\"")
+                        .append(escape(Html.exampleAnchor(name)))
+                        .append("\">\n<h3>")
+                        .append(escape(name))
+                        .append("</h3>\n");
                 page.append(example.getSummary() == null ? "" : "<p>" + escape(example.getSummary()) + "</p>\n");
-                page.append(MarkdownToHtml.render(example.getDescription())).append(json(example.getValue()))
+                page.append(MarkdownToHtml.render(example.getDescription()))
+                        .append(json(example.getValue()))
                         .append("</section>\n");
             });
         }
@@ -331,8 +421,12 @@ public final class ApiReferenceRenderer {
     }
 
     private void securityScheme(String name, SecurityScheme scheme) {
-        page.append("<section class=\"security\" id=\"security-").append(escape(name)).append("\">\n<h3>")
-                .append(escape(name)).append("</h3>\n<p class=\"meta\">").append(code(scheme.getType()));
+        page.append("<section class=\"security\" id=\"security-")
+                .append(escape(name))
+                .append("\">\n<h3>")
+                .append(escape(name))
+                .append("</h3>\n<p class=\"meta\">")
+                .append(code(scheme.getType()));
         if (scheme.getScheme() != null) {
             page.append(" scheme ").append(code(scheme.getScheme()));
         }
@@ -340,7 +434,9 @@ public final class ApiReferenceRenderer {
             page.append(", client credentials, token URL ")
                     .append(code(scheme.getFlows().getClientCredentials().getTokenUrl()));
         }
-        page.append("</p>\n").append(MarkdownToHtml.render(scheme.getDescription())).append("</section>\n");
+        page.append("</p>\n")
+                .append(MarkdownToHtml.render(scheme.getDescription()))
+                .append("</section>\n");
     }
 
     // --- references and values ---

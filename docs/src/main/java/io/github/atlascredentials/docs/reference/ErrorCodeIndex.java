@@ -24,11 +24,9 @@ final class ErrorCodeIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One code: its statuses and where the spec names it. */
-    record Entry(Set<String> statuses, boolean inTable, Set<String> examples) {
-    }
+    record Entry(Set<String> statuses, boolean inTable, Set<String> examples) {}
 
-    private ErrorCodeIndex() {
-    }
+    private ErrorCodeIndex() {}
 
     static Map<String, Entry> of(OpenAPI api) {
         Map<String, Entry> codes = new TreeMap<>();
@@ -43,7 +41,8 @@ final class ErrorCodeIndex {
                 }
             }
         }
-        Map<String, Example> examples = api.getComponents() == null ? null : api.getComponents().getExamples();
+        Map<String, Example> examples =
+                api.getComponents() == null ? null : api.getComponents().getExamples();
         if (examples != null) {
             examples.forEach((name, example) -> {
                 JsonNode value = JSON.valueToTree(example.getValue());
@@ -57,7 +56,9 @@ final class ErrorCodeIndex {
                 // Enveloped errors carry their ApiError in "content".
                 JsonNode wrapped = value == null ? null : value.path("content");
                 if (wrapped != null && wrapped.hasNonNull("errorCode")) {
-                    entry(codes, wrapped.get("errorCode").asText(), false).examples().add(name);
+                    entry(codes, wrapped.get("errorCode").asText(), false)
+                            .examples()
+                            .add(name);
                 }
             });
         }
@@ -81,17 +82,25 @@ final class ErrorCodeIndex {
         table.append("<section id=\"error-code-index\">\n<h2>Error code index</h2>\n")
                 .append("<p>Every <code>errorCode</code> the spec names, from the error table above and from the")
                 .append(" examples. Codes marked <em>documentation example only</em> appear in examples copied from")
-                .append(" the vendor documentation, which says they may not be related to the endpoint. <em>Where it comes")
-                .append(" from</em> is the code's <code>x-source</code> (see <a href=\"#fidelity\">Fidelity</a>).</p>\n")
-                .append("<table>\n<thead><tr><th>errorCode</th><th>Status</th><th>Named in</th><th>Where it comes from</th><th>Examples</th></tr>")
+                .append(
+                        " the vendor documentation, which says they may not be related to the endpoint. <em>Where it comes")
+                .append(
+                        " from</em> is the code's <code>x-source</code> (see <a href=\"#fidelity\">Fidelity</a>).</p>\n")
+                .append(
+                        "<table>\n<thead><tr><th>errorCode</th><th>Status</th><th>Named in</th><th>Where it comes from</th><th>Examples</th></tr>")
                 .append("</thead>\n<tbody>\n");
-        codes.forEach((code, entry) -> table.append("<tr><td>").append(Html.code(code)).append("</td><td>")
-                .append(String.join(", ", entry.statuses())).append("</td><td>")
+        codes.forEach((code, entry) -> table.append("<tr><td>")
+                .append(Html.code(code))
+                .append("</td><td>")
+                .append(String.join(", ", entry.statuses()))
+                .append("</td><td>")
                 .append(entry.inTable() ? "error table" : "<em>documentation example only</em>")
-                .append("</td><td>").append(Html.escape(FidelityTable.sourceOf(fidelity, code)))
+                .append("</td><td>")
+                .append(Html.escape(FidelityTable.sourceOf(fidelity, code)))
                 .append("</td><td>")
                 .append(entry.examples().stream()
-                        .map(name -> "<a href=\"#" + Html.escape(Html.exampleAnchor(name)) + "\">" + Html.escape(name) + "</a>")
+                        .map(name -> "<a href=\"#" + Html.escape(Html.exampleAnchor(name)) + "\">" + Html.escape(name)
+                                + "</a>")
                         .collect(Collectors.joining(", ")))
                 .append("</td></tr>\n"));
         table.append("</tbody>\n</table>\n</section>\n");

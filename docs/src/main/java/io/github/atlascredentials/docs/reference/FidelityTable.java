@@ -22,9 +22,23 @@ final class FidelityTable {
      * One behaviour and its source; {@code otherSource} is set where the sources disagree, {@code choice} says
      * what the emulator follows then; {@code caused} is false for a code no known cause of these operations gets.
      */
-    record Row(String kind, String name, String value, String source, String otherValue, String otherSource,
-               String choice, boolean caused) {
-        Row(String kind, String name, String value, String source, String otherValue, String otherSource, String choice) {
+    record Row(
+            String kind,
+            String name,
+            String value,
+            String source,
+            String otherValue,
+            String otherSource,
+            String choice,
+            boolean caused) {
+        Row(
+                String kind,
+                String name,
+                String value,
+                String source,
+                String otherValue,
+                String otherSource,
+                String choice) {
             this(kind, name, value, source, otherValue, otherSource, choice, true);
         }
 
@@ -45,7 +59,9 @@ final class FidelityTable {
         }
 
         String safety() {
-            return !caused ? "no (no cause of these operations is known)" : safeAgainstRealService() ? "yes" : "no (chosen)";
+            return !caused
+                    ? "no (no cause of these operations is known)"
+                    : safeAgainstRealService() ? "yes" : "no (chosen)";
         }
     }
 
@@ -53,8 +69,15 @@ final class FidelityTable {
      * One operation and one cause of an error (the spec's {@code x-causes}): the answer, its source, and the
      * sentence it rests on ({@code says}: a quote, {@code states}: the source in our words) or why it is a guess.
      */
-    record CauseRow(String operationId, String cause, String status, String code, String source, String says,
-                    String states, String guess) {
+    record CauseRow(
+            String operationId,
+            String cause,
+            String status,
+            String code,
+            String source,
+            String says,
+            String states,
+            String guess) {
         boolean isGuess() {
             return says == null && states == null;
         }
@@ -74,8 +97,7 @@ final class FidelityTable {
         }
     }
 
-    private FidelityTable() {
-    }
+    private FidelityTable() {}
 
     /** Every operation of the spec with every cause of {@code x-causes} that applies to it, in path order. */
     static List<CauseRow> causes(OpenAPI api) {
@@ -88,18 +110,27 @@ final class FidelityTable {
                 codes.fields().forEachRemaining(causes::add);
             }
         }
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            for (Map.Entry<String, JsonNode> code : causes) {
-                for (JsonNode cause : code.getValue().path("x-causes")) {
-                    if (applies(cause.path("operations"), path, op)) {
-                        rows.add(new CauseRow(op.getOperationId(), cause.path("cause").asText(),
-                                code.getValue().path("status").asText(), code.getKey(),
-                                cause.path("x-source").asText(code.getValue().path("x-source").asText("")),
-                                text(cause, "says"), text(cause, "states"), text(cause, "guess")));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                    for (Map.Entry<String, JsonNode> code : causes) {
+                        for (JsonNode cause : code.getValue().path("x-causes")) {
+                            if (applies(cause.path("operations"), path, op)) {
+                                rows.add(new CauseRow(
+                                        op.getOperationId(),
+                                        cause.path("cause").asText(),
+                                        code.getValue().path("status").asText(),
+                                        code.getKey(),
+                                        cause.path("x-source")
+                                                .asText(code.getValue()
+                                                        .path("x-source")
+                                                        .asText("")),
+                                        text(cause, "says"),
+                                        text(cause, "states"),
+                                        text(cause, "guess")));
+                            }
+                        }
                     }
-                }
-            }
-        }));
+                }));
         return rows;
     }
 
@@ -145,8 +176,12 @@ final class FidelityTable {
             limits.fields().forEachRemaining(e -> {
                 JsonNode limit = e.getValue();
                 JsonNode other = limit.path("x-disagreement");
-                rows.add(new Row("limit", e.getKey(), limit.path("value").asText() + " " + limit.path("unit").asText(),
-                        limit.path("x-source").asText(""), other.isMissingNode() ? null : other.path("value").asText(),
+                rows.add(new Row(
+                        "limit",
+                        e.getKey(),
+                        limit.path("value").asText() + " " + limit.path("unit").asText(),
+                        limit.path("x-source").asText(""),
+                        other.isMissingNode() ? null : other.path("value").asText(),
                         other.isMissingNode() ? null : other.path("x-source").asText(""),
                         other.isMissingNode() ? null : other.path("switch").asText()));
             });
@@ -165,7 +200,10 @@ final class FidelityTable {
                 JsonNode code = e.getValue();
                 String note = code.path("note").asText("");
                 JsonNode other = code.path("x-disagreement");
-                rows.add(new Row(kind, e.getKey(), code.path("status").asText(),
+                rows.add(new Row(
+                        kind,
+                        e.getKey(),
+                        code.path("status").asText(),
                         code.path("x-source").asText("") + (note.isEmpty() ? "" : " (" + note + ")"),
                         other.isMissingNode() ? null : other.path("says").asText(),
                         other.isMissingNode() ? null : other.path("x-source").asText(""),
@@ -182,8 +220,14 @@ final class FidelityTable {
         }
         Map<String, Object> x = schema.getExtensions();
         if (x != null && x.get("x-rule") != null) {
-            rows.add(new Row("rule", where, String.valueOf(x.get("x-rule")), String.valueOf(x.getOrDefault("x-source", "")),
-                    null, null, null));
+            rows.add(new Row(
+                    "rule",
+                    where,
+                    String.valueOf(x.get("x-rule")),
+                    String.valueOf(x.getOrDefault("x-source", "")),
+                    null,
+                    null,
+                    null));
         }
         if (schema.getOneOf() != null) {
             List<?> branches = schema.getOneOf();
@@ -199,7 +243,9 @@ final class FidelityTable {
 
     static String markdown(List<Row> rows, List<CauseRow> causes, String projectVersion) {
         StringBuilder md = new StringBuilder("# Fidelity: where each answer comes from\n\n")
-                .append("Generated from `spec/openapi.yaml` (").append(projectVersion).append("). Every error code,")
+                .append("Generated from `spec/openapi.yaml` (")
+                .append(projectVersion)
+                .append("). Every error code,")
                 .append(" OAuth error, limit and rule the spec and the emulator use, with its source. An assertion on")
                 .append(" a behaviour whose source is the official spec, the official error list, a documentation")
                 .append(" page, a seed document or an answer observed in a public issue is safe against the real")
@@ -207,26 +253,56 @@ final class FidelityTable {
                 .append("| Kind | Name | Status / value | Source | Safe against the real service |\n")
                 .append("|---|---|---|---|---|\n");
         for (Row r : rows) {
-            md.append("| ").append(r.kind()).append(" | `").append(r.name()).append("` | ").append(cell(r.value()))
-                    .append(" | ").append(cell(r.source())).append(" | ")
-                    .append(r.safety()).append(" |\n");
+            md.append("| ")
+                    .append(r.kind())
+                    .append(" | `")
+                    .append(r.name())
+                    .append("` | ")
+                    .append(cell(r.value()))
+                    .append(" | ")
+                    .append(cell(r.source()))
+                    .append(" | ")
+                    .append(r.safety())
+                    .append(" |\n");
         }
         md.append("\n## Per operation and cause\n\n")
-                .append("The answer to each cause of an error, per operation (the spec's `x-causes`), with the source and")
-                .append(" the sentence it rests on, or \"guess\" and why: assert a guessed answer against the emulator only.\n\n")
+                .append(
+                        "The answer to each cause of an error, per operation (the spec's `x-causes`), with the source and")
+                .append(
+                        " the sentence it rests on, or \"guess\" and why: assert a guessed answer against the emulator only.\n\n")
                 .append("| Operation | Cause | Status | Code | Source | Rests on |\n|---|---|---|---|---|---|\n");
         for (CauseRow c : causes) {
-            md.append("| `").append(c.operationId()).append("` | ").append(cell(c.cause())).append(" | ").append(c.status())
-                    .append(" | `").append(c.code()).append("` | ").append(cell(c.source())).append(" | ")
-                    .append(cell(c.restsOn())).append(" |\n");
+            md.append("| `")
+                    .append(c.operationId())
+                    .append("` | ")
+                    .append(cell(c.cause()))
+                    .append(" | ")
+                    .append(c.status())
+                    .append(" | `")
+                    .append(c.code())
+                    .append("` | ")
+                    .append(cell(c.source()))
+                    .append(" | ")
+                    .append(cell(c.restsOn()))
+                    .append(" |\n");
         }
         md.append("\n## Where the sources disagree\n\n")
                 .append("| Name | Ours (source) | Other (source) | Choice or emulator switch |\n|---|---|---|---|\n");
         for (Row r : rows) {
             if (r.otherSource() != null) {
-                md.append("| `").append(r.name()).append("` | ").append(cell(r.value())).append(" (").append(cell(r.source()))
-                        .append(") | ").append(cell(r.otherValue())).append(" (").append(cell(r.otherSource())).append(") | ")
-                        .append(cell(r.choice())).append(" |\n");
+                md.append("| `")
+                        .append(r.name())
+                        .append("` | ")
+                        .append(cell(r.value()))
+                        .append(" (")
+                        .append(cell(r.source()))
+                        .append(") | ")
+                        .append(cell(r.otherValue()))
+                        .append(" (")
+                        .append(cell(r.otherSource()))
+                        .append(") | ")
+                        .append(cell(r.choice()))
+                        .append(" |\n");
             }
         }
         return md.toString();
@@ -237,26 +313,54 @@ final class FidelityTable {
     }
 
     static String html(List<Row> rows, List<CauseRow> causes) {
-        StringBuilder html = new StringBuilder("<section id=\"fidelity\">\n<h2>Fidelity: where each answer comes from</h2>\n")
-                .append("<p>Every error code, OAuth error, limit and rule, with its source (<code>x-source</code> in the")
+        StringBuilder html = new StringBuilder(
+                        "<section id=\"fidelity\">\n<h2>Fidelity: where each answer comes from</h2>\n")
+                .append(
+                        "<p>Every error code, OAuth error, limit and rule, with its source (<code>x-source</code> in the")
                 .append(" spec). Assertions on behaviours whose source is not <em>chosen by this project</em> are safe")
                 .append(" against the real service.</p>\n<table>\n<thead><tr><th>Kind</th><th>Name</th>")
-                .append("<th>Status / value</th><th>Source</th><th>Safe against the real service</th></tr></thead>\n<tbody>\n");
+                .append(
+                        "<th>Status / value</th><th>Source</th><th>Safe against the real service</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
-            html.append("<tr id=\"fidelity-").append(Html.escape(r.name())).append("\"><td>").append(Html.escape(r.kind()))
-                    .append("</td><td>").append(Html.code(r.name())).append("</td><td>").append(Html.escape(r.value()))
-                    .append("</td><td><strong>").append(Html.escape(r.sourceKind())).append("</strong>: ")
-                    .append(link(r.sourceDetail())).append(r.otherSource() == null ? "" : "<br><strong>disagrees:</strong> "
-                            + Html.escape(r.otherValue()) + " — " + link(r.otherSource()) + " (choice: "
-                            + Html.escape(r.choice()) + ")")
-                    .append("</td><td>").append(Html.escape(r.safety())).append("</td></tr>\n");
+            html.append("<tr id=\"fidelity-")
+                    .append(Html.escape(r.name()))
+                    .append("\"><td>")
+                    .append(Html.escape(r.kind()))
+                    .append("</td><td>")
+                    .append(Html.code(r.name()))
+                    .append("</td><td>")
+                    .append(Html.escape(r.value()))
+                    .append("</td><td><strong>")
+                    .append(Html.escape(r.sourceKind()))
+                    .append("</strong>: ")
+                    .append(link(r.sourceDetail()))
+                    .append(
+                            r.otherSource() == null
+                                    ? ""
+                                    : "<br><strong>disagrees:</strong> "
+                                            + Html.escape(r.otherValue()) + " — " + link(r.otherSource()) + " (choice: "
+                                            + Html.escape(r.choice()) + ")")
+                    .append("</td><td>")
+                    .append(Html.escape(r.safety()))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n<h3 id=\"fidelity-causes\">Per operation and cause</h3>\n<table>\n<thead><tr>")
-                .append("<th>Operation</th><th>Cause</th><th>Status</th><th>Code</th><th>Source</th><th>Rests on</th></tr></thead>\n<tbody>\n");
+                .append(
+                        "<th>Operation</th><th>Cause</th><th>Status</th><th>Code</th><th>Source</th><th>Rests on</th></tr></thead>\n<tbody>\n");
         for (CauseRow c : causes) {
-            html.append("<tr><td>").append(Html.code(c.operationId())).append("</td><td>").append(Html.escape(c.cause()))
-                    .append("</td><td>").append(c.status()).append("</td><td>").append(Html.code(c.code())).append("</td><td>")
-                    .append(link(c.source())).append("</td><td>").append(Html.escape(c.restsOn())).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(Html.code(c.operationId()))
+                    .append("</td><td>")
+                    .append(Html.escape(c.cause()))
+                    .append("</td><td>")
+                    .append(c.status())
+                    .append("</td><td>")
+                    .append(Html.code(c.code()))
+                    .append("</td><td>")
+                    .append(link(c.source()))
+                    .append("</td><td>")
+                    .append(Html.escape(c.restsOn()))
+                    .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</section>\n").toString();
     }
@@ -268,7 +372,11 @@ final class FidelityTable {
 
     /** The source of one errorCode or OAuth error, for the error code index; empty if the spec names none. */
     static String sourceOf(List<Row> rows, String code) {
-        return rows.stream().filter(r -> (r.kind().equals("errorCode") || r.kind().equals("OAuth error"))
-                && r.name().equals(code)).map(Row::source).findFirst().orElse("");
+        return rows.stream()
+                .filter(r -> (r.kind().equals("errorCode") || r.kind().equals("OAuth error"))
+                        && r.name().equals(code))
+                .map(Row::source)
+                .findFirst()
+                .orElse("");
     }
 }

@@ -3,8 +3,7 @@ package io.github.atlascredentials.docs.reference;
 /** HTML escaping and the anchor names that link the page together. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(Object value) {
         if (value == null) {

@@ -14,11 +14,13 @@ final class MarkdownToHtml {
             List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     // Raw HTML in a description is shown as text: the spec is data, not markup.
-    private static final HtmlRenderer RENDERER =
-            HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
 
-    private MarkdownToHtml() {
-    }
+    private MarkdownToHtml() {}
 
     /** A whole page with the reference's style, for generated Markdown pages such as Fidelity. */
     static String page(String title, String markdown) {

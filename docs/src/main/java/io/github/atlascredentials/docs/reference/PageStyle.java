@@ -52,6 +52,5 @@ final class PageStyle {
             @media (max-width: 900px) { body { display: block; } nav { position: static; width: auto; height: auto; } }
             """;
 
-    private PageStyle() {
-    }
+    private PageStyle() {}
 }

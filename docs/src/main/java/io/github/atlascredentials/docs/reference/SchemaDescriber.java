@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 /** One-line HTML descriptions of a schema's type and of the rules its values follow. */
 final class SchemaDescriber {
 
-    private SchemaDescriber() {
-    }
+    private SchemaDescriber() {}
 
     /** The type, linking to component schemas, with the constraints of inline alternatives. */
     static String type(Schema<?> schema) {
@@ -54,8 +53,13 @@ final class SchemaDescriber {
             return "";
         }
         List<String> rules = new ArrayList<>();
-        range(rules, "value", schema.getMinimum(), Boolean.TRUE.equals(schema.getExclusiveMinimum()),
-                schema.getMaximum(), Boolean.TRUE.equals(schema.getExclusiveMaximum()));
+        range(
+                rules,
+                "value",
+                schema.getMinimum(),
+                Boolean.TRUE.equals(schema.getExclusiveMinimum()),
+                schema.getMaximum(),
+                Boolean.TRUE.equals(schema.getExclusiveMaximum()));
         range(rules, "length", decimal(schema.getMinLength()), false, decimal(schema.getMaxLength()), false);
         range(rules, "items", decimal(schema.getMinItems()), false, decimal(schema.getMaxItems()), false);
         if (schema.getPattern() != null) {
@@ -82,8 +86,13 @@ final class SchemaDescriber {
         return String.join("; ", rules);
     }
 
-    private static void range(List<String> rules, String what, BigDecimal min, boolean exclusiveMin,
-                              BigDecimal max, boolean exclusiveMax) {
+    private static void range(
+            List<String> rules,
+            String what,
+            BigDecimal min,
+            boolean exclusiveMin,
+            BigDecimal max,
+            boolean exclusiveMax) {
         if (min != null && max != null && min.compareTo(max) == 0 && !exclusiveMin && !exclusiveMax) {
             rules.add(what + " = " + min.toPlainString());
             return;

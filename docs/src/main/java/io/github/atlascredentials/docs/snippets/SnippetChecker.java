@@ -24,18 +24,20 @@ import java.util.stream.Stream;
  */
 public final class SnippetChecker {
 
-    private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+?)#([A-Za-z0-9_.-]+)\\s*-->\\s*$");
+    private static final Pattern MARKER =
+            Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+?)#([A-Za-z0-9_.-]+)\\s*-->\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(```+|~~~+)\\s*([A-Za-z0-9_+-]*).*$");
 
     private static final String NO_BLOCK = "snippet marker is not followed by a code block";
 
-    private record Marker(int line, String source, String region) {
-    }
+    private record Marker(int line, String source, String region) {}
 
     private final Path repositoryRoot;
 
     public SnippetChecker(Path repositoryRoot) {
-        this.repositoryRoot = Objects.requireNonNull(repositoryRoot, "repositoryRoot").toAbsolutePath().normalize();
+        this.repositoryRoot = Objects.requireNonNull(repositoryRoot, "repositoryRoot")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Checks every {@code *.md} directly inside each directory, plus any single Markdown file given. */
@@ -51,7 +53,9 @@ public final class SnippetChecker {
 
     /** How many marked snippets a file holds; lets a test prove the checker saw them. */
     public static long countMarkers(Path markdown) {
-        return read(markdown).stream().filter(line -> MARKER.matcher(line).matches()).count();
+        return read(markdown).stream()
+                .filter(line -> MARKER.matcher(line).matches())
+                .count();
     }
 
     List<SnippetProblem> checkFile(Path markdown) {
@@ -80,8 +84,11 @@ public final class SnippetChecker {
                     compare(markdown, pending.line(), pending.source(), pending.region(), block)
                             .ifPresent(problems::add);
                 } else if (fence.group(2).equalsIgnoreCase("java")) {
-                    problems.add(problem(markdown, i + 1, "Java code block without a <!-- snippet: path#name -->"
-                            + " marker: copy it from compiled, tested code"));
+                    problems.add(problem(
+                            markdown,
+                            i + 1,
+                            "Java code block without a <!-- snippet: path#name -->"
+                                    + " marker: copy it from compiled, tested code"));
                 }
                 pending = null;
                 i = close;
@@ -98,8 +105,8 @@ public final class SnippetChecker {
         return problems;
     }
 
-    private Optional<SnippetProblem> compare(Path markdown, int line, String sourcePath, String region,
-                                             List<String> block) {
+    private Optional<SnippetProblem> compare(
+            Path markdown, int line, String sourcePath, String region, List<String> block) {
         Path source = repositoryRoot.resolve(sourcePath).normalize();
         if (!source.startsWith(repositoryRoot)) {
             return Optional.of(problem(markdown, line, "snippet source " + sourcePath + " is outside the repository"));
@@ -113,8 +120,11 @@ public final class SnippetChecker {
         }
         Optional<List<String>> expected = regions.region(region);
         if (expected.isEmpty()) {
-            return Optional.of(problem(markdown, line, "no region '" + region + "' in " + sourcePath
-                    + " (mark it with // snippet:start " + region + " and // snippet:end " + region + ")"));
+            return Optional.of(problem(
+                    markdown,
+                    line,
+                    "no region '" + region + "' in " + sourcePath + " (mark it with // snippet:start " + region
+                            + " and // snippet:end " + region + ")"));
         }
         List<String> wanted = normalise(expected.get());
         if (!wanted.isEmpty() && sourcePath.endsWith(".java")) {
@@ -127,9 +137,12 @@ public final class SnippetChecker {
         if (wanted.equals(actual)) {
             return Optional.empty();
         }
-        return Optional.of(problem(markdown, line, "snippet differs from " + sourcePath + "#" + region + ": "
-                + firstDifference(wanted, actual) + System.lineSeparator() + "--- expected (from source) ---"
-                + System.lineSeparator() + String.join(System.lineSeparator(), wanted)));
+        return Optional.of(problem(
+                markdown,
+                line,
+                "snippet differs from " + sourcePath + "#" + region + ": "
+                        + firstDifference(wanted, actual) + System.lineSeparator() + "--- expected (from source) ---"
+                        + System.lineSeparator() + String.join(System.lineSeparator(), wanted)));
     }
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;\\s*$");
@@ -148,7 +161,10 @@ public final class SnippetChecker {
             }
             String name = m.group(2);
             String simple = m.group(3) != null ? null : name.substring(name.lastIndexOf('.') + 1);
-            if (simple != null && Pattern.compile("\\b" + Pattern.quote(simple) + "\\b").matcher(code).find()) {
+            if (simple != null
+                    && Pattern.compile("\\b" + Pattern.quote(simple) + "\\b")
+                            .matcher(code)
+                            .find()) {
                 used.add(line.strip());
             }
         }
@@ -156,7 +172,8 @@ public final class SnippetChecker {
     }
 
     private static List<String> withImports(List<String> imports, List<String> region) {
-        if (imports.isEmpty() || region.stream().anyMatch(l -> IMPORT.matcher(l.strip()).matches())) {
+        if (imports.isEmpty()
+                || region.stream().anyMatch(l -> IMPORT.matcher(l.strip()).matches())) {
             return region;
         }
         List<String> all = new ArrayList<>(imports);
@@ -167,7 +184,8 @@ public final class SnippetChecker {
 
     /** Strips the common indentation, trailing spaces and leading or trailing blank lines. */
     static List<String> normalise(List<String> lines) {
-        List<String> trimmed = lines.stream().map(l -> l.replace("\t", "    ").stripTrailing())
+        List<String> trimmed = lines.stream()
+                .map(l -> l.replace("\t", "    ").stripTrailing())
                 .collect(Collectors.toCollection(ArrayList::new));
         while (!trimmed.isEmpty() && trimmed.get(0).isEmpty()) {
             trimmed.remove(0);
@@ -175,8 +193,11 @@ public final class SnippetChecker {
         while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isEmpty()) {
             trimmed.remove(trimmed.size() - 1);
         }
-        int indent = trimmed.stream().filter(l -> !l.isEmpty())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        int indent = trimmed.stream()
+                .filter(l -> !l.isEmpty())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         return trimmed.stream().map(l -> l.isEmpty() ? l : l.substring(indent)).toList();
     }
 
@@ -194,7 +215,8 @@ public final class SnippetChecker {
     private static int closingFence(List<String> lines, int open, String fence) {
         for (int i = open + 1; i < lines.size(); i++) {
             String stripped = lines.get(i).strip();
-            if (stripped.startsWith(fence) && stripped.replace(fence.substring(0, 1), "").isEmpty()) {
+            if (stripped.startsWith(fence)
+                    && stripped.replace(fence.substring(0, 1), "").isEmpty()) {
                 return i;
             }
         }
@@ -215,7 +237,9 @@ public final class SnippetChecker {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(path)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The reference page the build wrote lists everything the spec defines and loads nothing remote. */
 class ApiReferenceTest {
 
-    private static final Pattern ERROR_TABLE_ROW = Pattern.compile("^\\|\\s*\\d{3}\\s*\\|([^|]*)\\|", Pattern.MULTILINE);
+    private static final Pattern ERROR_TABLE_ROW =
+            Pattern.compile("^\\|\\s*\\d{3}\\s*\\|([^|]*)\\|", Pattern.MULTILINE);
     private static final Pattern BACKTICKED = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
     private static final Pattern REMOTE_LOAD = Pattern.compile(
             "(?i)(?:\\b(?:src|href|action|poster|data)\\s*=\\s*[\"']?\\s*(?:https?:)?//)|(?:url\\(\\s*[\"']?\\s*(?:https?:)?//)"
@@ -38,7 +39,8 @@ class ApiReferenceTest {
         spec = ApiReferenceGenerator.parse(specFile());
         // The page the build wrote in process-classes; fall back to rendering when run from an IDE.
         Path built = Path.of(System.getProperty("api.reference.file", "target/api-reference/index.html"));
-        page = Files.exists(built) ? Files.readString(built)
+        page = Files.exists(built)
+                ? Files.readString(built)
                 : ApiReferenceRenderer.render(spec, "spec/openapi.yaml", "test");
     }
 
@@ -54,13 +56,21 @@ class ApiReferenceTest {
             String section = operationSection(operation.getOperationId());
             if (operation.getParameters() != null) {
                 for (Parameter parameter : operation.getParameters()) {
-                    String name = parameter.get$ref() == null ? parameter.getName()
-                            : spec.getComponents().getParameters().get(Html.refName(parameter.get$ref())).getName();
+                    String name = parameter.get$ref() == null
+                            ? parameter.getName()
+                            : spec.getComponents()
+                                    .getParameters()
+                                    .get(Html.refName(parameter.get$ref()))
+                                    .getName();
                     assertThat(section).as(operation.getOperationId()).contains("<code>" + name + "</code>");
                 }
             }
-            operation.getResponses().keySet().forEach(status ->
-                    assertThat(section).as(operation.getOperationId()).contains("<strong>" + status + "</strong>"));
+            operation
+                    .getResponses()
+                    .keySet()
+                    .forEach(status -> assertThat(section)
+                            .as(operation.getOperationId())
+                            .contains("<strong>" + status + "</strong>"));
         }
     }
 
@@ -70,8 +80,7 @@ class ApiReferenceTest {
         spec.getComponents().getSchemas().forEach((name, schema) -> {
             assertOnPage("id=\"schema-" + name + "\"");
             if (schema.getProperties() != null) {
-                schema.getProperties().keySet().forEach(property ->
-                        assertOnPage("<code>" + property + "</code>"));
+                schema.getProperties().keySet().forEach(property -> assertOnPage("<code>" + property + "</code>"));
             }
         });
     }
@@ -92,11 +101,16 @@ class ApiReferenceTest {
     @Test
     void listsEveryErrorCode() {
         Set<String> codes = errorCodesOfTheSpec();
-        assertThat(codes).contains("MALFORMED_JSON", "RATE_LIMITED", "NOT_ORG_GROUP_CREATOR").hasSizeGreaterThan(20);
-        List<String> missing = codes.stream().filter(code -> !page.contains("<code>" + code + "</code>")).toList();
+        assertThat(codes)
+                .contains("MALFORMED_JSON", "RATE_LIMITED", "NOT_ORG_GROUP_CREATOR")
+                .hasSizeGreaterThan(20);
+        List<String> missing = codes.stream()
+                .filter(code -> !page.contains("<code>" + code + "</code>"))
+                .toList();
         assertThat(missing).as("error codes missing from the page").isEmpty();
         String index = page.substring(page.indexOf("id=\"error-code-index\""));
-        assertThat(index).contains("<code>NOT_ORG_GROUP_CREATOR</code></td><td>401</td><td><em>documentation example only");
+        assertThat(index)
+                .contains("<code>NOT_ORG_GROUP_CREATOR</code></td><td>401</td><td><em>documentation example only");
         assertThat(page).contains("id=\"errors\"", "<table>", "<th>errorCode</th>");
     }
 
@@ -115,10 +129,19 @@ class ApiReferenceTest {
 
     @Test
     void remoteLoadDetectorIsNotBlind() {
-        assertThat(REMOTE_LOAD.matcher("<link href=\"https://fonts.example/x.css\">").find()).isTrue();
-        assertThat(REMOTE_LOAD.matcher("<script src='//cdn.example/x.js'>").find()).isTrue();
-        assertThat(REMOTE_LOAD.matcher("body { background: url(http://x/y.png) }").find()).isTrue();
-        assertThat(REMOTE_LOAD.matcher("<a href=\"#schema-ApiKey\"><code>https://cloud.mongodb.com</code>").find())
+        assertThat(REMOTE_LOAD
+                        .matcher("<link href=\"https://fonts.example/x.css\">")
+                        .find())
+                .isTrue();
+        assertThat(REMOTE_LOAD.matcher("<script src='//cdn.example/x.js'>").find())
+                .isTrue();
+        assertThat(REMOTE_LOAD
+                        .matcher("body { background: url(http://x/y.png) }")
+                        .find())
+                .isTrue();
+        assertThat(REMOTE_LOAD
+                        .matcher("<a href=\"#schema-ApiKey\"><code>https://cloud.mongodb.com</code>")
+                        .find())
                 .isFalse();
     }
 

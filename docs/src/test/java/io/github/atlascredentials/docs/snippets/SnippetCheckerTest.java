@@ -90,7 +90,10 @@ class SnippetCheckerTest {
                 ```java
                 Secret secret = client.createSecret(orgId, clientId, 8);
                 ```
-                """)).singleElement().extracting(SnippetProblem::message).asString()
+                """))
+                .singleElement()
+                .extracting(SnippetProblem::message)
+                .asString()
                 .contains("line 2 of the block is '<nothing>'");
     }
 
@@ -101,7 +104,10 @@ class SnippetCheckerTest {
                 ```java
                 x();
                 ```
-                """)).singleElement().extracting(SnippetProblem::message).asString()
+                """))
+                .singleElement()
+                .extracting(SnippetProblem::message)
+                .asString()
                 .isEqualTo("snippet source src/example/Gone.java does not exist");
     }
 
@@ -112,7 +118,10 @@ class SnippetCheckerTest {
                 ```java
                 x();
                 ```
-                """)).singleElement().extracting(SnippetProblem::message).asString()
+                """))
+                .singleElement()
+                .extracting(SnippetProblem::message)
+                .asString()
                 .startsWith("no region 'revoke-token' in src/example/Example.java");
     }
 
@@ -125,9 +134,9 @@ class SnippetCheckerTest {
                 Client client = Client.builder().build();
                 ```
                 """)).singleElement().satisfies(problem -> {
-                    assertThat(problem.location()).isEqualTo("docs/guide.md:3");
-                    assertThat(problem.message()).startsWith("Java code block without a <!-- snippet:");
-                });
+            assertThat(problem.location()).isEqualTo("docs/guide.md:3");
+            assertThat(problem.message()).startsWith("Java code block without a <!-- snippet:");
+        });
     }
 
     @Test
@@ -135,7 +144,10 @@ class SnippetCheckerTest {
         assertThat(check("""
                 <!-- snippet: src/example/Example.java#create-secret -->
                 Text instead of code.
-                """)).singleElement().extracting(SnippetProblem::message).asString()
+                """))
+                .singleElement()
+                .extracting(SnippetProblem::message)
+                .asString()
                 .isEqualTo("snippet marker is not followed by a code block");
     }
 
@@ -146,7 +158,11 @@ class SnippetCheckerTest {
                 ```text
                 x
                 ```
-                """)).singleElement().extracting(SnippetProblem::message).asString().contains("outside the repository");
+                """))
+                .singleElement()
+                .extracting(SnippetProblem::message)
+                .asString()
+                .contains("outside the repository");
     }
 
     @Test
@@ -160,7 +176,10 @@ class SnippetCheckerTest {
                 ```java
                 x();
                 ```
-                """)).singleElement().extracting(SnippetProblem::message).asString()
+                """))
+                .singleElement()
+                .extracting(SnippetProblem::message)
+                .asString()
                 .contains("region 'open' starts at line 1 but never ends");
     }
 
@@ -215,7 +234,10 @@ class SnippetCheckerTest {
                 List<Duration> waits = List.of(Duration.ofSeconds(1)); // a Map would do too
                 ```
                 """;
-        assertThat(check(without)).singleElement().extracting(SnippetProblem::message).asString()
+        assertThat(check(without))
+                .singleElement()
+                .extracting(SnippetProblem::message)
+                .asString()
                 .contains("import java.time.Duration;");
     }
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class AtlasEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AtlasEmulatorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(AtlasEmulatorExtension.class);
     private static final String SHARED_KEY = "shared emulator";
 
     private final Consumer<AtlasEmulator.Builder> settings;
@@ -46,7 +47,7 @@ public final class AtlasEmulatorExtension implements BeforeAllCallback, BeforeEa
 
     /** Used by {@code @ExtendWith}: one emulator per class, default settings, reset before each test. */
     public AtlasEmulatorExtension() {
-        this(builder -> { }, false, true);
+        this(builder -> {}, false, true);
     }
 
     private AtlasEmulatorExtension(Consumer<AtlasEmulator.Builder> settings, boolean shared, boolean resetBeforeEach) {
@@ -94,7 +95,8 @@ public final class AtlasEmulatorExtension implements BeforeAllCallback, BeforeEa
     }
 
     private AtlasEmulator start() {
-        AtlasEmulator.Builder builder = AtlasEmulator.builder().bind("127.0.0.1").port(0);
+        AtlasEmulator.Builder builder =
+                AtlasEmulator.builder().bind("127.0.0.1").port(0);
         settings.accept(builder);
         return builder.start();
     }
@@ -110,7 +112,9 @@ public final class AtlasEmulatorExtension implements BeforeAllCallback, BeforeEa
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == AtlasEmulator.class || type == URI.class || type == DemoCredentials.class
+        return type == AtlasEmulator.class
+                || type == URI.class
+                || type == DemoCredentials.class
                 || (type == String.class && parameter.isAnnotated(EmulatorBaseUrl.class));
     }
 

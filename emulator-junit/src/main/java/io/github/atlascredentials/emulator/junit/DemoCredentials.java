@@ -15,14 +15,25 @@ import io.github.atlascredentials.emulator.AtlasEmulator;
  * @param publicKey      the demo programmatic API key (HTTP Digest user name)
  * @param privateKey     its private key (HTTP Digest password)
  */
-public record DemoCredentials(String orgId, String projectId, String clientId, String clientSecret,
-                              String targetClientId, String publicKey, String privateKey) {
+public record DemoCredentials(
+        String orgId,
+        String projectId,
+        String clientId,
+        String clientSecret,
+        String targetClientId,
+        String publicKey,
+        String privateKey) {
 
     /** The values of {@link AtlasEmulator}'s demo seed. */
     public static DemoCredentials demo() {
-        return new DemoCredentials(AtlasEmulator.DEMO_ORG_ID, AtlasEmulator.DEMO_PROJECT_ID,
-                AtlasEmulator.DEMO_CLIENT_ID, AtlasEmulator.DEMO_CLIENT_SECRET, AtlasEmulator.DEMO_TARGET_CLIENT_ID,
-                AtlasEmulator.DEMO_PUBLIC_KEY, AtlasEmulator.DEMO_PRIVATE_KEY);
+        return new DemoCredentials(
+                AtlasEmulator.DEMO_ORG_ID,
+                AtlasEmulator.DEMO_PROJECT_ID,
+                AtlasEmulator.DEMO_CLIENT_ID,
+                AtlasEmulator.DEMO_CLIENT_SECRET,
+                AtlasEmulator.DEMO_TARGET_CLIENT_ID,
+                AtlasEmulator.DEMO_PUBLIC_KEY,
+                AtlasEmulator.DEMO_PRIVATE_KEY);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.atlascredentials.emulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.atlascredentials.emulator.AtlasEmulator;
@@ -39,6 +38,7 @@ class AtlasEmulatorExtensionTest {
 
     /** What the inner test classes saw, keyed by class name. */
     static final Map<String, List<URI>> SEEN = new ConcurrentHashMap<>();
+
     static final List<AtlasEmulator> STARTED = new CopyOnWriteArrayList<>();
     static volatile CountDownLatch bothRunning;
 
@@ -53,16 +53,20 @@ class AtlasEmulatorExtensionTest {
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
                 .selectors(selectClass(FirstClass.class), selectClass(SecondClass.class))
-                .execute().testEvents();
+                .execute()
+                .testEvents();
         tests.assertStatistics(stats -> stats.started(4).succeeded(4));
 
         Set<URI> first = Set.copyOf(SEEN.get(FirstClass.class.getName()));
         Set<URI> second = Set.copyOf(SEEN.get(SecondClass.class.getName()));
-        assertThat(first).hasSize(1);                // one emulator for both tests of a class
+        assertThat(first).hasSize(1); // one emulator for both tests of a class
         assertThat(second).hasSize(1);
         assertThat(first).doesNotContainAnyElementsOf(second);
-        assertThat(STARTED).hasSize(4).allSatisfy(emulator ->
-                assertThat(listening(emulator.port())).as("stopped after its class").isFalse());
+        assertThat(STARTED)
+                .hasSize(4)
+                .allSatisfy(emulator -> assertThat(listening(emulator.port()))
+                        .as("stopped after its class")
+                        .isFalse());
     }
 
     @Test
@@ -71,7 +75,9 @@ class AtlasEmulatorExtensionTest {
         STARTED.clear();
         EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(SharedOne.class), selectClass(SharedTwo.class))
-                .execute().testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(2));
         assertThat(SEEN.values().stream().flatMap(List::stream).distinct()).hasSize(1);
         assertThat(listening(STARTED.get(0).port())).isFalse();
     }
@@ -79,21 +85,28 @@ class AtlasEmulatorExtensionTest {
     @Test
     void configuredSettingsReachTheBuilder() {
         SEEN.clear();
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(Configured.class))
-                .execute().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(Configured.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
     void demoCredentialsMaskTheirSecrets() {
         DemoCredentials demo = DemoCredentials.demo();
-        assertThat(demo.toString()).doesNotContain(demo.clientSecret()).doesNotContain(demo.privateKey())
+        assertThat(demo.toString())
+                .doesNotContain(demo.clientSecret())
+                .doesNotContain(demo.privateKey())
                 .contains(demo.clientId(), demo.orgId());
     }
 
     @Test
     void aStringParameterNeedsTheAnnotation() {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(PlainString.class))
-                .execute().testEvents();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(PlainString.class))
+                .execute()
+                .testEvents();
         tests.assertStatistics(stats -> stats.started(1).failed(1));
     }
 
@@ -108,7 +121,7 @@ class AtlasEmulatorExtensionTest {
         void first(AtlasEmulator emulator, URI baseUri, DemoCredentials demo) throws Exception {
             record(emulator, baseUri);
             assertThat(createSecret(baseUri, demo)).isEqualTo(201);
-            assertThat(createSecret(baseUri, demo)).isEqualTo(201);  // two of the two allowed
+            assertThat(createSecret(baseUri, demo)).isEqualTo(201); // two of the two allowed
             awaitTheOtherClass();
         }
 
@@ -117,14 +130,16 @@ class AtlasEmulatorExtensionTest {
         void second(AtlasEmulator emulator, @EmulatorBaseUrl String baseUrl, DemoCredentials demo) throws Exception {
             URI baseUri = URI.create(baseUrl);
             record(emulator, baseUri);
-            assertThat(createSecret(baseUri, demo)).as("reset: the two secrets of the first test are gone")
+            assertThat(createSecret(baseUri, demo))
+                    .as("reset: the two secrets of the first test are gone")
                     .isEqualTo(201);
         }
 
         private void record(AtlasEmulator emulator, URI baseUri) {
             assertThat(emulator.baseUri()).isEqualTo(baseUri);
             assertThat(baseUri.getHost()).isEqualTo("127.0.0.1");
-            SEEN.computeIfAbsent(getClass().getName(), k -> new CopyOnWriteArrayList<>()).add(baseUri);
+            SEEN.computeIfAbsent(getClass().getName(), k -> new CopyOnWriteArrayList<>())
+                    .add(baseUri);
             STARTED.add(emulator);
         }
     }
@@ -133,15 +148,15 @@ class AtlasEmulatorExtensionTest {
         CountDownLatch latch = bothRunning;
         if (latch != null) {
             latch.countDown();
-            assertThat(latch.await(30, TimeUnit.SECONDS)).as("both classes run at the same time").isTrue();
+            assertThat(latch.await(30, TimeUnit.SECONDS))
+                    .as("both classes run at the same time")
+                    .isTrue();
         }
     }
 
-    static class FirstClass extends ResetCheck {
-    }
+    static class FirstClass extends ResetCheck {}
 
-    static class SecondClass extends ResetCheck {
-    }
+    static class SecondClass extends ResetCheck {}
 
     static class SharedOne {
         @RegisterExtension
@@ -179,32 +194,37 @@ class AtlasEmulatorExtensionTest {
     @ExtendWith(AtlasEmulatorExtension.class)
     static class PlainString {
         @Test
-        void notResolved(String baseUrl) {
-        }
+        void notResolved(String baseUrl) {}
     }
 
     // --- HTTP helpers: an access token, then a secret for the demo target account ---
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static int createSecret(URI baseUri, DemoCredentials demo) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((demo.clientId() + ":" + demo.clientSecret())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(baseUri.resolve("/api/oauth/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        String basic = Base64.getEncoder()
+                .encodeToString((demo.clientId() + ":" + demo.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = HTTP.send(
+                HttpRequest.newBuilder(baseUri.resolve("/api/oauth/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).isEqualTo(200);
         String accessToken = token.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        URI secrets = baseUri.resolve("/api/atlas/v2/orgs/" + demo.orgId() + "/serviceAccounts/"
-                + demo.targetClientId() + "/secrets");
-        return HTTP.send(HttpRequest.newBuilder(secrets)
-                        .header("Authorization", "Bearer " + accessToken)
-                        .header("Accept", "application/vnd.atlas.2024-08-05+json")
-                        .header("Content-Type", "application/vnd.atlas.2024-08-05+json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\":24}")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        URI secrets = baseUri.resolve(
+                "/api/atlas/v2/orgs/" + demo.orgId() + "/serviceAccounts/" + demo.targetClientId() + "/secrets");
+        return HTTP.send(
+                        HttpRequest.newBuilder(secrets)
+                                .header("Authorization", "Bearer " + accessToken)
+                                .header("Accept", "application/vnd.atlas.2024-08-05+json")
+                                .header("Content-Type", "application/vnd.atlas.2024-08-05+json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\":24}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     static boolean listening(int port) {

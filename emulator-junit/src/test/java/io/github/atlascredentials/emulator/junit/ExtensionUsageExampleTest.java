@@ -4,8 +4,6 @@ package io.github.atlascredentials.emulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.atlascredentials.emulator.AtlasEmulator;
-import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
-import io.github.atlascredentials.emulator.junit.DemoCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,12 +22,13 @@ class ExtensionUsageExampleTest {
             AtlasEmulatorExtension.configured(builder -> builder.tokenRateLimitPerMinute(1000));
 
     @Test
-    void tokenExpiresWhenTheClockIsAdvanced(URI baseUri, DemoCredentials demo, AtlasEmulator handle)
-            throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String basic = Base64.getEncoder().encodeToString(
-                (demo.clientId() + ":" + demo.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(baseUri.resolve("/api/oauth/token"))
+    void tokenExpiresWhenTheClockIsAdvanced(URI baseUri, DemoCredentials demo, AtlasEmulator handle) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String basic = Base64.getEncoder()
+                .encodeToString((demo.clientId() + ":" + demo.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(baseUri.resolve("/api/oauth/token"))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))

@@ -1,5 +1,7 @@
 package io.github.atlascredentials.reliability.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.auth.ApiKeyCredential;
 import io.github.atlascredentials.client.auth.Credential;
@@ -9,11 +11,6 @@ import io.github.atlascredentials.reliability.support.Answer;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 48 threads share one client (default pool: 16 connections) against the real emulator; then its
@@ -41,7 +40,10 @@ class UnauthorizedStormTest {
 
     @BeforeEach
     void start() {
-        emulator = Emulators.inProcess(THREADS).tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000).start();
+        emulator = Emulators.inProcess(THREADS)
+                .tokenRateLimitPerMinute(1_000_000)
+                .apiRateLimitPerMinute(1_000_000)
+                .start();
         http = new Http(emulator.baseUri());
         pool = Executors.newFixedThreadPool(THREADS);
     }
@@ -55,19 +57,23 @@ class UnauthorizedStormTest {
     @Test
     void staleNonceStormRecoversWithoutStalling() throws Exception {
         Duration took = storm(ApiKeyCredential.of(Seed.KEY_ADMIN_A, Seed.KEY_ADMIN_A_PRIVATE), 6 * 60);
-        Emulators.figure("401 storm, Digest stale nonce, " + THREADS + " threads: recovered in " + took.toMillis() + " ms");
+        Emulators.figure(
+                "401 storm, Digest stale nonce, " + THREADS + " threads: recovered in " + took.toMillis() + " ms");
     }
 
     @Test
     void expiredTokenStormRecoversWithoutStalling() throws Exception {
         Duration took = storm(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET), 3601);
-        Emulators.figure("401 storm, OAuth expired token, " + THREADS + " threads: recovered in " + took.toMillis() + " ms");
+        Emulators.figure(
+                "401 storm, OAuth expired token, " + THREADS + " threads: recovered in " + took.toMillis() + " ms");
     }
 
     /** Warms the client up (one create per target), moves the emulator's clock, then times one create per thread. */
     private Duration storm(Credential credential, long clockJumpSeconds) throws Exception {
-        try (AtlasCredentialsClient client = AtlasCredentialsClient.builder().baseUrl(emulator.baseUri())
-                .credential(credential).build()) {
+        try (AtlasCredentialsClient client = AtlasCredentialsClient.builder()
+                .baseUrl(emulator.baseUri())
+                .credential(credential)
+                .build()) {
             runTogether(client);
             Answer jumped = http.post("/_emulator/clock/advance?seconds=" + clockJumpSeconds, "");
             assertThat(jumped.status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package io.github.atlascredentials.reliability.concurrency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.atlascredentials.emulator.AtlasEmulator;
 import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import io.github.atlascredentials.reliability.support.Answer;
@@ -7,12 +9,6 @@ import io.github.atlascredentials.reliability.support.Digest;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +23,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 64 threads create secrets on the same accounts, API keys in the same organization and tokens for the
@@ -44,7 +43,9 @@ class ConcurrentCreationTest {
     /** One emulator for the class; the tests share its state on purpose (each uses its own accounts). */
     @RegisterExtension
     static final AtlasEmulatorExtension EMULATOR = AtlasEmulatorExtension.configured(Emulators.seeded(ACCOUNTS)
-            .andThen(b -> b.tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000))).keepingState();
+                    .andThen(b -> b.tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000)))
+            .keepingState();
+
     private static AtlasEmulator emulator;
     private static Http http;
     private static ExecutorService pool;
@@ -61,8 +62,7 @@ class ConcurrentCreationTest {
         pool.shutdownNow();
     }
 
-    record Created(String clientId, int status, String errorCode, String secret) {
-    }
+    record Created(String clientId, int status, String errorCode, String secret) {}
 
     @Test
     void secretLimitHoldsExactlyAndEveryAcknowledgedSecretObtainsAToken() throws Exception {
@@ -74,14 +74,35 @@ class ConcurrentCreationTest {
             for (int round = 0; round < ROUNDS; round++) {
                 String clientId = Seed.target((thread + round) % ACCOUNTS);
                 Answer a = switch ((thread + round) % 3) {
-                    case 0 -> http.post(Seed.orgSecretPath(Seed.ORG_A, clientId), "{\"secretExpiresAfterHours\":24}",
-                            "Authorization", "Bearer " + token, "Content-Type", Http.ATLAS, "Accept", Http.ATLAS);
-                    case 1 -> digest.post(Seed.cloudManagerSecretPath(Seed.ORG_A, clientId), "{\"secretExpiresAfterHours\":\"24\"}",
-                            "Content-Type", "application/json");
-                    default -> http.post(Seed.groupSecretPath(Seed.PROJECT_A, clientId), "{\"secretExpiresAfterHours\":24}",
-                            "Authorization", "Bearer " + token, "Content-Type", Http.ATLAS);
+                    case 0 ->
+                        http.post(
+                                Seed.orgSecretPath(Seed.ORG_A, clientId),
+                                "{\"secretExpiresAfterHours\":24}",
+                                "Authorization",
+                                "Bearer " + token,
+                                "Content-Type",
+                                Http.ATLAS,
+                                "Accept",
+                                Http.ATLAS);
+                    case 1 ->
+                        digest.post(
+                                Seed.cloudManagerSecretPath(Seed.ORG_A, clientId),
+                                "{\"secretExpiresAfterHours\":\"24\"}",
+                                "Content-Type",
+                                "application/json");
+                    default ->
+                        http.post(
+                                Seed.groupSecretPath(Seed.PROJECT_A, clientId),
+                                "{\"secretExpiresAfterHours\":24}",
+                                "Authorization",
+                                "Bearer " + token,
+                                "Content-Type",
+                                Http.ATLAS);
                 };
-                results.add(new Created(clientId, a.status(), a.status() == 201 ? null : a.errorCode(),
+                results.add(new Created(
+                        clientId,
+                        a.status(),
+                        a.status() == 201 ? null : a.errorCode(),
                         a.status() == 201 ? a.json().get("secret").asText() : null));
             }
         });
@@ -91,20 +112,31 @@ class ConcurrentCreationTest {
         // A create that meets another one of the same account in progress is refused, as the real
         // service refuses it (409 DATA_CONCURRENCY_ERROR): nothing is created, the slot stays free.
         assertThat(results).allSatisfy(r -> assertThat(r.status()).as("status").isIn(201, 400, 409));
-        assertThat(results).filteredOn(r -> r.status() == 400)
+        assertThat(results)
+                .filteredOn(r -> r.status() == 400)
                 .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED"));
-        assertThat(results).filteredOn(r -> r.status() == 409)
+        assertThat(results)
+                .filteredOn(r -> r.status() == 409)
                 .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("DATA_CONCURRENCY_ERROR"));
         Map<String, Integer> perAccount = new HashMap<>();
         results.stream().filter(r -> r.status() == 201).forEach(r -> perAccount.merge(r.clientId(), 1, Integer::sum));
         assertThat(perAccount).hasSize(ACCOUNTS);
-        assertThat(perAccount.values()).as("secrets created per account").allSatisfy(n -> assertThat(n).isBetween(1, MAX_SECRETS));
+        assertThat(perAccount.values())
+                .as("secrets created per account")
+                .allSatisfy(n -> assertThat(n).isBetween(1, MAX_SECRETS));
         // One at a time, each account fills exactly its free slots: the refusals took none.
         for (int account = 0; account < ACCOUNTS; account++) {
             String clientId = Seed.target(account);
             while (true) {
-                Answer a = http.post(Seed.orgSecretPath(Seed.ORG_A, clientId), "{\"secretExpiresAfterHours\":24}",
-                        "Authorization", "Bearer " + token, "Content-Type", Http.ATLAS, "Accept", Http.ATLAS);
+                Answer a = http.post(
+                        Seed.orgSecretPath(Seed.ORG_A, clientId),
+                        "{\"secretExpiresAfterHours\":24}",
+                        "Authorization",
+                        "Bearer " + token,
+                        "Content-Type",
+                        Http.ATLAS,
+                        "Accept",
+                        Http.ATLAS);
                 if (a.status() != 201) {
                     assertThat(a.errorCode()).isEqualTo("MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED");
                     break;
@@ -117,12 +149,15 @@ class ConcurrentCreationTest {
         for (Created r : results) {
             if (r.secret() != null) {
                 assertThat(http.tokenRequest(r.clientId(), r.secret()).status())
-                        .as("the acknowledged secret of " + r.clientId() + " obtains a token").isEqualTo(200);
+                        .as("the acknowledged secret of " + r.clientId() + " obtains a token")
+                        .isEqualTo(200);
             }
         }
         Emulators.figure("concurrency: " + THREADS + " threads, " + results.size() + " secret creations on " + ACCOUNTS
-                + " accounts in " + creationMillis + " ms: " + perAccount.values().stream().mapToInt(i -> i).sum()
-                + " created (exactly " + MAX_SECRETS + " per account), the rest 400 MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED");
+                + " accounts in " + creationMillis + " ms: "
+                + perAccount.values().stream().mapToInt(i -> i).sum()
+                + " created (exactly " + MAX_SECRETS
+                + " per account), the rest 400 MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED");
     }
 
     @Test
@@ -132,13 +167,20 @@ class ConcurrentCreationTest {
         runTogether(thread -> {
             String body = "{\"desc\":\"concurrent " + thread + "\",\"roles\":[\"ORG_OWNER\"]}";
             Answer a = thread % 2 == 0
-                    ? new Digest(http, Seed.KEY_ADMIN_A, Seed.KEY_ADMIN_A_PRIVATE).post(Seed.apiKeysPath(Seed.ORG_A), body,
-                    "Content-Type", "application/json")
-                    : http.post(Seed.apiKeysPath(Seed.ORG_A), body, "Authorization", "Bearer " + token,
-                    "Content-Type", "application/json");
+                    ? new Digest(http, Seed.KEY_ADMIN_A, Seed.KEY_ADMIN_A_PRIVATE)
+                            .post(Seed.apiKeysPath(Seed.ORG_A), body, "Content-Type", "application/json")
+                    : http.post(
+                            Seed.apiKeysPath(Seed.ORG_A),
+                            body,
+                            "Authorization",
+                            "Bearer " + token,
+                            "Content-Type",
+                            "application/json");
             answers.add(a);
         });
-        assertThat(answers).hasSize(THREADS).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+        assertThat(answers)
+                .hasSize(THREADS)
+                .allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
         Set<String> ids = new HashSet<>();
         Set<String> publicKeys = new HashSet<>();
         for (Answer a : answers) {
@@ -153,12 +195,16 @@ class ConcurrentCreationTest {
             String publicKey = a.json().get("publicKey").asText();
             String privateKey = a.json().get("privateKey").asText();
             checks.add(pool.submit(() -> new Digest(http, publicKey, privateKey)
-                    .post(Seed.apiKeysPath(Seed.ORG_A), "{}", "Content-Type", "application/json").status()));
+                    .post(Seed.apiKeysPath(Seed.ORG_A), "{}", "Content-Type", "application/json")
+                    .status()));
         }
         for (Future<Integer> check : checks) {
-            assertThat(check.get(30, TimeUnit.SECONDS)).as("a new API key passes Digest").isEqualTo(400);
+            assertThat(check.get(30, TimeUnit.SECONDS))
+                    .as("a new API key passes Digest")
+                    .isEqualTo(400);
         }
-        Emulators.figure("concurrency: " + THREADS + " concurrent API keys created (Digest and Bearer), all distinct, all pass Digest");
+        Emulators.figure("concurrency: " + THREADS
+                + " concurrent API keys created (Digest and Bearer), all distinct, all pass Digest");
     }
 
     @Test
@@ -166,14 +212,16 @@ class ConcurrentCreationTest {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         runTogether(thread -> {
             for (int i = 0; i < 3; i++) {
-                statuses.merge(http.tokenRequest(Seed.MEMBER_A, Seed.MEMBER_A_SECRET).status(), 1, Integer::sum);
+                statuses.merge(
+                        http.tokenRequest(Seed.MEMBER_A, Seed.MEMBER_A_SECRET).status(), 1, Integer::sum);
             }
         });
         assertThat(statuses).containsOnlyKeys(200, 403);
         assertThat(statuses.get(200)).as("tokens issued").isEqualTo(100);
         assertThat(statuses.get(403)).isEqualTo(THREADS * 3 - 100);
-        Emulators.figure("concurrency: " + (THREADS * 3) + " concurrent token requests for one account: exactly 100 issued, "
-                + statuses.get(403) + " refused 403 access_denied");
+        Emulators.figure(
+                "concurrency: " + (THREADS * 3) + " concurrent token requests for one account: exactly 100 issued, "
+                        + statuses.get(403) + " refused 403 access_denied");
     }
 
     /** Runs {@code work(thread)} on 64 threads released at the same instant. */

@@ -1,5 +1,7 @@
 package io.github.atlascredentials.reliability.concurrency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.emulator.AtlasEmulator;
 import io.github.atlascredentials.reliability.support.Answer;
@@ -7,11 +9,6 @@ import io.github.atlascredentials.reliability.support.Digest;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 64 threads create and delete secrets of the same accounts, through the three APIs and both auth schemes, while
@@ -47,7 +46,10 @@ class ConcurrentLifecycleTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulators.inProcess(ACCOUNTS).tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000).start();
+        emulator = Emulators.inProcess(ACCOUNTS)
+                .tokenRateLimitPerMinute(1_000_000)
+                .apiRateLimitPerMinute(1_000_000)
+                .start();
         http = new Http(emulator.baseUri());
         pool = Executors.newFixedThreadPool(THREADS + 4);
     }
@@ -58,8 +60,7 @@ class ConcurrentLifecycleTest {
         emulator.close();
     }
 
-    record Created(String clientId, String id, String secret) {
-    }
+    record Created(String clientId, String id, String secret) {}
 
     @Test
     void createsAndDeletesKeepTheLimitExactAndEveryAcknowledgedChangeIsReflected() throws Exception {
@@ -76,11 +77,13 @@ class ConcurrentLifecycleTest {
             readers.add(pool.submit(() -> {
                 while (writersDone.getCount() > 0) {
                     String clientId = Seed.target(reads.incrementAndGet() % ACCOUNTS);
-                    Answer a = http.send("GET", account(clientId), null, "Authorization", "Bearer " + token,
-                            "Accept", Http.ATLAS);
+                    Answer a = http.send(
+                            "GET", account(clientId), null, "Authorization", "Bearer " + token, "Accept", Http.ATLAS);
                     assertThat(a.status()).isEqualTo(200);
                     maxSeen.accumulateAndGet(a.json().get("secrets").size(), Math::max);
-                    assertThat(a.text()).as("reader %d sees no secret value", reader).doesNotContain("\"secret\"");
+                    assertThat(a.text())
+                            .as("reader %d sees no secret value", reader)
+                            .doesNotContain("\"secret\"");
                 }
                 return null;
             }));
@@ -92,24 +95,54 @@ class ConcurrentLifecycleTest {
                 List<Created> mine = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
                     String clientId = Seed.target((thread + round) % ACCOUNTS);
-                    Answer a = http.post(Seed.orgSecretPath(Seed.ORG_A, clientId), "{\"secretExpiresAfterHours\":24}",
-                            "Authorization", "Bearer " + token, "Content-Type", Http.ATLAS, "Accept", Http.ATLAS);
+                    Answer a = http.post(
+                            Seed.orgSecretPath(Seed.ORG_A, clientId),
+                            "{\"secretExpiresAfterHours\":24}",
+                            "Authorization",
+                            "Bearer " + token,
+                            "Content-Type",
+                            Http.ATLAS,
+                            "Accept",
+                            Http.ATLAS);
                     count(statuses, "create " + a.status() + (a.status() == 201 ? "" : " " + a.errorCode()));
                     if (a.status() == 201) {
-                        Created c = new Created(clientId, a.json().get("id").asText(), a.json().get("secret").asText());
+                        Created c = new Created(
+                                clientId,
+                                a.json().get("id").asText(),
+                                a.json().get("secret").asText());
                         created.add(c);
                         mine.add(c);
                     }
                     if ((thread + round) % 2 == 0 && !mine.isEmpty()) {
                         Created victim = mine.remove(0);
                         Answer d = switch (round % 3) {
-                            case 0 -> http.send("DELETE", account(victim.clientId()) + "/secrets/" + victim.id(), null,
-                                    "Authorization", "Bearer " + token, "Accept", Http.ATLAS);
-                            case 1 -> digest.send("DELETE", "/api/public/v1.0/orgs/" + Seed.ORG_A + "/serviceAccounts/"
-                                    + victim.clientId() + "/secrets/" + victim.id(), null, "Accept", "application/json");
-                            default -> http.send("DELETE", "/api/atlas/v2/groups/" + Seed.PROJECT_A + "/serviceAccounts/"
-                                    + victim.clientId() + "/secrets/" + victim.id(), null,
-                                    "Authorization", "Bearer " + token, "Accept", Http.ATLAS);
+                            case 0 ->
+                                http.send(
+                                        "DELETE",
+                                        account(victim.clientId()) + "/secrets/" + victim.id(),
+                                        null,
+                                        "Authorization",
+                                        "Bearer " + token,
+                                        "Accept",
+                                        Http.ATLAS);
+                            case 1 ->
+                                digest.send(
+                                        "DELETE",
+                                        "/api/public/v1.0/orgs/" + Seed.ORG_A + "/serviceAccounts/" + victim.clientId()
+                                                + "/secrets/" + victim.id(),
+                                        null,
+                                        "Accept",
+                                        "application/json");
+                            default ->
+                                http.send(
+                                        "DELETE",
+                                        "/api/atlas/v2/groups/" + Seed.PROJECT_A + "/serviceAccounts/"
+                                                + victim.clientId() + "/secrets/" + victim.id(),
+                                        null,
+                                        "Authorization",
+                                        "Bearer " + token,
+                                        "Accept",
+                                        Http.ATLAS);
                         };
                         count(statuses, "delete " + d.status());
                         if (d.status() == 204) {
@@ -126,11 +159,19 @@ class ConcurrentLifecycleTest {
             reader.get(30, TimeUnit.SECONDS);
         }
 
-        assertThat(statuses.keySet()).as("only documented answers")
-                .allSatisfy(k -> assertThat(k).isIn("create 201", "create 400 MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED",
-                        // Two creations for one account at the same moment: the second is refused, nothing created.
-                        "create 409 DATA_CONCURRENCY_ERROR", "delete 204"));
-        assertThat(maxSeen.get()).as("most secrets any reader saw on an account").isLessThanOrEqualTo(MAX_SECRETS);
+        assertThat(statuses.keySet())
+                .as("only documented answers")
+                .allSatisfy(k -> assertThat(k)
+                        .isIn(
+                                "create 201",
+                                "create 400 MAX_SERVICE_ACCOUNT_SECRETS_EXCEEDED",
+                                // Two creations for one account at the same moment: the second is refused, nothing
+                                // created.
+                                "create 409 DATA_CONCURRENCY_ERROR",
+                                "delete 204"));
+        assertThat(maxSeen.get())
+                .as("most secrets any reader saw on an account")
+                .isLessThanOrEqualTo(MAX_SECRETS);
         Map<String, Set<String>> expected = new HashMap<>();
         for (Created c : created) {
             if (!deleted.contains(c.id())) {
@@ -141,16 +182,26 @@ class ConcurrentLifecycleTest {
         for (int i = 0; i < ACCOUNTS; i++) {
             String clientId = Seed.target(i);
             Set<String> listed = new HashSet<>();
-            for (JsonNode s : http.send("GET", account(clientId), null, "Authorization", "Bearer " + token,
-                    "Accept", Http.ATLAS).json().get("secrets")) {
+            for (JsonNode s : http.send(
+                            "GET", account(clientId), null, "Authorization", "Bearer " + token, "Accept", Http.ATLAS)
+                    .json()
+                    .get("secrets")) {
                 listed.add(s.get("id").asText());
             }
-            assertThat(listed).as("secrets of %s: acknowledged creates minus acknowledged deletes", clientId)
+            assertThat(listed)
+                    .as("secrets of %s: acknowledged creates minus acknowledged deletes", clientId)
                     .isEqualTo(expected.getOrDefault(clientId, Set.of()));
             freeSlots += MAX_SECRETS - listed.size();
             int accepted = 0;
-            while (http.post(Seed.orgSecretPath(Seed.ORG_A, clientId), "{\"secretExpiresAfterHours\":24}",
-                    "Authorization", "Bearer " + token, "Content-Type", Http.ATLAS).status() == 201) {
+            while (http.post(
+                                    Seed.orgSecretPath(Seed.ORG_A, clientId),
+                                    "{\"secretExpiresAfterHours\":24}",
+                                    "Authorization",
+                                    "Bearer " + token,
+                                    "Content-Type",
+                                    Http.ATLAS)
+                            .status()
+                    == 201) {
                 accepted++;
             }
             assertThat(accepted).as("free slots of %s", clientId).isEqualTo(MAX_SECRETS - listed.size());

@@ -1,7 +1,6 @@
 package io.github.atlascredentials.reliability.crash;
 
 import io.github.atlascredentials.reliability.support.Emulators;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,18 +34,25 @@ final class ChildEmulator implements AutoCloseable {
         if (fromJar) {
             command.addAll(List.of("-jar", jar.toString()));
         } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.github.atlascredentials.emulator.EmulatorMain"));
+            command.addAll(List.of(
+                    "-cp", System.getProperty("java.class.path"), "io.github.atlascredentials.emulator.EmulatorMain"));
         }
         command.addAll(List.of(options));
         Files.createDirectories(Emulators.logRoot());
         Path out = Emulators.logRoot().resolve(name + ".out.log");
         Path err = Emulators.logRoot().resolve(name + ".err.log");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
                 if (line.startsWith("Listening on ")) {
-                    return new ChildEmulator(process, URI.create(line.substring("Listening on ".length()).trim()), fromJar);
+                    return new ChildEmulator(
+                            process,
+                            URI.create(line.substring("Listening on ".length()).trim()),
+                            fromJar);
                 }
             }
             if (!process.isAlive()) {

@@ -1,13 +1,12 @@
 package io.github.atlascredentials.reliability.crash;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atlascredentials.reliability.support.Answer;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * kill -9 of the emulator process ({@code --data-dir}, the real two-secret limit) while threads rotate secrets
@@ -37,12 +36,17 @@ class CrashDuringRotationTest {
     private static final int ACCOUNTS = 8;
     private static final int THREADS = 4;
 
-    enum Kind { CREATE, DELETE }
-
-    enum Outcome { ACKNOWLEDGED, UNKNOWN }
-
-    record Step(String clientId, Kind kind, Outcome outcome, String id, String secret) {
+    enum Kind {
+        CREATE,
+        DELETE
     }
+
+    enum Outcome {
+        ACKNOWLEDGED,
+        UNKNOWN
+    }
+
+    record Step(String clientId, Kind kind, Outcome outcome, String id, String secret) {}
 
     @Test
     void noAcknowledgedCreateOrDeleteIsLostByKill9DuringRotations() throws Exception {
@@ -50,8 +54,18 @@ class CrashDuringRotationTest {
         Files.createDirectories(dir);
         Path seed = Emulators.dataRoot().resolve("crash-rotation-seed.json");
         Files.writeString(seed, Seed.json(ACCOUNTS), StandardCharsets.UTF_8);
-        String[] options = {"--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(), "--seed", seed.toString(),
-                "--token-rate-limit", "100000"};
+        String[] options = {
+            "--port",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--data-dir",
+            dir.toString(),
+            "--seed",
+            seed.toString(),
+            "--token-rate-limit",
+            "100000"
+        };
 
         ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
         AtomicInteger rotations = new AtomicInteger();
@@ -92,8 +106,16 @@ class CrashDuringRotationTest {
             for (int i = 0; i < ACCOUNTS; i++) {
                 String clientId = Seed.target(i);
                 Set<String> held = new HashSet<>();
-                for (JsonNode s : http.send("GET", "/api/atlas/v2/orgs/" + Seed.ORG_A + "/serviceAccounts/" + clientId, null,
-                        "Authorization", "Bearer " + token, "Accept", Http.ATLAS).json().get("secrets")) {
+                for (JsonNode s : http.send(
+                                "GET",
+                                "/api/atlas/v2/orgs/" + Seed.ORG_A + "/serviceAccounts/" + clientId,
+                                null,
+                                "Authorization",
+                                "Bearer " + token,
+                                "Accept",
+                                Http.ATLAS)
+                        .json()
+                        .get("secrets")) {
                     held.add(s.get("id").asText());
                 }
                 Set<String> deletedForSure = new HashSet<>();
@@ -112,21 +134,29 @@ class CrashDuringRotationTest {
                     } else if (s.kind() == Kind.CREATE) {
                         creates++;
                         if (!deletedForSure.contains(s.id()) && !maybeDeleted.contains(s.id())) {
-                            assertThat(held).as("acknowledged create of %s survives kill -9", clientId).contains(s.id());
-                            assertThat(http.tokenRequest(clientId, s.secret()).status()).isEqualTo(200);
+                            assertThat(held)
+                                    .as("acknowledged create of %s survives kill -9", clientId)
+                                    .contains(s.id());
+                            assertThat(http.tokenRequest(clientId, s.secret()).status())
+                                    .isEqualTo(200);
                         }
                     } else {
                         deletes++;
-                        assertThat(held).as("acknowledged delete of %s survives kill -9", clientId).doesNotContain(s.id());
+                        assertThat(held)
+                                .as("acknowledged delete of %s survives kill -9", clientId)
+                                .doesNotContain(s.id());
                     }
                 }
                 for (Step s : steps) {
                     if (s.clientId().equals(clientId) && s.kind() == Kind.CREATE && deletedForSure.contains(s.id())) {
                         assertThat(http.tokenRequest(clientId, s.secret()).status())
-                                .as("a deleted secret stays deleted after kill -9").isEqualTo(401);
+                                .as("a deleted secret stays deleted after kill -9")
+                                .isEqualTo(401);
                     }
                 }
-                assertThat(held.size()).as("%s holds at most 2 secrets", clientId).isLessThanOrEqualTo(2);
+                assertThat(held.size())
+                        .as("%s holds at most 2 secrets", clientId)
+                        .isLessThanOrEqualTo(2);
             }
             assertThat(creates).as("creates acknowledged before the kill").isGreaterThan(0);
             assertThat(deletes).as("deletes acknowledged before the kill").isGreaterThan(0);
@@ -137,8 +167,13 @@ class CrashDuringRotationTest {
     }
 
     /** Each thread rotates its own accounts: create the new secret, prove it, delete the old one. */
-    private static void rotateUntilKilled(Http http, String token, int thread, AtomicBoolean stop, AtomicInteger rotations,
-                                          ConcurrentLinkedQueue<Step> steps) {
+    private static void rotateUntilKilled(
+            Http http,
+            String token,
+            int thread,
+            AtomicBoolean stop,
+            AtomicInteger rotations,
+            ConcurrentLinkedQueue<Step> steps) {
         List<String> mine = new ArrayList<>();
         for (int i = thread; i < ACCOUNTS; i += THREADS) {
             mine.add(Seed.target(i));
@@ -148,17 +183,38 @@ class CrashDuringRotationTest {
             int slot = round % mine.size();
             String clientId = mine.get(slot);
             try {
-                Answer created = http.post(Seed.orgSecretPath(Seed.ORG_A, clientId), "{\"secretExpiresAfterHours\":48}",
-                        "Authorization", "Bearer " + token, "Content-Type", Http.ATLAS, "Accept", Http.ATLAS);
+                Answer created = http.post(
+                        Seed.orgSecretPath(Seed.ORG_A, clientId),
+                        "{\"secretExpiresAfterHours\":48}",
+                        "Authorization",
+                        "Bearer " + token,
+                        "Content-Type",
+                        Http.ATLAS,
+                        "Accept",
+                        Http.ATLAS);
                 assertThat(created.status()).as("a rotation's create").isEqualTo(201);
                 String id = created.json().get("id").asText();
-                steps.add(new Step(clientId, Kind.CREATE, Outcome.ACKNOWLEDGED, id, created.json().get("secret").asText()));
-                assertThat(http.tokenRequest(clientId, created.json().get("secret").asText()).status()).isEqualTo(200);
+                steps.add(new Step(
+                        clientId,
+                        Kind.CREATE,
+                        Outcome.ACKNOWLEDGED,
+                        id,
+                        created.json().get("secret").asText()));
+                assertThat(http.tokenRequest(
+                                        clientId, created.json().get("secret").asText())
+                                .status())
+                        .isEqualTo(200);
                 if (current[slot] != null) {
                     String old = current[slot];
                     try {
-                        Answer deleted = http.send("DELETE", Seed.orgSecretPath(Seed.ORG_A, clientId) + "/" + old, null,
-                                "Authorization", "Bearer " + token, "Accept", Http.ATLAS);
+                        Answer deleted = http.send(
+                                "DELETE",
+                                Seed.orgSecretPath(Seed.ORG_A, clientId) + "/" + old,
+                                null,
+                                "Authorization",
+                                "Bearer " + token,
+                                "Accept",
+                                Http.ATLAS);
                         assertThat(deleted.status()).as("a rotation's delete").isEqualTo(204);
                         steps.add(new Step(clientId, Kind.DELETE, Outcome.ACKNOWLEDGED, old, null));
                     } catch (Http.TransportFailure killed) {

@@ -1,5 +1,7 @@
 package io.github.atlascredentials.reliability.crash;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.RetryPolicy;
 import io.github.atlascredentials.client.RotationException;
@@ -8,9 +10,6 @@ import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * kill -9 of a {@code --data-dir} emulator while {@link SecretRotation}s run, three times on the same directory:
@@ -47,8 +46,18 @@ class CrashDuringSecretRotationTest {
         Path dir = Files.createTempDirectory(Emulators.dataRoot(), "crash-secret-rotation-h2-");
         Path seed = Emulators.dataRoot().resolve("crash-secret-rotation-seed.json");
         Files.writeString(seed, Seed.json(ACCOUNTS), StandardCharsets.UTF_8);
-        String[] options = {"--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(), "--seed", seed.toString(),
-                "--token-rate-limit", "100000"};
+        String[] options = {
+            "--port",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--data-dir",
+            dir.toString(),
+            "--seed",
+            seed.toString(),
+            "--token-rate-limit",
+            "100000"
+        };
         Map<String, Set<String>> handedOver = new ConcurrentHashMap<>();
         Map<String, Set<String>> named = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> mayExist = new ConcurrentHashMap<>();
@@ -67,13 +76,24 @@ class CrashDuringSecretRotationTest {
             ExecutorService pool = Executors.newFixedThreadPool(ACCOUNTS);
             AtomicBoolean stop = new AtomicBoolean();
             int before = rotations.get();
-            try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder().baseUrl(child.baseUri().toString())
+            try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder()
+                    .baseUrl(child.baseUri().toString())
                     .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
-                    .retryPolicy(RetryPolicy.none()).connectTimeout(Duration.ofSeconds(2)).build()) {
+                    .retryPolicy(RetryPolicy.none())
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()) {
                 List<Future<?>> load = new ArrayList<>();
                 for (String target : Seed.targets(ACCOUNTS)) {
-                    load.add(pool.submit(() -> rotateUntilStopped(atlas, target, stop, rotations, handedOver.get(target),
-                            named.get(target), mayExist.get(target), raw, rawExamples)));
+                    load.add(pool.submit(() -> rotateUntilStopped(
+                            atlas,
+                            target,
+                            stop,
+                            rotations,
+                            handedOver.get(target),
+                            named.get(target),
+                            mayExist.get(target),
+                            raw,
+                            rawExamples)));
                 }
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (rotations.get() - before < 30 && System.nanoTime() < deadline) {
@@ -89,11 +109,14 @@ class CrashDuringSecretRotationTest {
                 child.close();
             }
             try (ChildEmulator restarted = ChildEmulator.start("crash-secret-rotation-" + cycle + "-check", options);
-                 AtlasCredentialsClient admin = AtlasCredentialsClient.builder().baseUrl(restarted.baseUri().toString())
-                         .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build()) {
+                    AtlasCredentialsClient admin = AtlasCredentialsClient.builder()
+                            .baseUrl(restarted.baseUri().toString())
+                            .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                            .build()) {
                 for (String target : Seed.targets(ACCOUNTS)) {
                     int unknownHere = 0;
-                    for (ServiceAccountSecret s : admin.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()) {
+                    for (ServiceAccountSecret s :
+                            admin.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()) {
                         if (handedOver.get(target).contains(s.getId())) {
                             continue;
                         }
@@ -113,7 +136,9 @@ class CrashDuringSecretRotationTest {
             }
         }
         assertThat(raw.get()).as("raw exceptions: %s", rawExamples).isZero();
-        assertThat(leftUnreported).as("secrets left that nobody was handed and no exception reported").isZero();
+        assertThat(leftUnreported)
+                .as("secrets left that nobody was handed and no exception reported")
+                .isZero();
         assertThat(rotations.get()).isGreaterThan(0);
         Emulators.figure("crash: kill -9 during SecretRotation, " + CYCLES + " cycles, " + ACCOUNTS + " accounts, "
                 + rotations + " rotations: " + leftNamedOrMayExist + " secrets left were named by the exception"
@@ -121,15 +146,26 @@ class CrashDuringSecretRotationTest {
                 + " unreported, raw exceptions " + raw);
     }
 
-    private static void rotateUntilStopped(AtlasCredentialsClient atlas, String target, AtomicBoolean stop,
-                                           AtomicInteger rotations, Set<String> handedOver, Set<String> named,
-                                           AtomicInteger mayExist, AtomicInteger raw, List<Throwable> rawExamples) {
+    private static void rotateUntilStopped(
+            AtlasCredentialsClient atlas,
+            String target,
+            AtomicBoolean stop,
+            AtomicInteger rotations,
+            Set<String> handedOver,
+            Set<String> named,
+            AtomicInteger mayExist,
+            AtomicInteger raw,
+            List<Throwable> rawExamples) {
         while (!stop.get()) {
             try {
                 SecretRotation.Started started = SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                        .secretExpiresAfterHours(48).build().start();
+                        .secretExpiresAfterHours(48)
+                        .build()
+                        .start();
                 handedOver.add(started.newSecret().getId());
-                SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target).buildForRetiring().retire(started.toRetire());
+                SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
+                        .buildForRetiring()
+                        .retire(started.toRetire());
                 rotations.incrementAndGet();
             } catch (RotationException e) {
                 named.addAll(e.orphanIds());

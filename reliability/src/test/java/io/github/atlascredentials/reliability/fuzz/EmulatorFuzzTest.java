@@ -1,5 +1,7 @@
 package io.github.atlascredentials.reliability.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.atlascredentials.emulator.AtlasEmulator;
 import io.github.atlascredentials.reliability.support.Answer;
 import io.github.atlascredentials.reliability.support.Emulators;
@@ -7,14 +9,6 @@ import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Oracle;
 import io.github.atlascredentials.reliability.support.RawHttp;
 import io.github.atlascredentials.reliability.support.Seed;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,8 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Property-based fuzzing of the emulator over real HTTP on 127.0.0.1: paths and methods, bodies,
@@ -58,10 +57,13 @@ class EmulatorFuzzTest {
     static void stop() {
         try {
             assertThat(http.healthy()).as("health answers after the fuzzing").isTrue();
-            assertThat(http.token(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).as("a token is still issued").isNotBlank();
+            assertThat(http.token(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                    .as("a token is still issued")
+                    .isNotBlank();
             long seconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
             Emulators.figure("fuzz: " + FUZZED.get() + " generated requests (" + RawHttp.sent() + " over raw sockets, "
-                    + CLOSED_WITHOUT_ANSWER.get() + " closed without answer on broken framing, " + STALE_CONNECTIONS.get()
+                    + CLOSED_WITHOUT_ANSWER.get() + " closed without answer on broken framing, "
+                    + STALE_CONNECTIONS.get()
                     + " kept-alive connections closed by the server without notice, retried) in " + seconds + " s");
             assertThat(FUZZED.get()).as("generated requests in this run").isGreaterThanOrEqualTo(MINIMUM_REQUESTS);
         } finally {
@@ -72,27 +74,42 @@ class EmulatorFuzzTest {
     // ---- properties ---------------------------------------------------------------------------
 
     @Property(tries = 1500)
-    void anyPathAnyMethod(@ForAll("methods") String method, @ForAll("paths") String path, @ForAll("queries") String query,
-                          @ForAll("secretBodies") byte[] body) {
-        send(new FuzzRequest(method, path + query, Generators.headerList("Authorization", "Bearer " + adminToken,
-                "Content-Type", Http.ATLAS, "Accept", Http.ATLAS), body));
+    void anyPathAnyMethod(
+            @ForAll("methods") String method,
+            @ForAll("paths") String path,
+            @ForAll("queries") String query,
+            @ForAll("secretBodies") byte[] body) {
+        send(new FuzzRequest(
+                method,
+                path + query,
+                Generators.headerList(
+                        "Authorization", "Bearer " + adminToken, "Content-Type", Http.ATLAS, "Accept", Http.ATLAS),
+                body));
     }
 
     @Property(tries = 2500)
     void secretBodies(@ForAll("secretOperations") String path, @ForAll("secretBodies") byte[] body) {
         String type = path.startsWith("/api/atlas") ? Http.ATLAS : "application/json";
-        Answer a = send(new FuzzRequest("POST", path, Generators.headerList("Authorization", "Bearer " + adminToken,
-                "Content-Type", type, "Accept", type), body));
+        Answer a = send(new FuzzRequest(
+                "POST",
+                path,
+                Generators.headerList("Authorization", "Bearer " + adminToken, "Content-Type", type, "Accept", type),
+                body));
         checkBodyRules(body, a);
     }
 
     /** Reads and deletes of the lifecycle operations with any ids, versions and pages. */
     @Property(tries = 1500)
-    void lifecycleOperations(@ForAll("lifecycleRequests") String methodAndPath, @ForAll("accepts") String accept,
-                             @ForAll("queries") String query) {
+    void lifecycleOperations(
+            @ForAll("lifecycleRequests") String methodAndPath,
+            @ForAll("accepts") String accept,
+            @ForAll("queries") String query) {
         String[] parts = methodAndPath.split(" ", 2);
-        send(new FuzzRequest(parts[0], parts[1] + query, Generators.headerList("Authorization", "Bearer " + adminToken,
-                "Accept", accept), new byte[0]));
+        send(new FuzzRequest(
+                parts[0],
+                parts[1] + query,
+                Generators.headerList("Authorization", "Bearer " + adminToken, "Accept", accept),
+                new byte[0]));
     }
 
     @Provide
@@ -102,19 +119,31 @@ class EmulatorFuzzTest {
 
     @Property(tries = 1500)
     void apiKeyBodies(@ForAll("apiKeyBodies") byte[] body) {
-        Answer a = send(new FuzzRequest("POST", Seed.apiKeysPath(Seed.ORG_A), Generators.headerList(
-                "Authorization", "Bearer " + adminToken, "Content-Type", "application/json"), body));
+        Answer a = send(new FuzzRequest(
+                "POST",
+                Seed.apiKeysPath(Seed.ORG_A),
+                Generators.headerList("Authorization", "Bearer " + adminToken, "Content-Type", "application/json"),
+                body));
         checkBodyRules(body, a);
     }
 
     @Property(tries = 2000)
-    void headers(@ForAll("anyOperation") String path, @ForAll("contentTypes") String contentType,
-                 @ForAll("accepts") String accept, @ForAll("authorizations") String authorization,
-                 @ForAll("extraHeaders") List<String[]> extra) {
-        List<String[]> headers = new ArrayList<>(Generators.headerList("Content-Type", contentType, "Accept", accept,
-                "Authorization", authorization.replace(Generators.BEARER_PLACEHOLDER, adminToken)));
+    void headers(
+            @ForAll("anyOperation") String path,
+            @ForAll("contentTypes") String contentType,
+            @ForAll("accepts") String accept,
+            @ForAll("authorizations") String authorization,
+            @ForAll("extraHeaders") List<String[]> extra) {
+        List<String[]> headers = new ArrayList<>(Generators.headerList(
+                "Content-Type",
+                contentType,
+                "Accept",
+                accept,
+                "Authorization",
+                authorization.replace(Generators.BEARER_PLACEHOLDER, adminToken)));
         headers.addAll(extra);
-        String body = path.contains("apiKeys") ? "{\"desc\":\"fuzzed headers\",\"roles\":[\"ORG_MEMBER\"]}"
+        String body = path.contains("apiKeys")
+                ? "{\"desc\":\"fuzzed headers\",\"roles\":[\"ORG_MEMBER\"]}"
                 : "{\"secretExpiresAfterHours\":8}";
         send(new FuzzRequest("POST", path, headers, body.getBytes(StandardCharsets.UTF_8)));
     }
@@ -122,17 +151,27 @@ class EmulatorFuzzTest {
     @Property(tries = 1800)
     void queryValues(@ForAll("anyOperation") String path, @ForAll("queries") String query) {
         String type = path.startsWith("/api/atlas") ? Http.ATLAS : "application/json";
-        String body = path.contains("apiKeys") ? "{\"desc\":\"fuzzed query\",\"roles\":[\"ORG_READ_ONLY\"]}"
+        String body = path.contains("apiKeys")
+                ? "{\"desc\":\"fuzzed query\",\"roles\":[\"ORG_READ_ONLY\"]}"
                 : "{\"secretExpiresAfterHours\":8}";
-        send(new FuzzRequest("POST", path + query, Generators.headerList("Authorization", "Bearer " + adminToken,
-                "Content-Type", type, "Accept", type), body.getBytes(StandardCharsets.UTF_8)));
+        send(new FuzzRequest(
+                "POST",
+                path + query,
+                Generators.headerList("Authorization", "Bearer " + adminToken, "Content-Type", type, "Accept", type),
+                body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Property(tries = 1800)
-    void oauthEndpoints(@ForAll("oauthPaths") String path, @ForAll("formContentTypes") String contentType,
-                        @ForAll("basicHeaders") String authorization, @ForAll("forms") byte[] form) {
-        send(new FuzzRequest("POST", path, Generators.headerList("Authorization", authorization,
-                "Content-Type", contentType), form));
+    void oauthEndpoints(
+            @ForAll("oauthPaths") String path,
+            @ForAll("formContentTypes") String contentType,
+            @ForAll("basicHeaders") String authorization,
+            @ForAll("forms") byte[] form) {
+        send(new FuzzRequest(
+                "POST",
+                path,
+                Generators.headerList("Authorization", authorization, "Content-Type", contentType),
+                form));
     }
 
     @Property(tries = 400)
@@ -146,7 +185,9 @@ class EmulatorFuzzTest {
             return;
         }
         if (a == null) {
-            assertThat(rawCase.framed()).as("a well-framed request got no answer: " + rawCase).isFalse();
+            assertThat(rawCase.framed())
+                    .as("a well-framed request got no answer: " + rawCase)
+                    .isFalse();
             CLOSED_WITHOUT_ANSWER.incrementAndGet();
             return;
         }
@@ -186,8 +227,11 @@ class EmulatorFuzzTest {
 
     private static boolean validUtf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -223,15 +267,18 @@ class EmulatorFuzzTest {
 
     @Provide
     Arbitrary<String> secretOperations() {
-        return Arbitraries.integers().between(0, TARGETS - 1).flatMap(i -> Arbitraries.of(
-                Seed.orgSecretPath(Seed.ORG_A, Seed.target(i)),
-                Seed.groupSecretPath(Seed.PROJECT_A, Seed.target(i)),
-                Seed.cloudManagerSecretPath(Seed.ORG_A, Seed.target(i))));
+        return Arbitraries.integers()
+                .between(0, TARGETS - 1)
+                .flatMap(i -> Arbitraries.of(
+                        Seed.orgSecretPath(Seed.ORG_A, Seed.target(i)),
+                        Seed.groupSecretPath(Seed.PROJECT_A, Seed.target(i)),
+                        Seed.cloudManagerSecretPath(Seed.ORG_A, Seed.target(i))));
     }
 
     @Provide
     Arbitrary<String> anyOperation() {
-        return Arbitraries.oneOf(secretOperations(), Arbitraries.of(Seed.apiKeysPath(Seed.ORG_A), Seed.apiKeysPath(Seed.ORG_B)));
+        return Arbitraries.oneOf(
+                secretOperations(), Arbitraries.of(Seed.apiKeysPath(Seed.ORG_A), Seed.apiKeysPath(Seed.ORG_B)));
     }
 
     @Provide

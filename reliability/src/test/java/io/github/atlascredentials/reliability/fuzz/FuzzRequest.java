@@ -4,7 +4,6 @@ import io.github.atlascredentials.reliability.support.Answer;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Masking;
 import io.github.atlascredentials.reliability.support.RawHttp;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +28,8 @@ public record FuzzRequest(String method, String target, List<String[]> headers, 
         try {
             return http.send(method, target, body, flat);
         } catch (IllegalArgumentException notExpressible) {
-            Answer answer = raw.exchange(toBytes(http.base().getHost() + ":" + http.base().getPort()));
+            Answer answer = raw.exchange(
+                    toBytes(http.base().getHost() + ":" + http.base().getPort()));
             if (answer == null) {
                 throw new AssertionError("the server closed the connection without an answer to " + this);
             }
@@ -83,7 +83,9 @@ public record FuzzRequest(String method, String target, List<String[]> headers, 
         for (String[] h : headers) {
             shown.add(h[0] + ": " + abbreviate(h[1]));
         }
-        String bodyText = body == null ? "(none)" : body.length + " bytes: " + abbreviate(new String(body, StandardCharsets.UTF_8));
+        String bodyText = body == null
+                ? "(none)"
+                : body.length + " bytes: " + abbreviate(new String(body, StandardCharsets.UTF_8));
         return method + " " + abbreviate(target) + " " + shown + " body " + bodyText;
     }
 

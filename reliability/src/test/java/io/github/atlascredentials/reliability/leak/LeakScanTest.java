@@ -1,8 +1,8 @@
 package io.github.atlascredentials.reliability.leak;
 
-import io.github.atlascredentials.reliability.support.Emulators;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.atlascredentials.reliability.support.Emulators;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The last test of the build (its own surefire run in the verify phase of the last tested module):
@@ -26,7 +25,8 @@ class LeakScanTest {
         Path root = Emulators.projectRoot();
         List<Path> modules;
         try (Stream<Path> children = Files.list(root)) {
-            modules = children.filter(p -> Files.isDirectory(p.resolve("target"))).toList();
+            modules =
+                    children.filter(p -> Files.isDirectory(p.resolve("target"))).toList();
         }
         List<Path> registries = new ArrayList<>();
         List<Path> scanned = new ArrayList<>();
@@ -34,17 +34,27 @@ class LeakScanTest {
             registries.add(module.resolve("target/leak-registry"));
             try (Stream<Path> targets = Files.list(module.resolve("target"))) {
                 targets.filter(p -> {
-                    String name = p.getFileName().toString();
-                    return name.startsWith("surefire-reports") || name.startsWith("failsafe-reports") || name.equals("pacts")
-                            || name.equals("emulator-logs") || name.equals("reliability-data") || name.endsWith(".log")
-                            || name.endsWith(".txt");
-                }).forEach(scanned::add);
+                            String name = p.getFileName().toString();
+                            return name.startsWith("surefire-reports")
+                                    || name.startsWith("failsafe-reports")
+                                    || name.equals("pacts")
+                                    || name.equals("emulator-logs")
+                                    || name.equals("reliability-data")
+                                    || name.endsWith(".log")
+                                    || name.endsWith(".txt");
+                        })
+                        .forEach(scanned::add);
             }
         }
         Map<String, String> needles = LeakScanner.readRegistries(registries);
-        long secrets = needles.values().stream().filter(v -> v.startsWith("SECRET ")).count();
-        long keys = needles.values().stream().filter(v -> v.startsWith("PRIVATE_KEY ")).count();
-        long tokens = needles.values().stream().filter(v -> v.startsWith("ACCESS_TOKEN ")).count();
+        long secrets =
+                needles.values().stream().filter(v -> v.startsWith("SECRET ")).count();
+        long keys = needles.values().stream()
+                .filter(v -> v.startsWith("PRIVATE_KEY "))
+                .count();
+        long tokens = needles.values().stream()
+                .filter(v -> v.startsWith("ACCESS_TOKEN "))
+                .count();
         assertThat(secrets).as("secrets registered by the suite (did it run?)").isGreaterThan(10);
         assertThat(keys).as("private keys registered").isGreaterThan(10);
         assertThat(tokens).as("tokens registered").isGreaterThan(10);
@@ -53,9 +63,12 @@ class LeakScanTest {
 
         LeakScanner scanner = new LeakScanner(needles);
         List<LeakScanner.Finding> findings = scanner.scan(scanned, null);
-        Emulators.figure("leak scan: " + needles.size() + " registered values (" + secrets + " secrets, " + keys + " private keys, "
+        Emulators.figure("leak scan: " + needles.size() + " registered values (" + secrets + " secrets, " + keys
+                + " private keys, "
                 + tokens + " tokens) searched in " + scanner.filesScanned() + " files (" + scanner.bytesScanned() / 1024
                 + " KiB) of " + modules.size() + " modules: " + findings.size() + " found");
-        assertThat(findings).as("credentials found where they must never be (masked)").isEmpty();
+        assertThat(findings)
+                .as("credentials found where they must never be (masked)")
+                .isEmpty();
     }
 }

@@ -2,7 +2,6 @@ package io.github.atlascredentials.reliability.leak;
 
 import io.github.atlascredentials.reliability.support.CredentialRegistry;
 import io.github.atlascredentials.reliability.support.Masking;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +47,8 @@ public final class LeakScanner {
                 continue;
             }
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".sha256")).toList()) {
+                for (Path f :
+                        files.filter(p -> p.toString().endsWith(".sha256")).toList()) {
                     for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                         String[] parts = line.trim().split(" ");
                         if (parts.length >= 2 && parts[1].matches("[0-9a-f]{64}")) {
@@ -76,7 +76,10 @@ public final class LeakScanner {
             }
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    if (exclude != null && f.toAbsolutePath().normalize().startsWith(exclude.toAbsolutePath().normalize())) {
+                    if (exclude != null
+                            && f.toAbsolutePath()
+                                    .normalize()
+                                    .startsWith(exclude.toAbsolutePath().normalize())) {
                         continue;
                     }
                     if (Files.size(f) > MAX_FILE_BYTES) {
@@ -102,18 +105,30 @@ public final class LeakScanner {
         Matcher basic = BASIC.matcher(text);
         while (basic.find()) {
             try {
-                check(new String(Base64.getDecoder().decode(basic.group(1)), StandardCharsets.ISO_8859_1), "inside a Basic header: ", found);
+                check(
+                        new String(Base64.getDecoder().decode(basic.group(1)), StandardCharsets.ISO_8859_1),
+                        "inside a Basic header: ",
+                        found);
             } catch (IllegalArgumentException notBase64) {
                 // not a Basic credential
             }
         }
         if (text.contains("%")) {
-            check(java.net.URLDecoder.decode(text.replace("+", "%2B").replaceAll("%(?![0-9a-fA-F]{2})", "%25"),
-                    StandardCharsets.ISO_8859_1), "percent-encoded: ", found);
+            check(
+                    java.net.URLDecoder.decode(
+                            text.replace("+", "%2B").replaceAll("%(?![0-9a-fA-F]{2})", "%25"),
+                            StandardCharsets.ISO_8859_1),
+                    "percent-encoded: ",
+                    found);
         }
         if (text.contains("\\u00")) {
-            check(text.replace("\\u002d", "-").replace("\\u002D", "-").replace("\\u005f", "_").replace("\\u005F", "_"),
-                    "JSON-escaped: ", found);
+            check(
+                    text.replace("\\u002d", "-")
+                            .replace("\\u002D", "-")
+                            .replace("\\u005f", "_")
+                            .replace("\\u005F", "_"),
+                    "JSON-escaped: ",
+                    found);
         }
         return found;
     }

@@ -1,9 +1,11 @@
 package io.github.atlascredentials.reliability.rotation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.ApiKeyRotation;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
+import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.RetryPolicy;
 import io.github.atlascredentials.client.RotationException;
 import io.github.atlascredentials.client.SecretRotation;
@@ -17,11 +19,6 @@ import io.github.atlascredentials.reliability.support.DroppingProxy;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,8 +36,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Many threads rotate the same accounts through one client while a watcher keeps authenticating with whichever
@@ -61,8 +60,11 @@ class ConcurrentRotationTest {
     @BeforeEach
     void start() throws Exception {
         // The watcher asks for many tokens: the default token rate limit would refuse it.
-        emulator = Emulators.inProcess(8).tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000)
-                .maxActiveTokensPerAccount(1_000_000).start();
+        emulator = Emulators.inProcess(8)
+                .tokenRateLimitPerMinute(1_000_000)
+                .apiRateLimitPerMinute(1_000_000)
+                .maxActiveTokensPerAccount(1_000_000)
+                .start();
         proxy = new DroppingProxy(emulator.baseUri());
         http = new Http(emulator.baseUri(), Duration.ofSeconds(20));
         adminToken = http.token(Seed.ADMIN_A, Seed.ADMIN_A_SECRET);
@@ -75,8 +77,7 @@ class ConcurrentRotationTest {
     }
 
     /** A secret a rotation handed over, in the order rotations finished. */
-    record Published(String id, String secret) {
-    }
+    record Published(String id, String secret) {}
 
     /** What one run saw. */
     static final class Figures {
@@ -135,14 +136,19 @@ class ConcurrentRotationTest {
     void eightThreadsRotatingOneAccountNeverLeaveItWithoutAWorkingSecret() throws Exception {
         Figures f = run(1, 12, 0.0);
         assertThat(f.raw.get()).as("raw exceptions: %s", f.rawExamples).isZero();
-        assertThat(f.minWorking.get()).as("fewest unexpired secrets in a listing").isGreaterThanOrEqualTo(1);
-        assertThat(f.publishedRefused.get()).as("token requests refused with the published secret").isZero();
+        assertThat(f.minWorking.get())
+                .as("fewest unexpired secrets in a listing")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(f.publishedRefused.get())
+                .as("token requests refused with the published secret")
+                .isZero();
         assertThat(f.succeeded.get()).isGreaterThan(0);
         assertThat(f.listings.get()).as("listings by the watcher").isGreaterThanOrEqualTo(10);
         assertThat(f.tokenChecks.get()).isGreaterThanOrEqualTo(10);
         Emulators.figure("rotation: " + THREADS + " threads, 1 account, " + f.rotations + " rotations, no faults: "
                 + f.succeeded + " succeeded, failures " + f.byKind() + ", min working secrets " + f.minWorking
-                + " in " + f.listings + " listings, " + f.tokenChecks + " token checks with the published secret, 0 refused,"
+                + " in " + f.listings + " listings, " + f.tokenChecks
+                + " token checks with the published secret, 0 refused,"
                 + " raw exceptions " + f.raw);
     }
 
@@ -152,35 +158,49 @@ class ConcurrentRotationTest {
     void twoRotationsNamingDifferentSecretsNeverLeaveZero() throws Exception {
         String target = Seed.target(7);
         int roundsWithZero = 0;
-        try (AtlasCredentialsClient direct = AtlasCredentialsClient.builder().baseUrl(emulator.baseUri().toString())
-                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build();
-             AtlasCredentialsClient shared = AtlasCredentialsClient.builder().baseUrl(proxy.baseUrl())
-                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build()) {
+        try (AtlasCredentialsClient direct = AtlasCredentialsClient.builder()
+                        .baseUrl(emulator.baseUri().toString())
+                        .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                        .build();
+                AtlasCredentialsClient shared = AtlasCredentialsClient.builder()
+                        .baseUrl(proxy.baseUrl())
+                        .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                        .build()) {
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 for (int round = 0; round < 20; round++) {
-                    for (ServiceAccountSecret s : direct.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()) {
+                    for (ServiceAccountSecret s :
+                            direct.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()) {
                         direct.deleteOrgServiceAccountSecret(Seed.ORG_A, target, s.getId());
                     }
-                    String a = direct.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
-                    String b = direct.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+                    String a = direct.createOrgServiceAccountSecret(Seed.ORG_A, target, 48)
+                            .getId();
+                    String b = direct.createOrgServiceAccountSecret(Seed.ORG_A, target, 48)
+                            .getId();
                     CountDownLatch go = new CountDownLatch(1);
                     AtomicBoolean done = new AtomicBoolean();
                     AtomicInteger fewest = new AtomicInteger(Integer.MAX_VALUE);
                     Future<?> watcher = pool.submit(() -> {
                         while (!done.get()) {
-                            fewest.accumulateAndGet(account(target).get("secrets").size(), Math::min);
+                            fewest.accumulateAndGet(
+                                    account(target).get("secrets").size(), Math::min);
                         }
                     });
                     Future<SecretRotation.Started> first = pool.submit(() -> {
                         go.await();
-                        return SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target).secretExpiresAfterHours(48)
-                                .retireIfFull(a).build().start();
+                        return SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target)
+                                .secretExpiresAfterHours(48)
+                                .retireIfFull(a)
+                                .build()
+                                .start();
                     });
                     Future<SecretRotation.Started> second = pool.submit(() -> {
                         go.await();
-                        return SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target).secretExpiresAfterHours(48)
-                                .retireIfFull(b).build().start();
+                        return SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target)
+                                .secretExpiresAfterHours(48)
+                                .retireIfFull(b)
+                                .build()
+                                .start();
                     });
                     go.countDown();
                     SecretRotation.Started one = first.get(30, TimeUnit.SECONDS);
@@ -191,15 +211,19 @@ class ConcurrentRotationTest {
                         roundsWithZero++;
                     }
                     for (SecretRotation.Started started : List.of(one, two)) {
-                        assertThat(http.tokenRequest(target, started.newSecret().getSecret()).status())
-                                .as("each rotation's new secret still works").isEqualTo(200);
+                        assertThat(http.tokenRequest(target, started.newSecret().getSecret())
+                                        .status())
+                                .as("each rotation's new secret still works")
+                                .isEqualTo(200);
                     }
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
-        assertThat(roundsWithZero).as("rounds in which a listing showed zero secrets").isZero();
+        assertThat(roundsWithZero)
+                .as("rounds in which a listing showed zero secrets")
+                .isZero();
     }
 
     @Test
@@ -221,9 +245,12 @@ class ConcurrentRotationTest {
                 }
             }
         }
-        assertThat(unreported).as("secrets nobody was handed and no exception named").isZero();
+        assertThat(unreported)
+                .as("secrets nobody was handed and no exception named")
+                .isZero();
         Emulators.figure("rotation with faults: " + THREADS + " threads, 4 accounts, " + f.rotations + " rotations, "
-                + (proxy.dropped() + emulatorFaults.get()) + " faults injected (" + proxy.dropped() + " answers lost after forwarding, "
+                + (proxy.dropped() + emulatorFaults.get()) + " faults injected (" + proxy.dropped()
+                + " answers lost after forwarding, "
                 + emulatorFaults.get() + " server errors): " + f.succeeded + " succeeded, failures " + f.byKind()
                 + ", min working secrets " + f.minWorking + " in " + f.listings + " listings, published secret refused "
                 + f.publishedRefused + " times in " + f.tokenChecks + ", orphans left " + orphans + " (all named: "
@@ -236,8 +263,10 @@ class ConcurrentRotationTest {
         Figures f = new Figures();
         List<AtomicReference<Published>> published = new ArrayList<>();
         List<Set<String>> superseded = new ArrayList<>();
-        try (AtlasCredentialsClient seed = AtlasCredentialsClient.builder().baseUrl(emulator.baseUri().toString())
-                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build()) {
+        try (AtlasCredentialsClient seed = AtlasCredentialsClient.builder()
+                .baseUrl(emulator.baseUri().toString())
+                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                .build()) {
             for (int a = 0; a < accounts; a++) {
                 ServiceAccountSecret first = seed.createOrgServiceAccountSecret(Seed.ORG_A, Seed.target(a), 48);
                 published.add(new AtomicReference<>(new Published(first.getId(), first.getSecret())));
@@ -246,15 +275,19 @@ class ConcurrentRotationTest {
             }
         }
         if (faultRate > 0) {
-            proxy.dropRandomly(r -> r.path().contains("/secrets") && (r.method().equals("POST") || r.method().equals("DELETE")),
+            proxy.dropRandomly(
+                    r -> r.path().contains("/secrets")
+                            && (r.method().equals("POST") || r.method().equals("DELETE")),
                     faultRate);
         }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
         AtomicBoolean done = new AtomicBoolean();
         CountDownLatch go = new CountDownLatch(1);
-        try (AtlasCredentialsClient shared = AtlasCredentialsClient.builder().baseUrl(proxy.baseUrl())
+        try (AtlasCredentialsClient shared = AtlasCredentialsClient.builder()
+                .baseUrl(proxy.baseUrl())
                 .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
-                .retryPolicy(RetryPolicy.of(3, Duration.ofSeconds(5), Duration.ofMillis(50))).build()) {
+                .retryPolicy(RetryPolicy.of(3, Duration.ofSeconds(5), Duration.ofMillis(50)))
+                .build()) {
             Future<?> watcher = pool.submit(() -> watch(accounts, published, f, done));
             List<Future<?>> rotators = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -265,8 +298,12 @@ class ConcurrentRotationTest {
                     for (int round = 0; round < roundsPerThread; round++) {
                         int a = (thread + round) % accounts;
                         if (faultRate > 0 && random.nextDouble() < faultRate / 2) {
-                            emulator.failNextRequest(random.nextBoolean() ? "createOrgServiceAccountSecret"
-                                    : "deleteOrgServiceAccountSecret", 500, null);
+                            emulator.failNextRequest(
+                                    random.nextBoolean()
+                                            ? "createOrgServiceAccountSecret"
+                                            : "deleteOrgServiceAccountSecret",
+                                    500,
+                                    null);
                             emulatorFaults.incrementAndGet();
                         }
                         rotateOnce(shared, Seed.target(a), published.get(a), superseded.get(a), f);
@@ -288,21 +325,27 @@ class ConcurrentRotationTest {
     }
 
     /** One rotation as a user would run it: name a superseded secret to make room, start, publish, retire. */
-    private static void rotateOnce(AtlasCredentialsClient shared, String target, AtomicReference<Published> published,
-                                   Set<String> superseded, Figures f) {
+    private static void rotateOnce(
+            AtlasCredentialsClient shared,
+            String target,
+            AtomicReference<Published> published,
+            Set<String> superseded,
+            Figures f) {
         f.rotations.incrementAndGet();
         try {
             SecretRotation.Builder builder = SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target)
                     .secretExpiresAfterHours(48);
             List<String> present = shared.getOrgServiceAccount(Seed.ORG_A, target).getSecrets().stream()
-                    .map(ServiceAccountSecret::getId).toList();
+                    .map(ServiceAccountSecret::getId)
+                    .toList();
             present.stream().filter(superseded::contains).findFirst().ifPresent(builder::retireIfFull);
             SecretRotation.Started started = builder.build().start();
             f.handedOver.add(started.newSecret().getId());
             synchronized (published) {
                 // A rotation that saw the published secret (it is among its toRetire) is newer: publish its secret.
                 if (started.toRetire().contains(published.get().id())) {
-                    published.set(new Published(started.newSecret().getId(), started.newSecret().getSecret()));
+                    published.set(new Published(
+                            started.newSecret().getId(), started.newSecret().getSecret()));
                     superseded.addAll(started.toRetire());
                 } else {
                     superseded.add(started.newSecret().getId()); // finished after a newer one: never published
@@ -310,7 +353,9 @@ class ConcurrentRotationTest {
             }
             List<String> toRetire = new ArrayList<>(started.toRetire());
             toRetire.remove(published.get().id());
-            SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target).buildForRetiring().retire(toRetire);
+            SecretRotation.ofOrgServiceAccount(shared, Seed.ORG_A, target)
+                    .buildForRetiring()
+                    .retire(toRetire);
             f.succeeded.incrementAndGet();
         } catch (RotationException e) {
             f.failed(e);
@@ -325,7 +370,8 @@ class ConcurrentRotationTest {
 
     private static boolean isWorkflow(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().endsWith("SecretRotation") || frame.getClassName().endsWith("ApiKeyRotation")) {
+            if (frame.getClassName().endsWith("SecretRotation")
+                    || frame.getClassName().endsWith("ApiKeyRotation")) {
                 return true;
             }
         }
@@ -357,8 +403,14 @@ class ConcurrentRotationTest {
     }
 
     private JsonNode account(String clientId) {
-        Answer a = http.send("GET", "/api/atlas/v2/orgs/" + Seed.ORG_A + "/serviceAccounts/" + clientId, null,
-                "Authorization", "Bearer " + adminToken, "Accept", Http.ATLAS);
+        Answer a = http.send(
+                "GET",
+                "/api/atlas/v2/orgs/" + Seed.ORG_A + "/serviceAccounts/" + clientId,
+                null,
+                "Authorization",
+                "Bearer " + adminToken,
+                "Accept",
+                Http.ATLAS);
         assertThat(a.status()).isEqualTo(200);
         return a.json();
     }
@@ -367,17 +419,22 @@ class ConcurrentRotationTest {
     void eightThreadsRotatingOneSharedApiKeyKeepOneKeyAndRaiseOnlyRotationExceptions() throws Exception {
         AtomicReference<String> current = new AtomicReference<>();
         Set<String> lineage = ConcurrentHashMap.newKeySet();
-        try (AtlasCredentialsClient seed = AtlasCredentialsClient.builder().baseUrl(emulator.baseUri().toString())
-                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build()) {
-            current.set(seed.createAtlasOrgApiKey(Seed.ORG_A, "shared-key", List.of(OrgRoleName.ORG_MEMBER)).getId());
+        try (AtlasCredentialsClient seed = AtlasCredentialsClient.builder()
+                .baseUrl(emulator.baseUri().toString())
+                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                .build()) {
+            current.set(seed.createAtlasOrgApiKey(Seed.ORG_A, "shared-key", List.of(OrgRoleName.ORG_MEMBER))
+                    .getId());
         }
         lineage.add(current.get());
         Figures f = new Figures();
         AtomicInteger maxLive = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch go = new CountDownLatch(1);
-        try (AtlasCredentialsClient shared = AtlasCredentialsClient.builder().baseUrl(proxy.baseUrl())
-                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build()) {
+        try (AtlasCredentialsClient shared = AtlasCredentialsClient.builder()
+                .baseUrl(proxy.baseUrl())
+                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                .build()) {
             List<Future<?>> rotators = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 rotators.add(pool.submit(() -> {
@@ -386,7 +443,8 @@ class ConcurrentRotationTest {
                         f.rotations.incrementAndGet();
                         String old = current.get();
                         try {
-                            ApiKeyRotation rotation = ApiKeyRotation.ofAtlasOrgApiKey(shared, Seed.ORG_A, old).build();
+                            ApiKeyRotation rotation = ApiKeyRotation.ofAtlasOrgApiKey(shared, Seed.ORG_A, old)
+                                    .build();
                             ApiKeyRotation.Started started = rotation.start();
                             lineage.add(started.newKey().getId());
                             current.compareAndSet(old, started.newKey().getId());
@@ -408,7 +466,9 @@ class ConcurrentRotationTest {
                 r.get(200, TimeUnit.SECONDS);
             }
             assertThat(f.raw.get()).as("raw exceptions: %s", f.rawExamples).isZero();
-            assertThat(liveKeys(shared, lineage)).as("keys of the shared key's line left alive").isEqualTo(1);
+            assertThat(liveKeys(shared, lineage))
+                    .as("keys of the shared key's line left alive")
+                    .isEqualTo(1);
             assertThat(maxLive.get()).as("most keys of the line alive at once").isLessThanOrEqualTo(2);
             assertThat(f.succeeded.get()).isGreaterThan(0);
         } finally {
@@ -421,7 +481,8 @@ class ConcurrentRotationTest {
 
     private static int liveKeys(AtlasCredentialsClient client, Set<String> lineage) {
         Set<String> live = new HashSet<>();
-        for (ApiKey key : client.listOrgApiKeys(Seed.ORG_A, PageRequest.first(PageRequest.maxItemsPerPage())).getResults()) {
+        for (ApiKey key : client.listOrgApiKeys(Seed.ORG_A, PageRequest.first(PageRequest.maxItemsPerPage()))
+                .getResults()) {
             if (lineage.contains(key.getId())) {
                 live.add(key.getId());
             }

@@ -1,8 +1,11 @@
 package io.github.atlascredentials.reliability.rotation;
 
-import io.github.atlascredentials.client.PageRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.atlascredentials.client.ApiKeyRotation;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
+import io.github.atlascredentials.client.PageRequest;
 import io.github.atlascredentials.client.RetryPolicy;
 import io.github.atlascredentials.client.RotationException;
 import io.github.atlascredentials.client.SecretRotation;
@@ -17,16 +20,12 @@ import io.github.atlascredentials.reliability.support.DroppingProxy;
 import io.github.atlascredentials.reliability.support.Emulators;
 import io.github.atlascredentials.reliability.support.Http;
 import io.github.atlascredentials.reliability.support.Seed;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each failure of a rotation step, one at a time, through a proxy that can lose answers after forwarding and
@@ -41,8 +40,11 @@ class RotationFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulators.inProcess(16).tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000)
-                .maxActiveTokensPerAccount(100_000).start();
+        emulator = Emulators.inProcess(16)
+                .tokenRateLimitPerMinute(1_000_000)
+                .apiRateLimitPerMinute(1_000_000)
+                .maxActiveTokensPerAccount(100_000)
+                .start();
         proxy = new DroppingProxy(emulator.baseUri());
     }
 
@@ -53,13 +55,18 @@ class RotationFaultsTest {
     }
 
     static AtlasCredentialsClient viaProxy(Credential credential) {
-        return AtlasCredentialsClient.builder().baseUrl(proxy.baseUrl()).credential(credential)
-                .retryPolicy(RetryPolicy.none()).build();
+        return AtlasCredentialsClient.builder()
+                .baseUrl(proxy.baseUrl())
+                .credential(credential)
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     static AtlasCredentialsClient direct() {
-        return AtlasCredentialsClient.builder().baseUrl(emulator.baseUri().toString())
-                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build();
+        return AtlasCredentialsClient.builder()
+                .baseUrl(emulator.baseUri().toString())
+                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                .build();
     }
 
     static AtlasCredentialsClient adminViaProxy() {
@@ -68,7 +75,9 @@ class RotationFaultsTest {
 
     static List<String> secretIds(String clientId) {
         try (AtlasCredentialsClient admin = direct()) {
-            return admin.getOrgServiceAccount(Seed.ORG_A, clientId).getSecrets().stream().map(ServiceAccountSecret::getId).toList();
+            return admin.getOrgServiceAccount(Seed.ORG_A, clientId).getSecrets().stream()
+                    .map(ServiceAccountSecret::getId)
+                    .toList();
         }
     }
 
@@ -91,13 +100,17 @@ class RotationFaultsTest {
         proxy.dropNextAnswer("POST", secretsPath(target));
         try (AtlasCredentialsClient atlas = adminViaProxy()) {
             assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .secretExpiresAfterHours(48).build().start())
+                            .secretExpiresAfterHours(48)
+                            .build()
+                            .start())
                     .isInstanceOfSatisfying(RotationException.class, e -> {
                         assertThat(e.createdSecretId()).isPresent();
                         assertThat(e.createdProven()).isFalse();
-                        assertThat(e.deletedIds()).containsExactly(e.createdSecretId().get());
+                        assertThat(e.deletedIds())
+                                .containsExactly(e.createdSecretId().get());
                         assertThat(e.orphanIds()).isEmpty();
-                        assertThat(e.getMessage()).contains("the service created it", "deleted again")
+                        assertThat(e.getMessage())
+                                .contains("the service created it", "deleted again")
                                 .doesNotContain("unchanged");
                     });
         }
@@ -114,7 +127,9 @@ class RotationFaultsTest {
         emulator.failNextRequest("deleteOrgServiceAccountSecret", 500, null);
         try (AtlasCredentialsClient atlas = adminViaProxy()) {
             assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .secretExpiresAfterHours(48).build().start())
+                            .secretExpiresAfterHours(48)
+                            .build()
+                            .start())
                     .isInstanceOfSatisfying(RotationException.class, e -> {
                         String orphan = e.createdSecretId().orElseThrow();
                         assertThat(e.orphanIds()).containsExactly(orphan);
@@ -132,12 +147,15 @@ class RotationFaultsTest {
         String old = createSecret(target);
         try (AtlasCredentialsClient atlas = adminViaProxy()) {
             SecretRotation.Started started = SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .secretExpiresAfterHours(48).build().start();
+                    .secretExpiresAfterHours(48)
+                    .build()
+                    .start();
             assertThat(started.toRetire()).containsExactly(old);
             proxy.dropNextAnswer("DELETE", secretsPath(target) + "/" + old);
             int before = proxy.forwarded();
             SecretRotation.Retired retired = SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .buildForRetiring().retire(started.toRetire());
+                    .buildForRetiring()
+                    .retire(started.toRetire());
             // the second DELETE's 404 says "gone", not who deleted it: reported as already gone, not as an error
             assertThat(retired.deleted()).isEmpty();
             assertThat(retired.alreadyGone()).containsExactly(old);
@@ -155,15 +173,22 @@ class RotationFaultsTest {
         String second = createSecret(target);
         String[] intruder = new String[1];
         // The rotation's first read goes through; before its re-read, "another process" rotates the account.
-        proxy.beforeNext("GET", "/serviceAccounts/" + target, () -> proxy.beforeNext("GET", "/serviceAccounts/" + target, () -> {
-            try (AtlasCredentialsClient other = direct()) {
-                other.deleteOrgServiceAccountSecret(Seed.ORG_A, target, second);
-                intruder[0] = other.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
-            }
-        }));
+        proxy.beforeNext(
+                "GET",
+                "/serviceAccounts/" + target,
+                () -> proxy.beforeNext("GET", "/serviceAccounts/" + target, () -> {
+                    try (AtlasCredentialsClient other = direct()) {
+                        other.deleteOrgServiceAccountSecret(Seed.ORG_A, target, second);
+                        intruder[0] = other.createOrgServiceAccountSecret(Seed.ORG_A, target, 48)
+                                .getId();
+                    }
+                }));
         try (AtlasCredentialsClient atlas = adminViaProxy()) {
             assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .secretExpiresAfterHours(48).retireIfFull(first).build().start())
+                            .secretExpiresAfterHours(48)
+                            .retireIfFull(first)
+                            .build()
+                            .start())
                     .isInstanceOfSatisfying(RotationException.class, e -> {
                         assertThat(e.getMessage()).contains("another rotator");
                         assertThat(e.deletedIds()).isEmpty();
@@ -182,9 +207,13 @@ class RotationFaultsTest {
             atlas.getOrgServiceAccount(Seed.ORG_A, target); // the client's own token first
             emulator.failNextRequest("revokeAccessToken", 500, null);
             SecretRotation.Started started = SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .secretExpiresAfterHours(48).build().start();
+                    .secretExpiresAfterHours(48)
+                    .build()
+                    .start();
             assertThat(started.proofTokenRevoked()).isFalse();
-            assertThat(new Http(emulator.baseUri()).tokenRequest(target, started.newSecret().getSecret()).status())
+            assertThat(new Http(emulator.baseUri())
+                            .tokenRequest(target, started.newSecret().getSecret())
+                            .status())
                     .isEqualTo(200);
         }
     }
@@ -198,10 +227,13 @@ class RotationFaultsTest {
             atlas.getOrgServiceAccount(Seed.ORG_A, target);
             emulator.failNextRequest("requestAccessToken", 500, null);
             assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .secretExpiresAfterHours(48).build().start())
+                            .secretExpiresAfterHours(48)
+                            .build()
+                            .start())
                     .isInstanceOfSatisfying(RotationException.class, e -> {
                         assertThat(e.createdProven()).isFalse();
-                        assertThat(e.deletedIds()).containsExactly(e.createdSecretId().orElseThrow());
+                        assertThat(e.deletedIds())
+                                .containsExactly(e.createdSecretId().orElseThrow());
                         assertThat(e.getMessage()).contains("could not obtain an access token", "deleted again");
                     });
         }
@@ -214,15 +246,19 @@ class RotationFaultsTest {
         String oldKeyId;
         List<String> before;
         try (AtlasCredentialsClient admin = direct()) {
-            oldKeyId = admin.createAtlasOrgApiKey(Seed.ORG_A, "lost-answer", List.of(OrgRoleName.ORG_MEMBER)).getId();
+            oldKeyId = admin.createAtlasOrgApiKey(Seed.ORG_A, "lost-answer", List.of(OrgRoleName.ORG_MEMBER))
+                    .getId();
             before = keyIds(admin);
         }
         proxy.dropNextAnswer("POST", "/orgs/" + Seed.ORG_A + "/apiKeys");
         try (AtlasCredentialsClient atlas = adminViaProxy()) {
-            assertThatThrownBy(() -> ApiKeyRotation.ofAtlasOrgApiKey(atlas, Seed.ORG_A, oldKeyId).build().start())
+            assertThatThrownBy(() -> ApiKeyRotation.ofAtlasOrgApiKey(atlas, Seed.ORG_A, oldKeyId)
+                            .build()
+                            .start())
                     .isInstanceOfSatisfying(RotationException.class, e -> {
                         assertThat(e.createdApiKeyId()).isPresent();
-                        assertThat(e.deletedIds()).containsExactly(e.createdApiKeyId().get());
+                        assertThat(e.deletedIds())
+                                .containsExactly(e.createdApiKeyId().get());
                         assertThat(e.orphanIds()).isEmpty();
                     });
         }
@@ -236,13 +272,17 @@ class RotationFaultsTest {
     void aLostApiKeyDeleteAnswerIsReportedAlreadyGoneNotAnError() {
         String oldKeyId;
         try (AtlasCredentialsClient admin = direct()) {
-            oldKeyId = admin.createAtlasOrgApiKey(Seed.ORG_A, "lost-delete", List.of(OrgRoleName.ORG_MEMBER)).getId();
+            oldKeyId = admin.createAtlasOrgApiKey(Seed.ORG_A, "lost-delete", List.of(OrgRoleName.ORG_MEMBER))
+                    .getId();
         }
         try (AtlasCredentialsClient atlas = viaProxy(ApiKeyCredential.of(Seed.KEY_ADMIN_A, Seed.KEY_ADMIN_A_PRIVATE))) {
-            ApiKeyRotation rotation = ApiKeyRotation.ofAtlasOrgApiKey(atlas, Seed.ORG_A, oldKeyId).build();
+            ApiKeyRotation rotation =
+                    ApiKeyRotation.ofAtlasOrgApiKey(atlas, Seed.ORG_A, oldKeyId).build();
             ApiKeyRotation.Started started = rotation.start();
             proxy.dropNextAnswer("DELETE", "/apiKeys/" + oldKeyId);
-            assertThat(rotation.retireOldKey()).as("second DELETE answered 404: already gone, no error").isFalse();
+            assertThat(rotation.retireOldKey())
+                    .as("second DELETE answered 404: already gone, no error")
+                    .isFalse();
             try (AtlasCredentialsClient admin = direct()) {
                 assertThat(keyIds(admin)).contains(started.newKey().getId()).doesNotContain(oldKeyId);
             }
@@ -257,7 +297,10 @@ class RotationFaultsTest {
         String second = createSecret(target);
         try (AtlasCredentialsClient atlas = adminViaProxy()) {
             SecretRotation.Started started = SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
-                    .secretExpiresAfterHours(48).retireIfFull(first).build().start();
+                    .secretExpiresAfterHours(48)
+                    .retireIfFull(first)
+                    .build()
+                    .start();
             assertThat(started.deletedExpired()).isEmpty();
             assertThat(started.deletedToMakeRoom()).contains(first);
             assertThat(started.toRetire()).containsExactly(second);
@@ -268,30 +311,43 @@ class RotationFaultsTest {
     // the failed step said neither).
     @Test
     void retireReportsPartialProgress() throws Exception {
-        try (AtlasEmulator roomy = Emulators.inProcess(1).maxSecretsPerAccount(3).tokenRateLimitPerMinute(1_000_000).start();
-             DroppingProxy roomyProxy = new DroppingProxy(roomy.baseUri());
-             AtlasCredentialsClient atlas = AtlasCredentialsClient.builder().baseUrl(roomyProxy.baseUrl())
-                     .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
-                     .retryPolicy(RetryPolicy.none()).build()) {
+        try (AtlasEmulator roomy = Emulators.inProcess(1)
+                        .maxSecretsPerAccount(3)
+                        .tokenRateLimitPerMinute(1_000_000)
+                        .start();
+                DroppingProxy roomyProxy = new DroppingProxy(roomy.baseUri());
+                AtlasCredentialsClient atlas = AtlasCredentialsClient.builder()
+                        .baseUrl(roomyProxy.baseUrl())
+                        .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
             String target = Seed.target(0);
-            String a = atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
-            String b = atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
-            String keep = atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+            String a =
+                    atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+            String b =
+                    atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
+            String keep =
+                    atlas.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
             // After the first delete, the read before the second one fails.
-            roomyProxy.beforeNext("DELETE", "/secrets/" + a, () -> roomy.failNextRequest("getOrgServiceAccount", 500, null));
-            assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target).buildForRetiring()
-                    .retire(List.of(a, b)))
+            roomyProxy.beforeNext(
+                    "DELETE", "/secrets/" + a, () -> roomy.failNextRequest("getOrgServiceAccount", 500, null));
+            assertThatThrownBy(() -> SecretRotation.ofOrgServiceAccount(atlas, Seed.ORG_A, target)
+                            .buildForRetiring()
+                            .retire(List.of(a, b)))
                     .isInstanceOfSatisfying(RotationException.class, e -> {
                         assertThat(e.deletedIds()).containsExactly(a);
                         assertThat(e.leftToRetire()).containsExactly(b);
                         assertThat(e.getMessage()).contains("Still to retire: [" + b + "]");
                     });
-            assertThat(atlas.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()).extracting(ServiceAccountSecret::getId)
+            assertThat(atlas.getOrgServiceAccount(Seed.ORG_A, target).getSecrets())
+                    .extracting(ServiceAccountSecret::getId)
                     .containsExactlyInAnyOrder(b, keep);
         }
     }
 
     static List<String> keyIds(AtlasCredentialsClient admin) {
-        return admin.listOrgApiKeys(Seed.ORG_A, PageRequest.first(PageRequest.maxItemsPerPage())).getResults().stream().map(ApiKey::getId).toList();
+        return admin.listOrgApiKeys(Seed.ORG_A, PageRequest.first(PageRequest.maxItemsPerPage())).getResults().stream()
+                .map(ApiKey::getId)
+                .toList();
     }
 }

@@ -20,14 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CredentialRegistry {
     /** What was recorded; the leak scan extracts candidates of each shape. */
-    public enum Kind { SECRET, PRIVATE_KEY, ACCESS_TOKEN, ACCESS_TOKEN_SIGNATURE, ADMIN_TOKEN }
+    public enum Kind {
+        SECRET,
+        PRIVATE_KEY,
+        ACCESS_TOKEN,
+        ACCESS_TOKEN_SIGNATURE,
+        ADMIN_TOKEN
+    }
 
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
     private static final Path FILE = Path.of(System.getProperty("reliability.registry.dir", "target/leak-registry"))
             .resolve("reliability-" + ProcessHandle.current().pid() + ".sha256");
 
-    private CredentialRegistry() {
-    }
+    private CredentialRegistry() {}
 
     public static void record(Kind kind, String value) {
         if (value == null || value.isEmpty()) {
@@ -41,7 +46,8 @@ public final class CredentialRegistry {
         synchronized (CredentialRegistry.class) {
             try {
                 Files.createDirectories(FILE.getParent());
-                Files.writeString(FILE, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        FILE, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the leak registry", e);
             }
@@ -54,7 +60,8 @@ public final class CredentialRegistry {
 
     public static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -50,10 +50,13 @@ public final class Digest {
             }
             adopt(challenge);
         }
-        Answer a = http.send(method, path, bytes, with(headers, "Authorization", header(method, path, nc.incrementAndGet())));
-        if (a.status() == 401 && "true".equals(params(a.header("WWW-Authenticate")).get("stale"))) {
+        Answer a = http.send(
+                method, path, bytes, with(headers, "Authorization", header(method, path, nc.incrementAndGet())));
+        if (a.status() == 401
+                && "true".equals(params(a.header("WWW-Authenticate")).get("stale"))) {
             adopt(a);
-            a = http.send(method, path, bytes, with(headers, "Authorization", header(method, path, nc.incrementAndGet())));
+            a = http.send(
+                    method, path, bytes, with(headers, "Authorization", header(method, path, nc.incrementAndGet())));
         }
         return a;
     }
@@ -107,7 +110,8 @@ public final class Digest {
 
     public static String md5(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

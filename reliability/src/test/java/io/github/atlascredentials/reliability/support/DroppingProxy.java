@@ -27,8 +27,7 @@ import java.util.function.Predicate;
  */
 public final class DroppingProxy implements AutoCloseable {
     /** What a request looks like to a drop rule. */
-    public record Request(String method, String path) {
-    }
+    public record Request(String method, String path) {}
 
     private final URI upstream;
     private final ServerSocket server;
@@ -42,8 +41,7 @@ public final class DroppingProxy implements AutoCloseable {
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
 
-    private record Hook(Predicate<Request> when, Runnable action) {
-    }
+    private record Hook(Predicate<Request> when, Runnable action) {}
 
     public DroppingProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -104,7 +102,8 @@ public final class DroppingProxy implements AutoCloseable {
                 String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ");
                 Request request = new Request(requestLine[0], requestLine[1]);
                 byte[] body = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")
-                        ? readChunked(in) : in.readNBytes(contentLength(head));
+                        ? readChunked(in)
+                        : in.readNBytes(contentLength(head));
                 runHooks(request);
                 byte[] answer = forward(head, body);
                 forwarded.incrementAndGet();
@@ -186,7 +185,8 @@ public final class DroppingProxy implements AutoCloseable {
         for (int b; (b = in.read()) != -1; ) {
             head.write(b);
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : 0;
+                    ? matched + 1
+                    : 0;
             if (matched == 4) {
                 return head.toString(StandardCharsets.ISO_8859_1);
             }

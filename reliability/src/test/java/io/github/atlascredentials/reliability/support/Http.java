@@ -1,7 +1,6 @@
 package io.github.atlascredentials.reliability.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,7 +54,11 @@ public final class Http {
     public Answer send(String method, String pathAndQuery, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -69,7 +72,8 @@ public final class Http {
             registerCredentials(answer);
             return answer;
         } catch (HttpTimeoutException e) {
-            throw new AssertionError("no answer within " + timeout + " to " + method + " " + Masking.maskAll(pathAndQuery), e);
+            throw new AssertionError(
+                    "no answer within " + timeout + " to " + method + " " + Masking.maskAll(pathAndQuery), e);
         } catch (IOException e) {
             throw new TransportFailure(method + " " + Masking.maskAll(pathAndQuery) + ": " + e, e);
         } catch (InterruptedException e) {
@@ -88,8 +92,13 @@ public final class Http {
 
     /** POST /api/oauth/token with Basic credentials; the token (if any) is registered. */
     public Answer tokenRequest(String clientId, String secret) {
-        return post("/api/oauth/token", "grant_type=client_credentials", "Authorization", basic(clientId, secret),
-                "Content-Type", FORM);
+        return post(
+                "/api/oauth/token",
+                "grant_type=client_credentials",
+                "Authorization",
+                basic(clientId, secret),
+                "Content-Type",
+                FORM);
     }
 
     /** A fresh access token, or an AssertionError naming the status. */
@@ -136,7 +145,7 @@ public final class Http {
                                 CredentialRegistry.record(CredentialRegistry.Kind.ACCESS_TOKEN_SIGNATURE, signature);
                             }
                         }
-                        default -> { }
+                        default -> {}
                     }
                 } else {
                     register(v);

@@ -1,7 +1,6 @@
 package io.github.atlascredentials.reliability.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,11 +18,16 @@ public final class Oracle {
     private static final Pattern MASKED_PRIVATE_KEY = Pattern.compile("^\\*{8}-\\*{4}-\\*{4}-[0-9a-f]{12}$");
     private static final Pattern MASKED_SECRET = Pattern.compile("^mdb_sa_sk_\\.\\.\\.[A-Za-z0-9_-]{4}$");
     private static final Pattern CLIENT_ID = Pattern.compile("^mdb_sa_id_[a-fA-F0-9]{24}$");
-    private static final Set<String> OAUTH_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
-            "unauthorized_client", "unsupported_grant_type", "access_denied", "invalid_scope");
+    private static final Set<String> OAUTH_ERRORS = Set.of(
+            "invalid_request",
+            "invalid_client",
+            "invalid_grant",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "access_denied",
+            "invalid_scope");
 
-    private Oracle() {
-    }
+    private Oracle() {}
 
     /** Checks one answer; {@code request} describes what was sent (it is masked before printing). */
     public static void check(String request, String method, Answer a) {
@@ -91,13 +95,17 @@ public final class Oracle {
         if (error == null || !error.isInt() || error.asInt() != status) {
             return "an ApiError whose error is not the status " + status;
         }
-        if (!body.path("errorCode").isTextual() || body.path("errorCode").asText().isBlank()) {
+        if (!body.path("errorCode").isTextual()
+                || body.path("errorCode").asText().isBlank()) {
             return "an ApiError without errorCode";
         }
-        if (status == 429 && !Set.of("RATE_LIMITED", "RATE_LIMITED_TOKEN_BUCKET").contains(body.path("errorCode").asText())) {
+        if (status == 429
+                && !Set.of("RATE_LIMITED", "RATE_LIMITED_TOKEN_BUCKET")
+                        .contains(body.path("errorCode").asText())) {
             return "a 429 that is neither RATE_LIMITED nor RATE_LIMITED_TOKEN_BUCKET";
         }
-        if (status == 409 && !"DATA_CONCURRENCY_ERROR".equals(body.path("errorCode").asText())) {
+        if (status == 409
+                && !"DATA_CONCURRENCY_ERROR".equals(body.path("errorCode").asText())) {
             return "a 409 that is not DATA_CONCURRENCY_ERROR";
         }
         if (status < 400 || status >= 500) {
@@ -108,16 +116,20 @@ public final class Oracle {
 
     private static String successViolation(int status, JsonNode body, String type) {
         if (status == 201) {
-            if (!SECRET.matcher(body.path("secret").asText()).matches() || !OBJECT_ID.matcher(body.path("id").asText()).matches()
-                    || !body.path("createdAt").isTextual() || !body.path("expiresAt").isTextual()) {
+            if (!SECRET.matcher(body.path("secret").asText()).matches()
+                    || !OBJECT_ID.matcher(body.path("id").asText()).matches()
+                    || !body.path("createdAt").isTextual()
+                    || !body.path("expiresAt").isTextual()) {
                 return "a 201 that is not a created secret";
             }
             return null;
         }
         if (status == 200) {
             if (body.has("access_token")) {
-                return "Bearer".equals(body.path("token_type").asText()) && body.path("expires_in").asInt() == 3600
-                        ? null : "a token answer without token_type Bearer and expires_in 3600";
+                return "Bearer".equals(body.path("token_type").asText())
+                                && body.path("expires_in").asInt() == 3600
+                        ? null
+                        : "a token answer without token_type Bearer and expires_in 3600";
             }
             if (isApiKey(body, true)) {
                 return null; // created: the only answer with the plain private key
@@ -130,8 +142,11 @@ public final class Oracle {
             }
             if (body.path("results").isArray() && body.path("totalCount").isInt()) {
                 for (JsonNode item : body.get("results")) {
-                    String why = item.has("secrets") ? accountViolation(item) : isApiKey(item, false) ? null
-                            : "a page item that is neither a service account nor a masked API key";
+                    String why = item.has("secrets")
+                            ? accountViolation(item)
+                            : isApiKey(item, false)
+                                    ? null
+                                    : "a page item that is neither a service account nor a masked API key";
                     if (why != null) {
                         return "a page with " + why;
                     }
@@ -148,13 +163,16 @@ public final class Oracle {
 
     private static boolean isApiKey(JsonNode body, boolean plain) {
         return PUBLIC_KEY.matcher(body.path("publicKey").asText()).matches()
-                && (plain ? PRIVATE_KEY : MASKED_PRIVATE_KEY).matcher(body.path("privateKey").asText()).matches()
+                && (plain ? PRIVATE_KEY : MASKED_PRIVATE_KEY)
+                        .matcher(body.path("privateKey").asText())
+                        .matches()
                 && OBJECT_ID.matcher(body.path("id").asText()).matches();
     }
 
     /** A service account read back: its secrets masked, never a secret value. */
     private static String accountViolation(JsonNode body) {
-        if (!CLIENT_ID.matcher(body.path("clientId").asText()).matches() || !body.path("secrets").isArray()) {
+        if (!CLIENT_ID.matcher(body.path("clientId").asText()).matches()
+                || !body.path("secrets").isArray()) {
             return "a service account without clientId or secrets";
         }
         for (JsonNode secret : body.get("secrets")) {
@@ -162,8 +180,11 @@ public final class Oracle {
                 return "a secret value in a service account read back";
             }
             if (!OBJECT_ID.matcher(secret.path("id").asText()).matches()
-                    || !MASKED_SECRET.matcher(secret.path("maskedSecretValue").asText()).matches()
-                    || !secret.path("expiresAt").isTextual() || !secret.has("lastUsedAt")) {
+                    || !MASKED_SECRET
+                            .matcher(secret.path("maskedSecretValue").asText())
+                            .matches()
+                    || !secret.path("expiresAt").isTextual()
+                    || !secret.has("lastUsedAt")) {
                 return "a read-back secret without id, masked value, expiresAt or lastUsedAt";
             }
         }

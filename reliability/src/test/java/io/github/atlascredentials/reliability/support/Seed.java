@@ -34,8 +34,7 @@ public final class Seed {
     public static final String KEY_ADMIN_B = "adminkyb";
     public static final String KEY_ADMIN_B_PRIVATE = "0b0b0b0b-0000-4000-8000-00000000000a";
 
-    private Seed() {
-    }
+    private Seed() {}
 
     /** The i-th target service account of organization A (no secrets, assigned to project A). */
     public static String target(int i) {
@@ -53,22 +52,30 @@ public final class Seed {
     /** The seed document as JSON. */
     public static String json(int targets) {
         StringBuilder accounts = new StringBuilder();
-        accounts.append(account(ADMIN_A, "[\"ORG_OWNER\"]", "{}", ADMIN_A_SECRET)).append(',')
-                .append(account(MEMBER_A, "[\"ORG_MEMBER\"]", "{}", MEMBER_A_SECRET)).append(',')
-                .append(account(PROJECT_OWNER_A, "[\"ORG_MEMBER\"]", "{\"" + PROJECT_A + "\":[\"GROUP_OWNER\"]}",
-                        PROJECT_OWNER_A_SECRET)).append(',')
+        accounts.append(account(ADMIN_A, "[\"ORG_OWNER\"]", "{}", ADMIN_A_SECRET))
+                .append(',')
+                .append(account(MEMBER_A, "[\"ORG_MEMBER\"]", "{}", MEMBER_A_SECRET))
+                .append(',')
+                .append(account(
+                        PROJECT_OWNER_A,
+                        "[\"ORG_MEMBER\"]",
+                        "{\"" + PROJECT_A + "\":[\"GROUP_OWNER\"]}",
+                        PROJECT_OWNER_A_SECRET))
+                .append(',')
                 .append(account(OAUTH_FUZZ_A, "[\"ORG_MEMBER\"]", "{}", OAUTH_FUZZ_A_SECRET));
         for (String target : targets(targets)) {
-            accounts.append(',').append(account(target, "[\"ORG_MEMBER\"]",
-                    "{\"" + PROJECT_A + "\":[\"GROUP_READ_ONLY\"]}", null));
+            accounts.append(',')
+                    .append(account(target, "[\"ORG_MEMBER\"]", "{\"" + PROJECT_A + "\":[\"GROUP_READ_ONLY\"]}", null));
         }
         return "{\"organizations\":["
-                + "{\"id\":\"" + ORG_A + "\",\"name\":\"Reliability A\",\"maxServiceAccountSecretValidityInHours\":8760,"
+                + "{\"id\":\"" + ORG_A
+                + "\",\"name\":\"Reliability A\",\"maxServiceAccountSecretValidityInHours\":8760,"
                 + "\"projects\":[{\"id\":\"" + PROJECT_A + "\",\"name\":\"Project A\"}],"
                 + "\"serviceAccounts\":[" + accounts + "],"
                 + "\"apiKeys\":[" + key(KEY_ADMIN_A, KEY_ADMIN_A_PRIVATE, "ORG_OWNER") + ","
                 + key(KEY_MEMBER_A, KEY_MEMBER_A_PRIVATE, "ORG_READ_ONLY") + "]},"
-                + "{\"id\":\"" + ORG_B + "\",\"name\":\"Reliability B\",\"maxServiceAccountSecretValidityInHours\":8760,"
+                + "{\"id\":\"" + ORG_B
+                + "\",\"name\":\"Reliability B\",\"maxServiceAccountSecretValidityInHours\":8760,"
                 + "\"projects\":[],"
                 + "\"serviceAccounts\":[" + account(ADMIN_B, "[\"ORG_OWNER\"]", "{}", ADMIN_B_SECRET) + "],"
                 + "\"apiKeys\":[" + key(KEY_ADMIN_B, KEY_ADMIN_B_PRIVATE, "ORG_OWNER") + "]}"
@@ -78,7 +85,8 @@ public final class Seed {
     private static String account(String clientId, String roles, String projectRoles, String secret) {
         return "{\"clientId\":\"" + clientId + "\",\"name\":\"" + clientId + "\",\"roles\":" + roles
                 + ",\"projectRoles\":" + projectRoles + ",\"secrets\":["
-                + (secret == null ? "" : "{\"secret\":\"" + secret + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}") + "]}";
+                + (secret == null ? "" : "{\"secret\":\"" + secret + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}")
+                + "]}";
     }
 
     private static String key(String publicKey, String privateKey, String role) {

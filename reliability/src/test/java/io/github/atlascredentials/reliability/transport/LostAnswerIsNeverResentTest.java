@@ -1,5 +1,8 @@
 package io.github.atlascredentials.reliability.transport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.AtlasTransportException;
 import io.github.atlascredentials.client.Connector;
@@ -22,9 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * No transport under the client resends on its own: a request whose answer is lost after the emulator acted on it
  * (the proxy forwards it, then closes the client's connection without a byte of the answer) reaches the emulator
@@ -40,14 +40,24 @@ class LostAnswerIsNeverResentTest {
     private static DroppingProxy proxy;
     private static int nextTarget;
 
-    enum Method { GET, POST, DELETE }
+    enum Method {
+        GET,
+        POST,
+        DELETE
+    }
 
-    enum Auth { BEARER, DIGEST }
+    enum Auth {
+        BEARER,
+        DIGEST
+    }
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulators.inProcess(TARGETS).tokenRateLimitPerMinute(1_000_000).apiRateLimitPerMinute(1_000_000)
-                .maxActiveTokensPerAccount(100_000).start();
+        emulator = Emulators.inProcess(TARGETS)
+                .tokenRateLimitPerMinute(1_000_000)
+                .apiRateLimitPerMinute(1_000_000)
+                .maxActiveTokensPerAccount(100_000)
+                .start();
         proxy = new DroppingProxy(emulator.baseUri());
     }
 
@@ -74,8 +84,12 @@ class LostAnswerIsNeverResentTest {
     void aLostAnswerIsNeverResentByTheTransport(Connector connector, Auth auth, Method method) {
         String target = Seed.target(nextTarget++ % TARGETS);
         String secretId = withOneSecret(target);
-        try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder().baseUrl(proxy.baseUrl()).connector(connector)
-                .credential(credential(auth)).retryPolicy(RetryPolicy.none()).build()) {
+        try (AtlasCredentialsClient atlas = AtlasCredentialsClient.builder()
+                .baseUrl(proxy.baseUrl())
+                .connector(connector)
+                .credential(credential(auth))
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
             atlas.getOrgServiceAccount(Seed.ORG_A, target); // a keep-alive connection: the next request reuses it
             proxy.dropNextAnswer(method.name(), "/serviceAccounts/" + target);
             int before = proxy.forwarded();
@@ -104,9 +118,12 @@ class LostAnswerIsNeverResentTest {
 
     /** Leaves the target with exactly one secret (room for a create, one to delete) and returns its id. */
     private static String withOneSecret(String target) {
-        try (AtlasCredentialsClient admin = AtlasCredentialsClient.builder().baseUrl(emulator.baseUri().toString())
-                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET)).build()) {
-            admin.getOrgServiceAccount(Seed.ORG_A, target).getSecrets()
+        try (AtlasCredentialsClient admin = AtlasCredentialsClient.builder()
+                .baseUrl(emulator.baseUri().toString())
+                .credential(ServiceAccountCredential.of(Seed.ADMIN_A, Seed.ADMIN_A_SECRET))
+                .build()) {
+            admin.getOrgServiceAccount(Seed.ORG_A, target)
+                    .getSecrets()
                     .forEach(secret -> admin.deleteOrgServiceAccountSecret(Seed.ORG_A, target, secret.getId()));
             return admin.createOrgServiceAccountSecret(Seed.ORG_A, target, 48).getId();
         }

@@ -31,8 +31,8 @@ public final class AdminToken {
      */
     public static AdminToken of(String value) {
         if (value == null || value.length() < MIN_LENGTH || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException("the admin token must be at least " + MIN_LENGTH
-                    + " visible ASCII characters, without spaces");
+            throw new IllegalArgumentException(
+                    "the admin token must be at least " + MIN_LENGTH + " visible ASCII characters, without spaces");
         }
         return new AdminToken(sha256(value));
     }

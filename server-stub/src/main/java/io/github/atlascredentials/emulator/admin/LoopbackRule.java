@@ -10,8 +10,7 @@ import java.util.Locale;
  * on one machine bind 127.0.0.2 to see the off-loopback behaviour.
  */
 public final class LoopbackRule {
-    private LoopbackRule() {
-    }
+    private LoopbackRule() {}
 
     public static boolean isLoopback(String bindAddress) {
         String host = bindAddress.trim();
@@ -19,7 +18,9 @@ public final class LoopbackRule {
             host = host.substring(1, host.length() - 1);
         }
         host = host.toLowerCase(Locale.ROOT);
-        return host.equals("127.0.0.1") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")
+        return host.equals("127.0.0.1")
+                || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1")
                 || host.equals("0000:0000:0000:0000:0000:0000:0000:0001");
     }
 }

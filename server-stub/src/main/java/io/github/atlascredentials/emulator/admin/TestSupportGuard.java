@@ -10,11 +10,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.glassfish.grizzly.http.server.Request;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
  * Guards everything under {@code /_emulator/} before any other filter (the request gate has
@@ -32,11 +31,13 @@ public final class TestSupportGuard implements ContainerRequestFilter {
     private static final String PREFIX = "/_emulator/";
     /** The Pact state-change path, which also takes the token as {@code ?token=}. */
     private static final List<String> PROVIDER_STATES = List.of("_emulator", "pact", "provider-states");
+
     public static final String TOKEN_PARAMETER = "token";
 
     private final TestSupportAccess access;
     private final AdminToken token;
     private final FixedWindowRateLimiter wrongTokens;
+
     @Context
     private Provider<Request> grizzlyRequest;
 
@@ -59,8 +60,7 @@ public final class TestSupportGuard implements ContainerRequestFilter {
         }
         String rawPath = ctx.getUriInfo().getRequestUri().getRawPath();
         if (access == TestSupportAccess.DISABLED) {
-            ctx.abortWith(ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, rawPath)
-                    .toResponse());
+            ctx.abortWith(ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, rawPath).toResponse());
             return;
         }
         if (segments.equals(List.of("_emulator", "health"))) {
@@ -112,7 +112,9 @@ public final class TestSupportGuard implements ContainerRequestFilter {
             return null;
         }
         String trimmed = authorization.trim();
-        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : null;
+        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? trimmed.substring(7).trim()
+                : null;
     }
 
     private static ApiProblem rateLimited(FixedWindowRateLimiter.Decision decision) {

@@ -16,21 +16,24 @@ public final class Crypto {
      * from the system's entropy source, so the values stay cryptographically random.
      */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Crypto::newRandom);
+
     private static final HexFormat HEX = HexFormat.of();
     /**
      * One digest per thread and algorithm, reused ({@code digest()} resets it): {@code getInstance} looks the
      * provider up and builds a new one, work done for every request (the token's hash, Digest's MD5s).
      */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> digest("MD5"));
     /** The ObjectId's per-process random part and counter (see {@link #objectId()}). */
     private static final byte[] PROCESS_UNIQUE = randomBytes(5);
-    private static final AtomicInteger OBJECT_ID_COUNTER = new AtomicInteger(RANDOM.get().nextInt());
+
+    private static final AtomicInteger OBJECT_ID_COUNTER =
+            new AtomicInteger(RANDOM.get().nextInt());
     private static final char[] SECRET_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".toCharArray();
 
-    private Crypto() {
-    }
+    private Crypto() {}
 
     public static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];

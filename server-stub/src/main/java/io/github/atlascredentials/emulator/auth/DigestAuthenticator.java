@@ -3,7 +3,6 @@ package io.github.atlascredentials.emulator.auth;
 import io.github.atlascredentials.emulator.EmulatorClock;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.StoredApiKey;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -41,15 +40,12 @@ public final class DigestAuthenticator {
     }
 
     /** The result of checking an Authorization: Digest header. */
-    public sealed interface Outcome permits Authenticated, Refused {
-    }
+    public sealed interface Outcome permits Authenticated, Refused {}
 
-    public record Authenticated(StoredApiKey key) implements Outcome {
-    }
+    public record Authenticated(StoredApiKey key) implements Outcome {}
 
     /** Refused; {@code stale} when only the nonce was too old. */
-    public record Refused(boolean stale) implements Outcome {
-    }
+    public record Refused(boolean stale) implements Outcome {}
 
     public DigestAuthenticator(EmulatorState state, EmulatorClock clock, Duration nonceLifetime) {
         this.state = state;
@@ -99,9 +95,16 @@ public final class DigestAuthenticator {
         String nc = p.get("nc");
         String cnonce = p.get("cnonce");
         String algorithm = p.getOrDefault("algorithm", "MD5");
-        if (username == null || nonce == null || uri == null || response == null || cnonce == null
-                || nc == null || !NC.matcher(nc).matches() || !"auth".equals(qop)
-                || !REALM.equals(p.get("realm")) || !"MD5".equalsIgnoreCase(algorithm)
+        if (username == null
+                || nonce == null
+                || uri == null
+                || response == null
+                || cnonce == null
+                || nc == null
+                || !NC.matcher(nc).matches()
+                || !"auth".equals(qop)
+                || !REALM.equals(p.get("realm"))
+                || !"MD5".equalsIgnoreCase(algorithm)
                 || !(uri.equals(requestTarget) || uri.equals(path))) {
             return new Refused(false);
         }
@@ -109,7 +112,8 @@ public final class DigestAuthenticator {
         // An unknown user still costs a full computation, so timing does not tell whether it exists.
         byte[] ha1 = key.map(StoredApiKey::ha1).orElseGet(() -> DigestHash.ha1(username, "unknown"));
         String ha2 = Crypto.md5Hex(method + ":" + uri);
-        String expected = Crypto.md5Hex(Crypto.hex(ha1) + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+        String expected =
+                Crypto.md5Hex(Crypto.hex(ha1) + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
         boolean matches = Crypto.constantTimeEquals(expected, response.toLowerCase(Locale.ROOT));
         if (!matches || key.isEmpty()) {
             return new Refused(false);

@@ -9,8 +9,7 @@ public final class DigestHash {
     /** The realm of the Digest challenge; part of every stored hash. */
     public static final String REALM = "MMS Public API";
 
-    private DigestHash() {
-    }
+    private DigestHash() {}
 
     /** HA1 = MD5(publicKey:realm:privateKey), the only form in which a private key is stored. */
     public static byte[] ha1(String publicKey, String privateKey) {

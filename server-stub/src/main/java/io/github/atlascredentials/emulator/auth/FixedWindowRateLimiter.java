@@ -1,7 +1,6 @@
 package io.github.atlascredentials.emulator.auth;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,11 +13,9 @@ public final class FixedWindowRateLimiter {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     /** The outcome of one request: allowed or not, the headers' values and, if refused, the wait. */
-    public record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
-    }
+    public record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {}
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 
     public FixedWindowRateLimiter(EmulatorClock clock, int limit) {
         this.clock = clock;

@@ -1,7 +1,6 @@
 package io.github.atlascredentials.emulator.auth;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +16,7 @@ public final class TokenBucketRateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile Settings settings;
 
-    private record Bucket(long tokens, long lastRefillMillis) {
-    }
+    private record Bucket(long tokens, long lastRefillMillis) {}
 
     /** Capacity, tokens added per refill, and the refill interval in seconds; each at least 1. */
     public record Settings(int capacity, int refill, int refillSeconds) {

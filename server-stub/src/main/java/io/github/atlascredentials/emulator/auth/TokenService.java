@@ -2,7 +2,6 @@ package io.github.atlascredentials.emulator.auth;
 
 import io.github.atlascredentials.emulator.EmulatorClock;
 import io.github.atlascredentials.emulator.SpecFacts;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenService {
     public static final Duration LIFETIME = SpecFacts.ACCESS_TOKEN_LIFETIME;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER =
+            B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     private final EmulatorClock clock;
     private final int maxActivePerAccount;
@@ -64,8 +64,7 @@ public final class TokenService {
     }
 
     /** Who holds an active token: the service account, and the secret that obtained the token. */
-    public record TokenOwner(String clientId, String secretId) {
-    }
+    public record TokenOwner(String clientId, String secretId) {}
 
     /**
      * Issues a token obtained with the secret {@code secretId}, or returns empty if the account already has the
@@ -84,7 +83,8 @@ public final class TokenService {
             });
             // One return for both outcomes: a separate "return Optional.empty()" inside the lock gives PIT a
             // mutant no test can kill (the same empty value, which PIT's filter misses behind the monitor exit).
-            return tokens.size() < maxActivePerAccount ? Optional.of(newToken(tokens, clientId, secretId, now))
+            return tokens.size() < maxActivePerAccount
+                    ? Optional.of(newToken(tokens, clientId, secretId, now))
                     : Optional.empty();
         }
     }
@@ -92,8 +92,8 @@ public final class TokenService {
     private IssuedToken newToken(Deque<TokenRecord> tokens, String clientId, String secretId, Instant now) {
         long iat = now.getEpochSecond();
         long exp = iat + LIFETIME.getSeconds();
-        String payload = "{\"sub\":\"" + clientId + "\",\"iat\":" + iat + ",\"exp\":" + exp
-                + ",\"jti\":\"" + Crypto.randomHex(12) + "\",\"iss\":\"atlas-emulator\"}";
+        String payload = "{\"sub\":\"" + clientId + "\",\"iat\":" + iat + ",\"exp\":" + exp + ",\"jti\":\""
+                + Crypto.randomHex(12) + "\",\"iss\":\"atlas-emulator\"}";
         String token = HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(Crypto.randomBytes(32));
         TokenRecord record = new TokenRecord(hash(token), clientId, secretId, Instant.ofEpochSecond(exp));
@@ -109,7 +109,8 @@ public final class TokenService {
     public void acceptFixture(String token, String clientId, String secretId) {
         Deque<TokenRecord> tokens = byAccount.computeIfAbsent(clientId, k -> new ArrayDeque<>());
         synchronized (tokens) {
-            TokenRecord record = new TokenRecord(hash(token), clientId, secretId, clock.now().plus(LIFETIME));
+            TokenRecord record =
+                    new TokenRecord(hash(token), clientId, secretId, clock.now().plus(LIFETIME));
             tokens.add(record);
             byHash.put(record.hash, record);
         }
@@ -146,7 +147,11 @@ public final class TokenService {
 
     /** Revokes a token issued to {@code clientId}; anything else is silently ignored (RFC 7009). */
     /** What a revocation did. */
-    public enum Revocation { REVOKED, NOTHING_TO_REVOKE, ISSUED_TO_ANOTHER_CLIENT }
+    public enum Revocation {
+        REVOKED,
+        NOTHING_TO_REVOKE,
+        ISSUED_TO_ANOTHER_CLIENT
+    }
 
     public Revocation revoke(String token, String clientId) {
         TokenRecord record = byHash.get(hash(token));

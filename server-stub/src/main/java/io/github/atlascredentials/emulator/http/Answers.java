@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /** The answers more than one step (or the Grizzly-level guards) give, worded once. */
 public final class Answers {
-    private Answers() {
-    }
+    private Answers() {}
 
     public static ApiProblem notFound(String rawPath) {
         return ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, rawPath);
@@ -47,12 +46,12 @@ public final class Answers {
      * The Atlas v2 limit (the rate-limit documentation's shape): {@code parameters} are
      * {@code [path, retryAfter, capacity, refill, seconds]}.
      */
-    public static ApiProblem tokenBucketLimited(String path, FixedWindowRateLimiter.Decision decision,
-                                                TokenBucketRateLimiter bucket) {
+    public static ApiProblem tokenBucketLimited(
+            String path, FixedWindowRateLimiter.Decision decision, TokenBucketRateLimiter bucket) {
         long wait = decision.retryAfterSeconds();
         TokenBucketRateLimiter.Settings s = bucket.settings();
-        return ApiProblem.of(ErrorCode.RATE_LIMITED_TOKEN_BUCKET, path, wait, s.capacity(), s.refill(),
-                        s.refillSeconds())
+        return ApiProblem.of(
+                        ErrorCode.RATE_LIMITED_TOKEN_BUCKET, path, wait, s.capacity(), s.refill(), s.refillSeconds())
                 .header("Retry-After", Long.toString(wait));
     }
 
@@ -64,11 +63,11 @@ public final class Answers {
         boolean oauth = operation != null && operation.authentication() == OperationRule.Authentication.CLIENT_BASIC;
         ApiProblem problem;
         if (status == 503) {
-            problem = oauth ? ApiProblem.oauth(OAuthErrorCode.TEMPORARILY_UNAVAILABLE)
+            problem = oauth
+                    ? ApiProblem.oauth(OAuthErrorCode.TEMPORARILY_UNAVAILABLE)
                     : ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE);
         } else {
-            problem = oauth ? ApiProblem.oauth(OAuthErrorCode.SERVER_ERROR)
-                    : ApiProblem.of(ErrorCode.UNEXPECTED_ERROR);
+            problem = oauth ? ApiProblem.oauth(OAuthErrorCode.SERVER_ERROR) : ApiProblem.of(ErrorCode.UNEXPECTED_ERROR);
         }
         if (retryAfterSeconds != null) {
             problem.header("Retry-After", Long.toString(retryAfterSeconds));

@@ -1,6 +1,7 @@
 package io.github.atlascredentials.emulator.http;
 
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
+import java.io.IOException;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.http.HttpContent;
@@ -12,8 +13,6 @@ import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
-
-import java.io.IOException;
 
 /**
  * Grizzly's HTTP/1.1 codec, changed in three ways. (1) What it refuses itself, before any handler runs
@@ -32,8 +31,14 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
 
     @SuppressWarnings("deprecation") // the only constructor that takes every setting the listener has
     ApiErrorHttpCodecFilter(NetworkListener listener, int maxHeadBytes, String serviceVersion) {
-        super(listener.isChunkingEnabled(), maxHeadBytes, null, listener.getKeepAlive(), null,
-                listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders());
+        super(
+                listener.isChunkingEnabled(),
+                maxHeadBytes,
+                null,
+                listener.getKeepAlive(),
+                null,
+                listener.getMaxRequestHeaders(),
+                listener.getMaxResponseHeaders());
         this.maxHeadBytes = maxHeadBytes;
         this.serviceVersion = serviceVersion;
     }
@@ -54,8 +59,10 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
     @Override
     protected void onInitialLineEncoded(HttpHeader header, FilterChainContext ctx) {
         super.onInitialLineEncoded(header, ctx);
-        if (header instanceof HttpResponsePacket response && response.getStatus() == 204
-                && response.getContentType() != null && !response.getHeaders().contains(Header.ContentType)) {
+        if (header instanceof HttpResponsePacket response
+                && response.getStatus() == 204
+                && response.getContentType() != null
+                && !response.getHeaders().contains(Header.ContentType)) {
             response.getHeaders().setValue(Header.ContentType).setString(response.getContentType());
         }
     }
@@ -70,7 +77,9 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
             return true;
         }
         boolean error = super.onHttpHeaderParsed(httpHeader, buffer, ctx);
-        if (!error && httpHeader instanceof HttpRequestPacket request && !request.isExpectContent()
+        if (!error
+                && httpHeader instanceof HttpRequestPacket request
+                && !request.isExpectContent()
                 && !request.isIgnoreContentModifiers()
                 && request.getMethod().getPayloadExpectation() == Method.PayloadExpectation.NOT_ALLOWED
                 && (request.getContentLength() > 0 || request.isChunked())) {
@@ -89,7 +98,9 @@ final class ApiErrorHttpCodecFilter extends HttpServerFilter {
 
     @Override
     protected void onHttpHeaderError(HttpHeader httpHeader, FilterChainContext ctx, Throwable t) throws IOException {
-        if (httpHeader instanceof HttpRequestPacket request && t != null && t.getMessage() != null
+        if (httpHeader instanceof HttpRequestPacket request
+                && t != null
+                && t.getMessage() != null
                 && t.getMessage().contains("too large")) {
             request.setAttribute(CAUSE, "the request line and headers exceed " + maxHeadBytes + " bytes.");
         }

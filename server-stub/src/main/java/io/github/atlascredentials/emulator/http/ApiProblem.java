@@ -11,7 +11,6 @@ import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.spec.rules.SchemaRule;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ public final class ApiProblem extends RuntimeException {
     private final int status;
     /** The spec's model of the answer: an {@link ApiError} or an {@link OAuthError}. */
     private final Object body;
+
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private ApiProblem(int status, String code, Object body) {
@@ -39,13 +39,19 @@ public final class ApiProblem extends RuntimeException {
      * and its {@code parameters}, from {@code arguments} given in the order of {@link ErrorCode#arguments()}.
      */
     public static ApiProblem of(ErrorCode code, Object... arguments) {
-        return api(code.status(), code.code(), fill(code.text(), code.arguments(), arguments),
+        return api(
+                code.status(),
+                code.code(),
+                fill(code.text(), code.arguments(), arguments),
                 parameters(code.arguments(), code.parameters(), arguments));
     }
 
     /** The answer the spec's {@code x-error} of a schema names for a value that breaks the schema's rules. */
     public static ApiProblem ofOverride(ErrorOverride override, SchemaRule schema, String value) {
-        return api(override.status(), override.errorCode(), override.detail(schema, value),
+        return api(
+                override.status(),
+                override.errorCode(),
+                override.detail(schema, value),
                 override.parameters(schema, value).toArray());
     }
 
@@ -54,15 +60,19 @@ public final class ApiProblem extends RuntimeException {
         for (Object p : parameters) {
             params.add(p instanceof Number n ? (Object) n.longValue() : String.valueOf(p));
         }
-        ApiError body = new ApiError().error(status).errorCode(errorCode).reason(reason(status)).detail(detail)
+        ApiError body = new ApiError()
+                .error(status)
+                .errorCode(errorCode)
+                .reason(reason(status))
+                .detail(detail)
                 .parameters(params);
         return new ApiProblem(status, errorCode, body);
     }
 
     private static String fill(String text, List<String> names, Object[] arguments) {
         if (arguments.length != names.size()) {
-            throw new IllegalArgumentException("the text \"" + text + "\" takes " + names + ", given " + arguments.length
-                    + " values");
+            throw new IllegalArgumentException(
+                    "the text \"" + text + "\" takes " + names + ", given " + arguments.length + " values");
         }
         String out = text;
         for (int i = 0; i < names.size(); i++) {
@@ -88,7 +98,8 @@ public final class ApiProblem extends RuntimeException {
 
     /** An OAuth 2.0 error (RFC 6749 section 5.2) of the spec, its description filled in as {@link #of} does. */
     public static ApiProblem oauth(OAuthErrorCode code, Object... arguments) {
-        OAuthError body = new OAuthError().error(OAuthError.ErrorEnum.fromValue(code.code()))
+        OAuthError body = new OAuthError()
+                .error(OAuthError.ErrorEnum.fromValue(code.code()))
                 .errorDescription(fill(code.text(), code.arguments(), arguments));
         return new ApiProblem(code.status(), code.code(), body);
     }
@@ -122,7 +133,8 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public Response toResponse() {
-        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        Response.ResponseBuilder builder =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
         headers.forEach(builder::header);
         return builder.build();
     }

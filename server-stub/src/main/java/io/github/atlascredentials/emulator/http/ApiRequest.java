@@ -9,7 +9,6 @@ import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -58,8 +57,12 @@ public final class ApiRequest {
         }
     }
 
-    private ApiRequest(RouteTable.Match match, OperationRule operation, String baseUri,
-                       Supplier<String> remoteAddress, String contentType) {
+    private ApiRequest(
+            RouteTable.Match match,
+            OperationRule operation,
+            String baseUri,
+            Supplier<String> remoteAddress,
+            String contentType) {
         this.match = match;
         this.operation = operation;
         this.baseUri = baseUri;
@@ -67,8 +70,12 @@ public final class ApiRequest {
         this.contentType = contentType;
     }
 
-    public static ApiRequest begin(ContainerRequestContext ctx, RouteTable.Match match, OperationRule operation,
-                                   String baseUri, String remoteAddress) {
+    public static ApiRequest begin(
+            ContainerRequestContext ctx,
+            RouteTable.Match match,
+            OperationRule operation,
+            String baseUri,
+            String remoteAddress) {
         return begin(ctx, match, operation, baseUri, () -> remoteAddress);
     }
 
@@ -77,11 +84,15 @@ public final class ApiRequest {
      * address looked up only if a step asks for it (on Grizzly the look-up goes through the injection manager,
      * which cost about 6 % of the CPU of every request while only the token endpoint's rate limit needs it).
      */
-    public static ApiRequest begin(ContainerRequestContext ctx, RouteTable.Match match, OperationRule operation,
-                                   String baseUri, Supplier<String> remoteAddress) {
+    public static ApiRequest begin(
+            ContainerRequestContext ctx,
+            RouteTable.Match match,
+            OperationRule operation,
+            String baseUri,
+            Supplier<String> remoteAddress) {
         // A repeated Content-Type is read as its first value (the header is left as sent).
-        ApiRequest request = new ApiRequest(match, operation, baseUri, remoteAddress,
-                ctx.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+        ApiRequest request = new ApiRequest(
+                match, operation, baseUri, remoteAddress, ctx.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
         ctx.setProperty(PROPERTY, request);
         return request;
     }
@@ -204,7 +215,8 @@ public final class ApiRequest {
 
     private void assign(int part, String name) {
         if ((assigned & part) != 0) {
-            throw new IllegalStateException("the request's " + name + " is set once, by one step; a second step set it again");
+            throw new IllegalStateException(
+                    "the request's " + name + " is set once, by one step; a second step set it again");
         }
         assigned |= part;
     }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,8 +17,7 @@ import java.util.logging.Logger;
 public final class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     public static final class Problems implements ExceptionMapper<ApiProblem> {
         @Override
@@ -40,8 +38,10 @@ public final class ErrorMappers {
         // Request-scoped proxies Jersey injects: what the answer names (path, method, Content-Type).
         @Context
         private UriInfo uriInfo;
+
         @Context
         private Request request;
+
         @Context
         private HttpHeaders headers;
 
@@ -59,9 +59,10 @@ public final class ErrorMappers {
                 case 413 -> ApiProblem.of(ErrorCode.REQUEST_TOO_LARGE, maxBodyBytes);
                 case 415 -> ApiProblem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, contentType());
                 case 400 -> ApiProblem.of(ErrorCode.MALFORMED_JSON);
-                default -> status >= 500
-                        ? ApiProblem.of(ErrorCode.UNEXPECTED_ERROR)
-                        : ApiProblem.of(ErrorCode.INVALID_REQUEST, "HTTP status " + status + ".");
+                default ->
+                    status >= 500
+                            ? ApiProblem.of(ErrorCode.UNEXPECTED_ERROR)
+                            : ApiProblem.of(ErrorCode.INVALID_REQUEST, "HTTP status " + status + ".");
             };
             if (e instanceof NotAllowedException) {
                 problem.header("Allow", String.join(", ", e.getResponse().getAllowedMethods()));

@@ -1,13 +1,12 @@
 package io.github.atlascredentials.emulator.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
-
-import java.io.IOException;
-import java.io.OutputStream;
 
 /** Writes an {@link ApiProblem} on the Grizzly level, where JAX-RS and its filters do not run. */
 final class GrizzlyErrorAnswers {
@@ -16,8 +15,7 @@ final class GrizzlyErrorAnswers {
     static final String HSTS_VALUE = "max-age=300";
     private static final String JSON = "application/json";
 
-    private GrizzlyErrorAnswers() {
-    }
+    private GrizzlyErrorAnswers() {}
 
     /** On a Grizzly server response that is not committed yet. */
     static void write(Response response, ApiProblem problem, String serviceVersion) throws IOException {
@@ -44,7 +42,9 @@ final class GrizzlyErrorAnswers {
         response.setHeader(STRICT_TRANSPORT_SECURITY, HSTS_VALUE);
         response.setContentType(JSON);
         response.setContentLength(body.length);
-        return HttpContent.builder(response).content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
-                .last(true).build();
+        return HttpContent.builder(response)
+                .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
+                .last(true)
+                .build();
     }
 }

@@ -1,6 +1,8 @@
 package io.github.atlascredentials.emulator.http;
 
 import io.github.atlascredentials.emulator.SpecFacts;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
@@ -9,9 +11,6 @@ import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Makes the HTTP layer below JAX-RS answer like the API: every refusal Grizzly or Jersey's container
@@ -22,8 +21,7 @@ public final class GrizzlyGuards {
     /** Request line plus headers (the spec's {@code maxRequestHeadSize}); Grizzly's default, 8 KiB, is too little for long queries. */
     public static final int MAX_HEAD_BYTES = SpecFacts.MAX_REQUEST_HEAD_BYTES;
 
-    private GrizzlyGuards() {
-    }
+    private GrizzlyGuards() {}
 
     public static void install(HttpServer server, RouteTable routes, String serviceVersion) {
         for (NetworkListener listener : server.getListeners()) {

@@ -19,10 +19,10 @@ import java.util.Optional;
 final class IllegalRequestTargets {
     /** The characters Jersey's Grizzly container percent-encodes in a query before parsing it. */
     private static final String[][] JERSEY_QUERY_ESCAPES = {
-            {"{", "%7B"}, {"}", "%7D"}, {"\\", "%5C"}, {"^", "%5E"}, {"|", "%7C"}, {"`", "%60"}};
+        {"{", "%7B"}, {"}", "%7D"}, {"\\", "%5C"}, {"^", "%5E"}, {"|", "%7C"}, {"`", "%60"}
+    };
 
-    private IllegalRequestTargets() {
-    }
+    private IllegalRequestTargets() {}
 
     /**
      * @param rawPath  the request path as sent (not decoded)

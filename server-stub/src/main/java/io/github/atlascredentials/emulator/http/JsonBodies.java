@@ -1,7 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Parses request bodies strictly: well-formed UTF-8, one JSON value, nesting at most 32 levels. */
 public final class JsonBodies {
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** The JSON tree of a body, or 400 {@code MALFORMED_JSON}. */
     public static JsonNode parse(byte[] body) {
@@ -43,7 +41,8 @@ public final class JsonBodies {
             return true;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body, i, body.length - i));

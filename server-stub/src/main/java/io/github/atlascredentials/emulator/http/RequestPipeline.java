@@ -7,9 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
-import org.glassfish.grizzly.http.server.Request;
-
 import java.util.List;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
  * The one routing of API requests, before JAX-RS matching: the route table gives the operation (or 404,
@@ -25,6 +24,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
     private final RouteTable routes;
     private final List<RequestStep> steps;
     private final ResourceMethods resources;
+
     @Context
     private Provider<Request> grizzlyRequest;
 
@@ -61,8 +61,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
         if (operation == null) {
             return null;
         }
-        return ApiRequest.begin(ctx, match, operation, stripSlash(ctx.getUriInfo().getBaseUri().toString()),
-                this::remoteAddress);
+        return ApiRequest.begin(
+                ctx, match, operation, stripSlash(ctx.getUriInfo().getBaseUri().toString()), this::remoteAddress);
     }
 
     private String remoteAddress() {

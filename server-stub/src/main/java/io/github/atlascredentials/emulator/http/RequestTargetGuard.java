@@ -1,13 +1,12 @@
 package io.github.atlascredentials.emulator.http;
 
-import org.glassfish.grizzly.http.server.HttpHandler;
-import org.glassfish.grizzly.http.server.Request;
-import org.glassfish.grizzly.http.server.Response;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
 
 /**
  * Wraps the Jersey container. Jersey turns the Grizzly request into a {@link URI} before any filter
@@ -48,8 +47,12 @@ final class RequestTargetGuard extends HttpHandler {
                 throw e;
             }
             LOG.log(Level.FINE, "request target or Host is no legal URI");
-            ApiProblem problem = IllegalRequestTargets.problemFor(routes, request.getMethod().getMethodString(),
-                    request.getRequestURI(), request.getQueryString(), hostValid(request));
+            ApiProblem problem = IllegalRequestTargets.problemFor(
+                    routes,
+                    request.getMethod().getMethodString(),
+                    request.getRequestURI(),
+                    request.getQueryString(),
+                    hostValid(request));
             GrizzlyErrorAnswers.write(response, problem, serviceVersion);
         }
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
@@ -65,7 +64,8 @@ public final class ResourceMethods {
             throw ApiProblem.of(ErrorCode.NOT_IMPLEMENTED, request.operation().operationId());
         }
         MultivaluedMap<String, String> query = ctx.getUriInfo().getRequestUri().getRawQuery() == null
-                ? null : ctx.getUriInfo().getQueryParameters();
+                ? null
+                : ctx.getUriInfo().getQueryParameters();
         Object[] arguments = new Object[bound.arguments().size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = bound.arguments().get(i).value(request, query);
@@ -85,8 +85,7 @@ public final class ResourceMethods {
         }
     }
 
-    private record Bound(Object target, Method method, List<Argument> arguments) {
-    }
+    private record Bound(Object target, Method method, List<Argument> arguments) {}
 
     /** One parameter of a resource method, read from the request. */
     private interface Argument {
@@ -115,7 +114,8 @@ public final class ResourceMethods {
         PathParam path = parameter.getAnnotation(PathParam.class);
         if (path != null) {
             String name = path.value();
-            return (request, query) -> convert(request, name, request.pathParameters().get(name), type);
+            return (request, query) ->
+                    convert(request, name, request.pathParameters().get(name), type);
         }
         QueryParam queryParam = parameter.getAnnotation(QueryParam.class);
         if (queryParam != null) {

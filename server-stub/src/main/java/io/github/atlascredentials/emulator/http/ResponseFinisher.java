@@ -16,7 +16,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +43,8 @@ public final class ResponseFinisher implements ContainerResponseFilter {
      * answered as the documentation shows: {@code {"error":"server_error","error_description":"Unexpected error."}}.
      */
     private static void oauthShapedFault(ApiRequest api, ContainerResponseContext response) {
-        if (api != null && api.operation().authentication() == OperationRule.Authentication.CLIENT_BASIC
+        if (api != null
+                && api.operation().authentication() == OperationRule.Authentication.CLIENT_BASIC
                 && (response.getStatus() == 500 || response.getStatus() == 503)
                 && response.getEntity() instanceof ApiError) {
             ApiProblem oauth = Answers.fault(api.operation(), response.getStatus(), null);
@@ -121,13 +121,17 @@ public final class ResponseFinisher implements ContainerResponseFilter {
                 return;
             }
             // Most requests have no query at all: then there is nothing to parse.
-            MultivaluedMap<String, String> query = request.getUriInfo().getRequestUri().getRawQuery() == null
-                    ? null : request.getUriInfo().getQueryParameters();
+            MultivaluedMap<String, String> query =
+                    request.getUriInfo().getRequestUri().getRawQuery() == null
+                            ? null
+                            : request.getUriInfo().getQueryParameters();
             // Only operations whose spec declares the envelope parameter wrap their answers.
             // (The spec's parameter list is searched only when a request asks for the envelope at all.)
             // Never on the OAuth endpoints: OAuth clients read the token answer's own fields (RFC 6749), and
             // no source shows an enveloped OAuth answer (the spec says the parameter is ignored there).
-            boolean envelope = isTrue(query, "envelope") && api != null && api.operation().parameter("envelope").isPresent()
+            boolean envelope = isTrue(query, "envelope")
+                    && api != null
+                    && api.operation().parameter("envelope").isPresent()
                     && api.operation().authentication() != OperationRule.Authentication.CLIENT_BASIC;
             if (entity == null) {
                 finishEmpty(api, response, envelope);
@@ -146,8 +150,8 @@ public final class ResponseFinisher implements ContainerResponseFilter {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
         } catch (JsonProcessingException e) {
             response.setStatus(500);
-            response.setEntity(ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).bodyBytes(),
-                    null, MediaType.APPLICATION_JSON_TYPE);
+            response.setEntity(
+                    ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).bodyBytes(), null, MediaType.APPLICATION_JSON_TYPE);
         }
     }
 }

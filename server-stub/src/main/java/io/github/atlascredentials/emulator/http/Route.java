@@ -1,7 +1,6 @@
 package io.github.atlascredentials.emulator.http;
 
 import io.github.atlascredentials.spec.rules.OperationRule;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

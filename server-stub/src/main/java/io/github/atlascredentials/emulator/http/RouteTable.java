@@ -4,7 +4,6 @@ import io.github.atlascredentials.spec.rules.ApiRules;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
@@ -55,7 +54,8 @@ public final class RouteTable {
             }
             routes.add(new Route(path, ops, methods, missing));
         });
-        testSupportRoutes(testSupport).forEach((path, methods) -> routes.add(new Route(path, List.of(), methods, Set.of())));
+        testSupportRoutes(testSupport)
+                .forEach((path, methods) -> routes.add(new Route(path, List.of(), methods, Set.of())));
         return new RouteTable(routes);
     }
 
@@ -86,8 +86,7 @@ public final class RouteTable {
     }
 
     /** A request path matched to a route, with its decoded path parameters and its path as the template writes it. */
-    public record Match(Route route, Map<String, String> pathParameters, String canonicalPath) {
-    }
+    public record Match(Route route, Map<String, String> pathParameters, String canonicalPath) {}
 
     /** The route whose template the raw (undecoded) path matches. */
     public Optional<Match> match(String rawPath) {

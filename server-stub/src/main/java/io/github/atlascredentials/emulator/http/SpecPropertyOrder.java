@@ -3,7 +3,6 @@ package io.github.atlascredentials.emulator.http;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import io.github.atlascredentials.emulator.generated.model.ApiError;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;

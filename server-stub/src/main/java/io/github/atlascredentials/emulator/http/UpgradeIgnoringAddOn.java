@@ -1,18 +1,17 @@
 package io.github.atlascredentials.emulator.http;
 
+import java.io.IOException;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpEvents.IncomingHttpUpgradeEvent;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.HttpEvents.IncomingHttpUpgradeEvent;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
-
-import java.io.IOException;
 
 /**
  * Serves every request that asks for a protocol upgrade as plain HTTP/1.1: {@code Upgrade: h2c} (sent

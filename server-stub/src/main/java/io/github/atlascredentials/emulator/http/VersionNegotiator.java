@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
  * spec); any other date is 406 {@code INVALID_VERSION_DATE}.
  */
 public final class VersionNegotiator {
-    private static final Pattern VERSIONED = Pattern.compile(
-            "^application/vnd\\.atlas\\.([^+;\\s]*)\\+json$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSIONED =
+            Pattern.compile("^application/vnd\\.atlas\\.([^+;\\s]*)\\+json$", Pattern.CASE_INSENSITIVE);
 
-    private VersionNegotiator() {
-    }
+    private VersionNegotiator() {}
 
     public static String mediaType(String version) {
         return "application/vnd.atlas." + version + "+json";

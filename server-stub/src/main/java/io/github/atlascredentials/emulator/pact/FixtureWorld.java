@@ -39,23 +39,32 @@ public final class FixtureWorld {
     // --- seed pieces ------------------------------------------------------------------------------
 
     /** The organization {@link PactFixtures#ORG_ID} with its project {@link PactFixtures#GROUP_ID}. */
-    SeedDocument.Organization organization(int maxHours, List<SeedDocument.ServiceAccount> accounts,
-                                           List<SeedDocument.ApiKey> apiKeys) {
-        return new SeedDocument.Organization(PactFixtures.ORG_ID, "Organization " + PactFixtures.ORG_ID, maxHours,
-                List.of(new SeedDocument.Project(PactFixtures.GROUP_ID, "Project " + PactFixtures.GROUP_ID)), accounts,
+    SeedDocument.Organization organization(
+            int maxHours, List<SeedDocument.ServiceAccount> accounts, List<SeedDocument.ApiKey> apiKeys) {
+        return new SeedDocument.Organization(
+                PactFixtures.ORG_ID,
+                "Organization " + PactFixtures.ORG_ID,
+                maxHours,
+                List.of(new SeedDocument.Project(PactFixtures.GROUP_ID, "Project " + PactFixtures.GROUP_ID)),
+                accounts,
                 apiKeys);
     }
 
     /** Another organization (no project) with these accounts. */
     SeedDocument.Organization otherOrganization(String id, List<SeedDocument.ServiceAccount> accounts) {
-        return new SeedDocument.Organization(id, "Organization " + id, DEFAULT_MAX_HOURS, List.of(), accounts, List.of());
+        return new SeedDocument.Organization(
+                id, "Organization " + id, DEFAULT_MAX_HOURS, List.of(), accounts, List.of());
     }
 
     /** A caller with these roles and one secret of its own (the fixture bearer token is issued with it). */
     SeedDocument.ServiceAccount caller(String clientId, Set<String> roles, Map<String, Set<String>> projectRoles) {
         String secretId = Crypto.objectId();
         secretIds.put(clientId, secretId);
-        return new SeedDocument.ServiceAccount(clientId, "caller", roles, projectRoles,
+        return new SeedDocument.ServiceAccount(
+                clientId,
+                "caller",
+                roles,
+                projectRoles,
                 List.of(new SeedDocument.Secret(secretId, randomSecret(), now, now.plus(Duration.ofDays(365)))));
     }
 
@@ -66,15 +75,20 @@ public final class FixtureWorld {
 
     /** The target: Organization Member, and Project Owner of the project when {@code inProject}, with these secrets. */
     SeedDocument.ServiceAccount target(boolean inProject, List<SeedDocument.Secret> secrets) {
-        return new SeedDocument.ServiceAccount(PactFixtures.TARGET_CLIENT_ID, "target", Set.of("ORG_MEMBER"),
-                inProject ? Map.of(PactFixtures.GROUP_ID, Set.of("GROUP_OWNER")) : Map.of(), secrets);
+        return new SeedDocument.ServiceAccount(
+                PactFixtures.TARGET_CLIENT_ID,
+                "target",
+                Set.of("ORG_MEMBER"),
+                inProject ? Map.of(PactFixtures.GROUP_ID, Set.of("GROUP_OWNER")) : Map.of(),
+                secrets);
     }
 
     /** {@code count} secrets no one presents, valid for 30 days. */
     List<SeedDocument.Secret> unknownSecrets(int count) {
         List<SeedDocument.Secret> secrets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            secrets.add(new SeedDocument.Secret(randomSecret(), now.minus(Duration.ofDays(1)), now.plus(SECRET_VALIDITY)));
+            secrets.add(
+                    new SeedDocument.Secret(randomSecret(), now.minus(Duration.ofDays(1)), now.plus(SECRET_VALIDITY)));
         }
         return secrets;
     }
@@ -84,8 +98,10 @@ public final class FixtureWorld {
         String id = Crypto.objectId();
         secretIds.put(PactFixtures.TARGET_CLIENT_ID, id);
         return expired
-                ? new SeedDocument.Secret(id, PactFixtures.CLIENT_SECRET, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
-                : new SeedDocument.Secret(id, PactFixtures.CLIENT_SECRET, now.minus(Duration.ofDays(1)), now.plus(SECRET_VALIDITY));
+                ? new SeedDocument.Secret(
+                        id, PactFixtures.CLIENT_SECRET, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
+                : new SeedDocument.Secret(
+                        id, PactFixtures.CLIENT_SECRET, now.minus(Duration.ofDays(1)), now.plus(SECRET_VALIDITY));
     }
 
     SeedDocument.Secret secret(String id, Duration age, Duration validFor) {
@@ -94,14 +110,14 @@ public final class FixtureWorld {
 
     /** The Digest caller: API key {@link PactFixtures#API_KEY_PUBLIC_KEY} with these organization roles. */
     SeedDocument.ApiKey fixtureApiKey(List<String> roles) {
-        return new SeedDocument.ApiKey(null, PactFixtures.API_KEY_PUBLIC_KEY, PactFixtures.API_KEY_PRIVATE_KEY,
-                "Pact fixture caller", roles);
+        return new SeedDocument.ApiKey(
+                null, PactFixtures.API_KEY_PUBLIC_KEY, PactFixtures.API_KEY_PRIVATE_KEY, "Pact fixture caller", roles);
     }
 
     /** An API key nobody authenticates with (random public and private key). */
     SeedDocument.ApiKey apiKey(String id, String desc, List<String> roles, Map<String, Set<String>> projectRoles) {
-        return new SeedDocument.ApiKey(id, Crypto.randomLowercase(8), Crypto.randomUuid().toString(), desc, roles,
-                projectRoles);
+        return new SeedDocument.ApiKey(
+                id, Crypto.randomLowercase(8), Crypto.randomUuid().toString(), desc, roles, projectRoles);
     }
 
     // --- operations -------------------------------------------------------------------------------
@@ -152,7 +168,8 @@ public final class FixtureWorld {
      */
     void creationInProgress(String clientId) {
         SecretCreations.Hold hold = emulator.holdSecretCreations(clientId);
-        Thread creation = new Thread(() -> emulator.secretCreations().run(clientId, () -> null), "held-secret-creation");
+        Thread creation =
+                new Thread(() -> emulator.secretCreations().run(clientId, () -> null), "held-secret-creation");
         creation.setDaemon(true);
         creation.start();
         try {

@@ -27,15 +27,16 @@ public final class PactFixtures {
     public static final String CALLER_CLIENT_ID = "mdb_sa_id_00000000000000000000ad01";
     /** The other organization and its owner, for callers of another organization. */
     public static final String OTHER_ORG_ID = "0000000000000000000000b2";
+
     public static final String OTHER_CALLER_CLIENT_ID = "mdb_sa_id_00000000000000000000ad02";
     /** The target's client secret in the OAuth states (Basic {@code TARGET_CLIENT_ID:CLIENT_SECRET}); not of a live shape. */
     public static final String CLIENT_SECRET = "mdb_sa_sk_FAKE";
     /** The API key of the Digest caller: public key and private key (not of the live UUID shape). */
     public static final String API_KEY_PUBLIC_KEY = "pactfake";
+
     public static final String API_KEY_PRIVATE_KEY = "pact-fixture-private-key";
     /** The nonce of every Digest challenge while a state with the API-key caller is set. */
     public static final String DIGEST_NONCE = "pact-fixture-nonce-0001";
 
-    private PactFixtures() {
-    }
+    private PactFixtures() {}
 }

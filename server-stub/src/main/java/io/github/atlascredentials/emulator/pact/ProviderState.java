@@ -30,8 +30,7 @@ public record ProviderState(String name, String seeds, List<Parameter> parameter
     }
 
     /** A parameter of a state, with its default (used when the pact gives none) and meaning. */
-    public record Parameter(String name, String defaultValue, String meaning) {
-    }
+    public record Parameter(String name, String defaultValue, String meaning) {}
 
     /** Sets the state on a fresh world; the answer's entries are returned to the verifier as JSON. */
     @FunctionalInterface

@@ -37,6 +37,7 @@ public final class ProviderStatesResource {
     private static final Logger LOG = Logger.getLogger(ProviderStatesResource.class.getName());
 
     private final EmulatorControls emulator;
+
     @Context
     private Provider<Request> grizzlyRequest;
 
@@ -63,8 +64,10 @@ public final class ProviderStatesResource {
             ProviderState state = states.get(i);
             Map<String, Object> values;
             try {
-                values = state.setup().apply(new FixtureWorld(emulator, remoteAddress()),
-                        new StateParameters(state.name(), state.defaults(), change.params()));
+                values = state.setup()
+                        .apply(
+                                new FixtureWorld(emulator, remoteAddress()),
+                                new StateParameters(state.name(), state.defaults(), change.params()));
             } catch (StateParameters.InvalidStateParameter e) {
                 throw ApiProblem.of(ErrorCode.INVALID_PROVIDER_STATE_PARAMETER, state.name(), e.getMessage());
             }
@@ -76,9 +79,11 @@ public final class ProviderStatesResource {
     }
 
     private static ApiProblem unknown(String name) {
-        List<String> known = ProviderStateCatalogue.states().stream().map(ProviderState::name).toList();
-        return ApiProblem.of(ErrorCode.UNKNOWN_PROVIDER_STATE, abbreviated(name),
-                "\"" + String.join("\", \"", known) + "\"");
+        List<String> known = ProviderStateCatalogue.states().stream()
+                .map(ProviderState::name)
+                .toList();
+        return ApiProblem.of(
+                ErrorCode.UNKNOWN_PROVIDER_STATE, abbreviated(name), "\"" + String.join("\", \"", known) + "\"");
     }
 
     private static String abbreviated(String text) {
@@ -130,7 +135,8 @@ public final class ProviderStatesResource {
                 }
             });
             if (states.isEmpty() && !action.equals("teardown")) {
-                throw invalid("A state change names its state: {\"state\": \"...\", \"params\": {...}, \"action\": \"setup\"}.");
+                throw invalid(
+                        "A state change names its state: {\"state\": \"...\", \"params\": {...}, \"action\": \"setup\"}.");
             }
             JsonNode params = json.path("params");
             if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {

@@ -63,18 +63,23 @@ public final class StateParameters {
 
     /** Comma-separated organization roles of the spec (at least one). */
     public List<String> organizationRoles(String name) {
-        List<String> roles = Arrays.stream(text(name).split(",")).map(String::trim)
-                .filter(r -> !r.isEmpty()).toList();
+        List<String> roles = Arrays.stream(text(name).split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
+                .toList();
         List<String> known = SpecFacts.ORG_ROLES;
         if (roles.isEmpty() || !known.containsAll(roles)) {
-            throw new InvalidStateParameter(stateName, name, "must list organization roles among " + String.join(", ", known));
+            throw new InvalidStateParameter(
+                    stateName, name, "must list organization roles among " + String.join(", ", known));
         }
         return roles;
     }
 
     /** Comma-separated names (none when empty), such as project roles, which the spec leaves open. */
     public Set<String> names(String name) {
-        return Arrays.stream(text(name).split(",")).map(String::trim).filter(r -> !r.isEmpty())
+        return Arrays.stream(text(name).split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

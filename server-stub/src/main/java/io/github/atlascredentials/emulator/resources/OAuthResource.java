@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 public final class OAuthResource implements OAuthApi {
     private final EmulatorState state;
     private final TokenService tokens;
+
     @Context
     private Provider<ContainerRequestContext> context;
 
@@ -34,14 +35,14 @@ public final class OAuthResource implements OAuthApi {
             throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the grant_type parameter is required.");
         }
         if (!SpecFacts.GRANT_TYPES.contains(grantType)) {
-            throw ApiProblem.oauth(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
-                    String.join(", ", SpecFacts.GRANT_TYPES));
+            throw ApiProblem.oauth(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, String.join(", ", SpecFacts.GRANT_TYPES));
         }
         if (client.secretExpired()) {
             throw ApiProblem.oauth(OAuthErrorCode.INVALID_GRANT);
         }
-        TokenService.IssuedToken token = tokens.issue(client.clientId(), client.secret().id()).orElseThrow(() -> ApiProblem.oauth(OAuthErrorCode.ACCESS_DENIED,
-                tokens.maxActivePerAccount()));
+        TokenService.IssuedToken token = tokens.issue(
+                        client.clientId(), client.secret().id())
+                .orElseThrow(() -> ApiProblem.oauth(OAuthErrorCode.ACCESS_DENIED, tokens.maxActivePerAccount()));
         state.markUsed(client.secret());
         TokenResponse body = new TokenResponse()
                 .accessToken(token.accessToken())
@@ -63,7 +64,8 @@ public final class OAuthResource implements OAuthApi {
             throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the token parameter is required.");
         }
         if (tokenTypeHint != null && !SpecFacts.TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
-            throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST,
+            throw ApiProblem.oauth(
+                    OAuthErrorCode.INVALID_REQUEST,
                     "token_type_hint must be " + String.join(", ", SpecFacts.TOKEN_TYPE_HINTS) + ".");
         }
         if (tokens.revoke(token, client.clientId()) == TokenService.Revocation.ISSUED_TO_ANOTHER_CLIENT) {

@@ -2,7 +2,6 @@ package io.github.atlascredentials.emulator.resources;
 
 import io.github.atlascredentials.emulator.generated.model.Link;
 import io.github.atlascredentials.emulator.http.ApiRequest;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.Map;
  * were checked against the spec and defaulted by it.
  */
 final class Pages {
-    private Pages() {
-    }
+    private Pages() {}
 
     static <T> List<T> of(List<T> all, Integer pageNum, Integer itemsPerPage) {
         long from = (long) (pageNum - 1) * itemsPerPage;
@@ -58,6 +56,8 @@ final class Pages {
     }
 
     private static Link link(String path, int pageNum, int itemsPerPage, String rel) {
-        return new Link().href(URI.create(path + "?pageNum=" + pageNum + "&itemsPerPage=" + itemsPerPage)).rel(rel);
+        return new Link()
+                .href(URI.create(path + "?pageNum=" + pageNum + "&itemsPerPage=" + itemsPerPage))
+                .rel(rel);
     }
 }

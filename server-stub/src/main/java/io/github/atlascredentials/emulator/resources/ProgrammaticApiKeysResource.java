@@ -17,7 +17,6 @@ import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,6 +35,7 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     private static final String ATLAS = "/api/atlas/v2/orgs/";
 
     private final EmulatorState state;
+
     @Context
     private Provider<ContainerRequestContext> context;
 
@@ -44,31 +44,40 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     }
 
     @Override
-    public Response createOrgApiKey(String orgId, ApiKeyRequest body, Integer pageNum, Integer itemsPerPage,
-                                    Boolean pretty, Boolean envelope) {
+    public Response createOrgApiKey(
+            String orgId, ApiKeyRequest body, Integer pageNum, Integer itemsPerPage, Boolean pretty, Boolean envelope) {
         ApiRequest request = RequestData.of(context);
         EmulatorState.CreatedApiKey created = create(orgId, body);
-        return Response.ok(view(request, CLOUD_MANAGER, created.stored(), created.plainPrivateKey())).build();
+        return Response.ok(view(request, CLOUD_MANAGER, created.stored(), created.plainPrivateKey()))
+                .build();
     }
 
     @Override
     public Response createAtlasOrgApiKey(String orgId, ApiKeyRequest body, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
         EmulatorState.CreatedApiKey created = create(orgId, body);
-        return Response.ok(view(request, ATLAS, created.stored(), created.plainPrivateKey())).build();
+        return Response.ok(view(request, ATLAS, created.stored(), created.plainPrivateKey()))
+                .build();
     }
 
     @Override
-    public Response listOrgApiKeys(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty,
-                                   Boolean envelope, Boolean includeCount) {
+    public Response listOrgApiKeys(
+            String orgId,
+            Integer itemsPerPage,
+            Integer pageNum,
+            Boolean pretty,
+            Boolean envelope,
+            Boolean includeCount) {
         ApiRequest request = RequestData.of(context);
-        return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage, includeCount)).build();
+        return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage, includeCount))
+                .build();
     }
 
     @Override
     public Response listCloudManagerOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
-        return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage, null)).build();
+        return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage, null))
+                .build();
     }
 
     @Override
@@ -82,7 +91,8 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     public Response getCloudManagerOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
         StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
-        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey())).build();
+        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey()))
+                .build();
     }
 
     @Override
@@ -98,19 +108,20 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     }
 
     @Override
-    public Response updateOrgApiKey(String orgId, String apiUserId, ApiKeyUpdateRequest body, Boolean pretty,
-                                    Boolean envelope) {
+    public Response updateOrgApiKey(
+            String orgId, String apiUserId, ApiKeyUpdateRequest body, Boolean pretty, Boolean envelope) {
         ApiRequest request = RequestData.of(context);
         StoredApiKey key = update(orgId, apiUserId, body);
         return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey())).build();
     }
 
     @Override
-    public Response updateCloudManagerOrgApiKey(String orgId, String apiUserId, ApiKeyUpdateRequest body,
-                                                Boolean pretty) {
+    public Response updateCloudManagerOrgApiKey(
+            String orgId, String apiUserId, ApiKeyUpdateRequest body, Boolean pretty) {
         ApiRequest request = RequestData.of(context);
         StoredApiKey key = update(orgId, apiUserId, body);
-        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey())).build();
+        return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey()))
+                .build();
     }
 
     /** An absent field (null, not an empty list: containerDefaultToNull) keeps what the key has. */
@@ -120,20 +131,27 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     }
 
     private static List<String> distinctNames(List<OrgRoleName> roles) {
-        return List.copyOf(new LinkedHashSet<>(roles.stream().map(OrgRoleName::toString).toList()));
+        return List.copyOf(
+                new LinkedHashSet<>(roles.stream().map(OrgRoleName::toString).toList()));
     }
 
     private EmulatorState.CreatedApiKey create(String orgId, ApiKeyRequest body) {
         return state.createApiKey(orgId, body.getDesc(), distinctNames(body.getRoles()));
     }
 
-    private PaginatedApiKeys page(ApiRequest request, String base, String orgId, Integer pageNum,
-                                  Integer itemsPerPage, Boolean includeCount) {
+    private PaginatedApiKeys page(
+            ApiRequest request,
+            String base,
+            String orgId,
+            Integer pageNum,
+            Integer itemsPerPage,
+            Boolean includeCount) {
         List<StoredApiKey> all = state.apiKeysOf(orgId);
         return new PaginatedApiKeys()
                 .links(Pages.links(request, all.size(), pageNum, itemsPerPage))
                 .results(Pages.of(all, pageNum, itemsPerPage).stream()
-                        .map(key -> view(request, base, key, key.maskedPrivateKey())).toList())
+                        .map(key -> view(request, base, key, key.maskedPrivateKey()))
+                        .toList())
                 .totalCount(Pages.totalCount(all, includeCount));
     }
 
@@ -143,9 +161,13 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
      */
     private static ApiKey view(ApiRequest request, String base, StoredApiKey key, String privateKey) {
         List<ApiKeyRole> keyRoles = new ArrayList<>();
-        key.roles().forEach(role -> keyRoles.add(new ApiKeyRole().orgId(key.orgId()).roleName(role)));
-        new TreeMap<>(key.projectRoles()).forEach((groupId, roles) -> new TreeSet<>(roles)
-                .forEach(role -> keyRoles.add(new ApiKeyRole().groupId(groupId).roleName(role))));
+        key.roles()
+                .forEach(
+                        role -> keyRoles.add(new ApiKeyRole().orgId(key.orgId()).roleName(role)));
+        new TreeMap<>(key.projectRoles())
+                .forEach((groupId, roles) -> new TreeSet<>(roles)
+                        .forEach(role ->
+                                keyRoles.add(new ApiKeyRole().groupId(groupId).roleName(role))));
         URI self = URI.create(request.baseUri() + base + key.orgId() + "/apiKeys/" + key.id());
         return new ApiKey()
                 .id(key.id())

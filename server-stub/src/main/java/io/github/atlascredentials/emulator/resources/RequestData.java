@@ -10,8 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * arrives through Jersey's request context, which Jersey injects into this holder.
  */
 final class RequestData {
-    private RequestData() {
-    }
+    private RequestData() {}
 
     static ApiRequest of(Provider<ContainerRequestContext> context) {
         ApiRequest request = ApiRequest.of(context.get());

@@ -2,7 +2,6 @@ package io.github.atlascredentials.emulator.resources;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
-
 import java.time.OffsetDateTime;
 
 /**

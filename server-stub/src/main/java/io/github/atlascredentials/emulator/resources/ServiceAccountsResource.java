@@ -13,14 +13,13 @@ import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretR
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountUpdateRequest;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.state.EmulatorState;
+import io.github.atlascredentials.emulator.state.SecretCreations;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredSecret;
-import io.github.atlascredentials.emulator.state.SecretCreations;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +38,7 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
     private final TokenService tokens;
     private final SecretCreations creations;
+
     @Context
     private Provider<ContainerRequestContext> context;
 
@@ -49,20 +49,20 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     }
 
     @Override
-    public Response deleteOrgServiceAccountSecret(String orgId, String clientId, String secretId, Boolean pretty,
-                                                  Boolean envelope) {
+    public Response deleteOrgServiceAccountSecret(
+            String orgId, String clientId, String secretId, Boolean pretty, Boolean envelope) {
         return deleted(clientId, secretId);
     }
 
     @Override
-    public Response deleteGroupServiceAccountSecret(String groupId, String clientId, String secretId, Boolean pretty,
-                                                    Boolean envelope) {
+    public Response deleteGroupServiceAccountSecret(
+            String groupId, String clientId, String secretId, Boolean pretty, Boolean envelope) {
         return deleted(clientId, secretId);
     }
 
     @Override
-    public Response deleteCloudManagerServiceAccountSecret(String orgId, String clientId, String secretId,
-                                                           Boolean pretty) {
+    public Response deleteCloudManagerServiceAccountSecret(
+            String orgId, String clientId, String secretId, Boolean pretty) {
         return deleted(clientId, secretId);
     }
 
@@ -81,27 +81,36 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     @Override
     public Response getGroupServiceAccount(String groupId, String clientId, Boolean pretty, Boolean envelope) {
         ServiceAccount account = account(clientId);
-        return Response.ok(accountView(account, account.projectRoles().getOrDefault(groupId, Set.of())).group()).build();
+        return Response.ok(accountView(account, account.projectRoles().getOrDefault(groupId, Set.of()))
+                        .group())
+                .build();
     }
 
     @Override
-    public Response listOrgServiceAccounts(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty,
-                                           Boolean envelope, Boolean includeSystemManaged) {
+    public Response listOrgServiceAccounts(
+            String orgId,
+            Integer itemsPerPage,
+            Integer pageNum,
+            Boolean pretty,
+            Boolean envelope,
+            Boolean includeSystemManaged) {
         // The emulator holds no system-managed accounts: includeSystemManaged changes nothing here.
         List<ServiceAccount> all = state.serviceAccountsOf(orgId);
         PaginatedServiceAccounts page = new PaginatedServiceAccounts()
                 .links(Pages.links(RequestData.of(context), all.size(), pageNum, itemsPerPage))
                 .results(Pages.of(all, pageNum, itemsPerPage).stream()
-                        .map(account -> accountView(account, account.roles()).organization()).toList())
+                        .map(account -> accountView(account, account.roles()).organization())
+                        .toList())
                 .totalCount(all.size());
         return Response.ok(page).build();
     }
 
     /** What is not sent (null, an absent list included) stays; the account's secrets and tokens stay valid. */
     @Override
-    public Response updateOrgServiceAccount(String orgId, String clientId, ServiceAccountUpdateRequest body,
-                                            Boolean pretty, Boolean envelope) {
-        Set<String> roles = body.getRoles() == null ? null
+    public Response updateOrgServiceAccount(
+            String orgId, String clientId, ServiceAccountUpdateRequest body, Boolean pretty, Boolean envelope) {
+        Set<String> roles = body.getRoles() == null
+                ? null
                 : body.getRoles().stream().map(OrgRoleName::toString).collect(Collectors.toSet());
         ServiceAccount changed = state.updateServiceAccount(clientId, body.getName(), body.getDescription(), roles)
                 .orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, clientId));
@@ -110,23 +119,25 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
 
     /** Deletes the secret (persisted first), then revokes the tokens it obtained; 204, or 404 for an unknown id. */
     private Response deleted(String clientId, String secretId) {
-        state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND,
-                secretId));
+        state.deleteSecret(clientId, secretId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, secretId));
         tokens.revokeIssuedWith(clientId, secretId);
         return Response.noContent().build();
     }
 
     private ServiceAccount account(String clientId) {
         // The access step has found the account in the organization or project of the path.
-        return state.serviceAccount(clientId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND,
-                clientId));
+        return state.serviceAccount(clientId).orElseThrow(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND, clientId));
     }
 
     /** The account with {@code roles} and its secrets as read back: masked, never the secret; lastUsedAt null until first use. */
     private AccountView accountView(ServiceAccount account, Set<String> roles) {
-        return new AccountView(account.clientId(), account.name(), account.description(),
+        return new AccountView(
+                account.clientId(),
+                account.name(),
+                account.description(),
                 account.createdAt() == null ? null : account.createdAt().atOffset(ZoneOffset.UTC),
-                List.copyOf(new TreeSet<>(roles)), secretsAsReadBack(account));
+                List.copyOf(new TreeSet<>(roles)),
+                secretsAsReadBack(account));
     }
 
     private List<ServiceAccountSecret> secretsAsReadBack(ServiceAccount account) {
@@ -136,28 +147,36 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
                     .id(stored.id())
                     .createdAt(stored.createdAt().atOffset(ZoneOffset.UTC))
                     .expiresAt(stored.expiresAt().atOffset(ZoneOffset.UTC))
-                    .lastUsedAt(stored.lastUsedAt() == null ? null : stored.lastUsedAt().atOffset(ZoneOffset.UTC))
+                    .lastUsedAt(
+                            stored.lastUsedAt() == null
+                                    ? null
+                                    : stored.lastUsedAt().atOffset(ZoneOffset.UTC))
                     .maskedSecretValue(stored.maskedValue()));
         }
         return secrets;
     }
 
     @Override
-    public Response createOrgServiceAccountSecret(String orgId, String clientId, ServiceAccountSecretRequest body,
-                                                  Boolean envelope, Boolean pretty) {
+    public Response createOrgServiceAccountSecret(
+            String orgId, String clientId, ServiceAccountSecretRequest body, Boolean envelope, Boolean pretty) {
         return atlasAnswer(create(clientId, body.getSecretExpiresAfterHours()));
     }
 
     @Override
-    public Response createGroupServiceAccountSecret(String groupId, String clientId, ServiceAccountSecretRequest body,
-                                                    Boolean envelope, Boolean pretty) {
+    public Response createGroupServiceAccountSecret(
+            String groupId, String clientId, ServiceAccountSecretRequest body, Boolean envelope, Boolean pretty) {
         return atlasAnswer(create(clientId, body.getSecretExpiresAfterHours()));
     }
 
     @Override
-    public Response createCloudManagerServiceAccountSecret(String orgId, String clientId,
-                                                           CloudManagerServiceAccountSecretRequest body, Integer pageNum,
-                                                           Integer itemsPerPage, Boolean pretty, Boolean envelope) {
+    public Response createCloudManagerServiceAccountSecret(
+            String orgId,
+            String clientId,
+            CloudManagerServiceAccountSecretRequest body,
+            Integer pageNum,
+            Integer itemsPerPage,
+            Boolean pretty,
+            Boolean envelope) {
         JsonNode hours = body.getSecretExpiresAfterHours(); // an integer or a string of digits, both validated
         int value = hours.isTextual() ? Integer.parseInt(hours.textValue()) : hours.intValue();
         EmulatorState.CreatedSecret created = createWithinLimit(clientId, value);
@@ -175,10 +194,11 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
      * (The access step has found the account in the organization or project of the path.)
      */
     private EmulatorState.CreatedSecret create(String clientId, int hours) {
-        int orgMax = state.organization(account(clientId).orgId()).orElseThrow().maxServiceAccountSecretValidityInHours();
+        int orgMax =
+                state.organization(account(clientId).orgId()).orElseThrow().maxServiceAccountSecretValidityInHours();
         if (hours > orgMax) {
-            throw ApiProblem.validation(List.of(Map.entry("secretExpiresAfterHours",
-                    "must be between " + SpecFacts.MIN_SECRET_HOURS + " and " + orgMax)));
+            throw ApiProblem.validation(List.of(Map.entry(
+                    "secretExpiresAfterHours", "must be between " + SpecFacts.MIN_SECRET_HOURS + " and " + orgMax)));
         }
         return createWithinLimit(clientId, hours);
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Duration;
 
 /**
@@ -67,8 +66,13 @@ public final class TestSupportResource {
                 emulator.loadSeed(parsed);
             }
         } catch (SeedException e) {
-            throw ApiProblem.of(ErrorCode.INVALID_SEED, e.jsonPath(), e.getMessage() + (replacing ? ""
-                    : " (POST /_emulator/seed?replace=true replaces the emulator's data instead of adding to it)"));
+            throw ApiProblem.of(
+                    ErrorCode.INVALID_SEED,
+                    e.jsonPath(),
+                    e.getMessage()
+                            + (replacing
+                                    ? ""
+                                    : " (POST /_emulator/seed?replace=true replaces the emulator's data instead of adding to it)"));
         }
         return Json.MAPPER.createObjectNode().put("status", replacing ? "REPLACED" : "LOADED");
     }
@@ -98,10 +102,14 @@ public final class TestSupportResource {
     /** The next request of {@code operationId} fails with 500 or 503 ({@link EmulatorControls#failNextRequest}). */
     @POST
     @Path("/faults")
-    public ObjectNode fault(@QueryParam("operationId") String operationId, @QueryParam("status") String status,
-                            @QueryParam("retryAfter") String retryAfter) {
+    public ObjectNode fault(
+            @QueryParam("operationId") String operationId,
+            @QueryParam("status") String status,
+            @QueryParam("retryAfter") String retryAfter) {
         try {
-            emulator.failNextRequest(operationId == null ? "" : operationId, whole(status, "status"),
+            emulator.failNextRequest(
+                    operationId == null ? "" : operationId,
+                    whole(status, "status"),
                     retryAfter == null ? null : (long) whole(retryAfter, "retryAfter"));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "operationId", "is refused: " + e.getMessage());
@@ -139,16 +147,23 @@ public final class TestSupportResource {
     /** Sets the Atlas v2 token buckets until the next reset ({@link EmulatorControls#atlasRateLimit}). */
     @POST
     @Path("/rate-limits/atlas")
-    public ObjectNode atlasRateLimit(@QueryParam("capacity") String capacity, @QueryParam("refill") String refill,
-                                     @QueryParam("seconds") String seconds) {
+    public ObjectNode atlasRateLimit(
+            @QueryParam("capacity") String capacity,
+            @QueryParam("refill") String refill,
+            @QueryParam("seconds") String seconds) {
         int c = whole(capacity, "capacity");
         int r = whole(refill, "refill");
         int s = whole(seconds, "seconds");
         if (c < 1 || r < 1 || s < 1) {
-            throw ApiProblem.of(ErrorCode.INVALID_QUERY_PARAMETER, "capacity", "and refill and seconds must each be at least 1");
+            throw ApiProblem.of(
+                    ErrorCode.INVALID_QUERY_PARAMETER, "capacity", "and refill and seconds must each be at least 1");
         }
         emulator.atlasRateLimit(c, r, s);
-        return Json.MAPPER.createObjectNode().put("capacity", c).put("refill", r).put("seconds", s);
+        return Json.MAPPER
+                .createObjectNode()
+                .put("capacity", c)
+                .put("refill", r)
+                .put("seconds", s);
     }
 
     private static int whole(String value, String name) {
@@ -161,12 +176,16 @@ public final class TestSupportResource {
 
     private ObjectNode holdBody(String clientId) {
         var hold = emulator.secretCreations().holdOf(clientId);
-        return Json.MAPPER.createObjectNode().put("clientId", clientId).put("armed", hold.isPresent())
+        return Json.MAPPER
+                .createObjectNode()
+                .put("clientId", clientId)
+                .put("armed", hold.isPresent())
                 .put("held", hold.map(SecretCreations.Hold::isHeld).orElse(false));
     }
 
     private ObjectNode clockBody() {
-        return Json.MAPPER.createObjectNode()
+        return Json.MAPPER
+                .createObjectNode()
                 .put("now", emulator.clock().nowSeconds().toString())
                 .put("offsetSeconds", emulator.clock().offset().getSeconds());
     }

@@ -14,8 +14,13 @@ public record SeedDocument(List<Organization> organizations) {
         organizations = List.copyOf(organizations);
     }
 
-    public record Organization(String id, String name, int maxServiceAccountSecretValidityInHours,
-                               List<Project> projects, List<ServiceAccount> serviceAccounts, List<ApiKey> apiKeys) {
+    public record Organization(
+            String id,
+            String name,
+            int maxServiceAccountSecretValidityInHours,
+            List<Project> projects,
+            List<ServiceAccount> serviceAccounts,
+            List<ApiKey> apiKeys) {
         public Organization {
             projects = List.copyOf(projects);
             serviceAccounts = List.copyOf(serviceAccounts);
@@ -23,21 +28,29 @@ public record SeedDocument(List<Organization> organizations) {
         }
     }
 
-    public record Project(String id, String name) {
-    }
+    public record Project(String id, String name) {}
 
     /** {@code description} and {@code createdAt} are optional (null: the name, and the time of seeding). */
-    public record ServiceAccount(String clientId, String name, Set<String> roles,
-                                 Map<String, Set<String>> projectRoles, List<Secret> secrets, String description,
-                                 Instant createdAt) {
+    public record ServiceAccount(
+            String clientId,
+            String name,
+            Set<String> roles,
+            Map<String, Set<String>> projectRoles,
+            List<Secret> secrets,
+            String description,
+            Instant createdAt) {
         public ServiceAccount {
             roles = Set.copyOf(roles);
             projectRoles = Map.copyOf(projectRoles);
             secrets = List.copyOf(secrets);
         }
 
-        public ServiceAccount(String clientId, String name, Set<String> roles,
-                              Map<String, Set<String>> projectRoles, List<Secret> secrets) {
+        public ServiceAccount(
+                String clientId,
+                String name,
+                Set<String> roles,
+                Map<String, Set<String>> projectRoles,
+                List<Secret> secrets) {
             this(clientId, name, roles, projectRoles, secrets, null, null);
         }
     }
@@ -58,8 +71,13 @@ public record SeedDocument(List<Organization> organizations) {
     }
 
     /** {@code roles} are organization roles; {@code projectRoles} the key's roles per project of the organization. */
-    public record ApiKey(String id, String publicKey, String privateKey, String desc, List<String> roles,
-                         Map<String, Set<String>> projectRoles) {
+    public record ApiKey(
+            String id,
+            String publicKey,
+            String privateKey,
+            String desc,
+            List<String> roles,
+            Map<String, Set<String>> projectRoles) {
         public ApiKey {
             roles = List.copyOf(roles);
             projectRoles = Map.copyOf(projectRoles);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlascredentials.emulator.Roles;
 import io.github.atlascredentials.emulator.SpecFacts;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,7 @@ public final class SeedParser {
     private static final Pattern PUBLIC_KEY = SpecFacts.PUBLIC_KEY;
     private static final Pattern PRIVATE_KEY =
             Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String source;
 
@@ -45,7 +43,8 @@ public final class SeedParser {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SeedException(source, "$", "cannot read the file (" + e.getClass().getSimpleName() + ")");
+            throw new SeedException(
+                    source, "$", "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
         return parse(source, bytes);
     }
@@ -55,8 +54,11 @@ public final class SeedParser {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SeedException(source, "$", "not well-formed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new SeedException(
+                    source,
+                    "$",
+                    "not well-formed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new SeedException(source, "$", "cannot read JSON: " + e.getMessage());
         }
@@ -77,8 +79,16 @@ public final class SeedParser {
     }
 
     private SeedDocument.Organization organization(JsonNode node, String path) {
-        requireObject(node, path, Set.of("id", "name", "maxServiceAccountSecretValidityInHours", "projects",
-                "serviceAccounts", "apiKeys"));
+        requireObject(
+                node,
+                path,
+                Set.of(
+                        "id",
+                        "name",
+                        "maxServiceAccountSecretValidityInHours",
+                        "projects",
+                        "serviceAccounts",
+                        "apiKeys"));
         String id = requireString(node, path, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters");
         String name = optionalString(node, path, "name", "Organization " + id);
         int maxHours = SpecFacts.MAX_SECRET_HOURS;
@@ -120,8 +130,8 @@ public final class SeedParser {
     }
 
     private SeedDocument.ServiceAccount serviceAccount(JsonNode node, String path, Set<String> projectIds) {
-        requireObject(node, path, Set.of("clientId", "name", "description", "createdAt", "roles", "projectRoles",
-                "secrets"));
+        requireObject(
+                node, path, Set.of("clientId", "name", "description", "createdAt", "roles", "projectRoles", "secrets"));
         String clientId = requireString(node, path, "clientId", CLIENT_ID, "must match " + CLIENT_ID.pattern());
         String name = optionalString(node, path, "name", clientId);
         String description = optionalString(node, path, "description", name);
@@ -135,8 +145,10 @@ public final class SeedParser {
             JsonNode s = ss.get(i);
             requireObject(s, sp, Set.of("id", "secret", "expiresAt", "createdAt"));
             String id = s.hasNonNull("id")
-                    ? requireString(s, sp, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters") : null;
-            String secret = requireString(s, sp, "secret", SECRET, "must be mdb_sa_sk_ followed by 40 characters of [A-Za-z0-9_-]");
+                    ? requireString(s, sp, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters")
+                    : null;
+            String secret = requireString(
+                    s, sp, "secret", SECRET, "must be mdb_sa_sk_ followed by 40 characters of [A-Za-z0-9_-]");
             Instant expiresAt = instant(s, sp, "expiresAt", true);
             Instant createdAt = instant(s, sp, "createdAt", false);
             if (createdAt != null && createdAt.isAfter(expiresAt)) {
@@ -144,8 +156,8 @@ public final class SeedParser {
             }
             secrets.add(new SeedDocument.Secret(id, secret, createdAt, expiresAt));
         }
-        return new SeedDocument.ServiceAccount(clientId, name, roles, projectRoles, secrets, description,
-                accountCreatedAt);
+        return new SeedDocument.ServiceAccount(
+                clientId, name, roles, projectRoles, secrets, description, accountCreatedAt);
     }
 
     /** {@code projectRoles}: an object of project id (of this organization) to project role names. */
@@ -172,14 +184,17 @@ public final class SeedParser {
     private SeedDocument.ApiKey apiKey(JsonNode node, String path, Set<String> projectIds) {
         requireObject(node, path, Set.of("id", "publicKey", "privateKey", "desc", "roles", "projectRoles"));
         String id = node.hasNonNull("id")
-                ? requireString(node, path, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters") : null;
+                ? requireString(node, path, "id", OBJECT_ID, "must be 24 lowercase hexadecimal characters")
+                : null;
         String publicKey = requireString(node, path, "publicKey", PUBLIC_KEY, "must match " + PUBLIC_KEY.pattern());
         String privateKey = requireString(node, path, "privateKey", PRIVATE_KEY, "must be a lowercase UUID");
         String desc = optionalString(node, path, "desc", "API key " + publicKey);
         int length = desc.codePointCount(0, desc.length());
         if (length < SpecFacts.API_KEY_DESC.minLength() || length > SpecFacts.API_KEY_DESC.maxLength()) {
-            throw fail(path + ".desc", "must be " + SpecFacts.API_KEY_DESC.minLength() + " to "
-                    + SpecFacts.API_KEY_DESC.maxLength() + " characters");
+            throw fail(
+                    path + ".desc",
+                    "must be " + SpecFacts.API_KEY_DESC.minLength() + " to " + SpecFacts.API_KEY_DESC.maxLength()
+                            + " characters");
         }
         Set<String> roles = roleList(node, path, "roles", Set.copyOf(Roles.ORG_ROLES), "an organization role");
         Map<String, Set<String>> projectRoles = projectRoles(node, path, projectIds);
@@ -280,7 +295,9 @@ public final class SeedParser {
         for (int i = 0; i < value.size(); i++) {
             JsonNode role = value.get(i);
             if (!role.isTextual() || !allowed.contains(role.textValue())) {
-                throw fail(p + "[" + i + "]", "must be " + what + " (one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                throw fail(
+                        p + "[" + i + "]",
+                        "must be " + what + " (one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
             roles.add(role.textValue());
         }

@@ -6,7 +6,6 @@ import io.github.atlascredentials.emulator.auth.Crypto;
 import io.github.atlascredentials.emulator.auth.DigestHash;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.seed.SeedException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,6 +49,7 @@ public final class EmulatorState {
     private final View readers;
     /** The writer's view (used under the write lock): the readers' view in memory, else ahead by the writes in flight. */
     private final View writers;
+
     private final GroupCommit groupCommit;
     /** Used under the write lock only. */
     private final RecentInstants sharedInstants = new RecentInstants();
@@ -61,7 +61,10 @@ public final class EmulatorState {
         this.readers = new View(serviceAccounts, secretsByClient, apiKeysByPublicKey, apiKeysById);
         if (persistence.durable()) {
             this.groupCommit = new GroupCommit(persistence);
-            this.writers = new View(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+            this.writers = new View(
+                    new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(),
                     new ConcurrentHashMap<>());
         } else {
             this.groupCommit = null;
@@ -73,9 +76,11 @@ public final class EmulatorState {
      * The maps a write changes: the service accounts and their secrets by client id, and the API keys by public key
      * and by id.
      */
-    private record View(Map<String, ServiceAccount> accounts, Map<String, SecretList> secrets,
-                        Map<String, StoredApiKey> keysByPublicKey, Map<String, StoredApiKey> keysById) {
-    }
+    private record View(
+            Map<String, ServiceAccount> accounts,
+            Map<String, SecretList> secrets,
+            Map<String, StoredApiKey> keysByPublicKey,
+            Map<String, StoredApiKey> keysById) {}
 
     /**
      * A write as decided against the writer's view: its result, what it persists, and how it changes a view
@@ -245,14 +250,18 @@ public final class EmulatorState {
 
     /** The organization's service accounts, ordered by client id. */
     public List<ServiceAccount> serviceAccountsOf(String orgId) {
-        return serviceAccounts.values().stream().filter(a -> a.orgId().equals(orgId))
-                .sorted(Comparator.comparing(ServiceAccount::clientId)).toList();
+        return serviceAccounts.values().stream()
+                .filter(a -> a.orgId().equals(orgId))
+                .sorted(Comparator.comparing(ServiceAccount::clientId))
+                .toList();
     }
 
     /** The organization's API keys, ordered by id. */
     public List<StoredApiKey> apiKeysOf(String orgId) {
-        return apiKeysById.values().stream().filter(k -> k.orgId().equals(orgId))
-                .sorted(Comparator.comparing(StoredApiKey::id)).toList();
+        return apiKeysById.values().stream()
+                .filter(k -> k.orgId().equals(orgId))
+                .sorted(Comparator.comparing(StoredApiKey::id))
+                .toList();
     }
 
     /** The organization's API key with this id, if any (another organization's key is not found). */
@@ -280,7 +289,9 @@ public final class EmulatorState {
                 return Write.nothing(Optional.empty());
             }
             SecretList next = SecretList.of(kept);
-            return new Write<>(Optional.of(deleted), List.of(new Persistence.RemoveSecret(secretId)),
+            return new Write<>(
+                    Optional.of(deleted),
+                    List.of(new Persistence.RemoveSecret(secretId)),
                     v -> v.secrets().put(clientId, next));
         });
     }
@@ -313,8 +324,15 @@ public final class EmulatorState {
             if (found == null || !found.orgId().equals(orgId)) {
                 return Write.nothing(Optional.empty());
             }
-            StoredApiKey changed = new StoredApiKey(id, orgId, found.publicKey(), found.ha1(), found.maskedPrivateKey(),
-                    desc != null ? desc : found.desc(), roles != null ? roles : found.roles(), found.projectRoles());
+            StoredApiKey changed = new StoredApiKey(
+                    id,
+                    orgId,
+                    found.publicKey(),
+                    found.ha1(),
+                    found.maskedPrivateKey(),
+                    desc != null ? desc : found.desc(),
+                    roles != null ? roles : found.roles(),
+                    found.projectRoles());
             return new Write<>(Optional.of(changed), List.of(new Persistence.SaveApiKey(changed)), v -> {
                 v.keysByPublicKey().put(changed.publicKey(), changed);
                 v.keysById().put(id, changed);
@@ -327,27 +345,37 @@ public final class EmulatorState {
      * project roles, secrets and tokens stay). Persisted before it becomes visible. Returns the changed account, or
      * empty for an unknown client id.
      */
-    public Optional<ServiceAccount> updateServiceAccount(String clientId, String name, String description,
-                                                         Set<String> roles) {
+    public Optional<ServiceAccount> updateServiceAccount(
+            String clientId, String name, String description, Set<String> roles) {
         return write(view -> {
             ServiceAccount found = view.accounts().get(clientId);
             if (found == null) {
                 return Write.nothing(Optional.empty());
             }
-            ServiceAccount changed = new ServiceAccount(clientId, found.orgId(), name != null ? name : found.name(),
-                    roles != null ? roles : found.roles(), found.projectRoles(),
-                    description != null ? description : found.description(), found.createdAt());
-            return new Write<>(Optional.of(changed), List.of(new Persistence.SaveServiceAccount(changed)),
+            ServiceAccount changed = new ServiceAccount(
+                    clientId,
+                    found.orgId(),
+                    name != null ? name : found.name(),
+                    roles != null ? roles : found.roles(),
+                    found.projectRoles(),
+                    description != null ? description : found.description(),
+                    found.createdAt());
+            return new Write<>(
+                    Optional.of(changed),
+                    List.of(new Persistence.SaveServiceAccount(changed)),
                     v -> v.accounts().put(clientId, changed));
         });
     }
 
     /** The outcome of checking a client id and secret. */
-    public enum SecretCheck { UNKNOWN, EXPIRED, VALID }
+    public enum SecretCheck {
+        UNKNOWN,
+        EXPIRED,
+        VALID
+    }
 
     /** A checked secret: whether it matched and, if so, which one. */
-    public record SecretMatch(SecretCheck check, StoredSecret secret) {
-    }
+    public record SecretMatch(SecretCheck check, StoredSecret secret) {}
 
     /** Checks a secret against the account's stored salted hashes, in constant time per candidate. */
     public SecretMatch checkSecret(String clientId, String secret) {
@@ -370,7 +398,8 @@ public final class EmulatorState {
 
     private void markUsed(StoredSecret secret, Instant now) {
         write(view -> {
-            List<StoredSecret> current = new ArrayList<>(view.secrets().getOrDefault(secret.clientId(), SecretList.EMPTY));
+            List<StoredSecret> current =
+                    new ArrayList<>(view.secrets().getOrDefault(secret.clientId(), SecretList.EMPTY));
             List<StoredSecret> used = new ArrayList<>(1);
             for (int i = 0; i < current.size(); i++) {
                 if (current.get(i).id().equals(secret.id())) {
@@ -402,6 +431,7 @@ public final class EmulatorState {
 
     /** A created secret's random characters (after {@code mdb_sa_sk_}) and its hash's salt. */
     private static final int SECRET_CHARACTERS = 40;
+
     private static final int SALT_BYTES = 16;
 
     /**
@@ -427,13 +457,22 @@ public final class EmulatorState {
             // A stored secret is mostly references: it shares the account's client id and, with the secrets created
             // in the same second, its timestamps, instead of holding copies (about a quarter of its heap).
             ServiceAccount account = serviceAccounts.get(clientId);
-            StoredSecret created = new StoredSecret(id, account == null ? clientId : account.clientId(), salt, hash,
-                    masked, sharedInstants.of(now), sharedInstants.of(now.plus(hours, ChronoUnit.HOURS)), null);
+            StoredSecret created = new StoredSecret(
+                    id,
+                    account == null ? clientId : account.clientId(),
+                    salt,
+                    hash,
+                    masked,
+                    sharedInstants.of(now),
+                    sharedInstants.of(now.plus(hours, ChronoUnit.HOURS)),
+                    null);
             CreatedSecret result = new CreatedSecret(created, plain);
             if (!existing.latestExpiry().isAfter(graceLimit)) {
                 // No older secret outlives the grace period (the usual case): nothing to shorten.
                 SecretList next = existing.append(created);
-                return new Write<>(result, List.of(new Persistence.SaveSecrets(List.of(created))),
+                return new Write<>(
+                        result,
+                        List.of(new Persistence.SaveSecrets(List.of(created))),
                         v -> v.secrets().put(clientId, next));
             }
             List<StoredSecret> changed = new ArrayList<>();
@@ -450,7 +489,10 @@ public final class EmulatorState {
             changed.add(created);
             updated.add(created);
             SecretList next = SecretList.of(updated);
-            return new Write<>(result, List.of(new Persistence.SaveSecrets(changed)), v -> v.secrets().put(clientId, next));
+            return new Write<>(
+                    result,
+                    List.of(new Persistence.SaveSecrets(changed)),
+                    v -> v.secrets().put(clientId, next));
         });
     }
 
@@ -473,8 +515,14 @@ public final class EmulatorState {
             do {
                 id = Crypto.objectId();
             } while (view.keysById().containsKey(id));
-            StoredApiKey key = new StoredApiKey(id, orgId, publicKey, DigestHash.ha1(publicKey, privateKey),
-                    maskPrivateKey(privateKey), desc, roles);
+            StoredApiKey key = new StoredApiKey(
+                    id,
+                    orgId,
+                    publicKey,
+                    DigestHash.ha1(publicKey, privateKey),
+                    maskPrivateKey(privateKey),
+                    desc,
+                    roles);
             return new Write<>(new CreatedApiKey(key, privateKey), List.of(new Persistence.SaveApiKey(key)), v -> {
                 v.keysByPublicKey().put(key.publicKey(), key);
                 v.keysById().put(key.id(), key);
@@ -499,7 +547,9 @@ public final class EmulatorState {
         snapshot.projects().forEach(p -> projects.put(p.id(), p));
         snapshot.serviceAccounts().forEach(sa -> serviceAccounts.put(sa.clientId(), sa));
         Map<String, List<StoredSecret>> grouped = new LinkedHashMap<>();
-        snapshot.secrets().forEach(s -> grouped.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(s));
+        snapshot.secrets()
+                .forEach(s -> grouped.computeIfAbsent(s.clientId(), k -> new ArrayList<>())
+                        .add(s));
         grouped.forEach((clientId, list) -> {
             List<StoredSecret> merged = new ArrayList<>(secretsOf(clientId));
             merged.addAll(list);
@@ -522,49 +572,84 @@ public final class EmulatorState {
         for (int o = 0; o < seed.organizations().size(); o++) {
             SeedDocument.Organization org = seed.organizations().get(o);
             String path = "$.organizations[" + o + "]";
-            requireNew(source, path + ".id", org.id(), organizations.containsKey(org.id()) || projects.containsKey(org.id()), seen);
+            requireNew(
+                    source,
+                    path + ".id",
+                    org.id(),
+                    organizations.containsKey(org.id()) || projects.containsKey(org.id()),
+                    seen);
             orgs.add(new Organization(org.id(), org.name(), org.maxServiceAccountSecretValidityInHours()));
             for (int p = 0; p < org.projects().size(); p++) {
                 SeedDocument.Project project = org.projects().get(p);
-                requireNew(source, path + ".projects[" + p + "].id", project.id(),
-                        projects.containsKey(project.id()) || organizations.containsKey(project.id()), seen);
+                requireNew(
+                        source,
+                        path + ".projects[" + p + "].id",
+                        project.id(),
+                        projects.containsKey(project.id()) || organizations.containsKey(project.id()),
+                        seen);
                 projectList.add(new Project(project.id(), org.id(), project.name()));
             }
             for (int s = 0; s < org.serviceAccounts().size(); s++) {
                 SeedDocument.ServiceAccount sa = org.serviceAccounts().get(s);
                 String saPath = path + ".serviceAccounts[" + s + "]";
-                requireNew(source, saPath + ".clientId", sa.clientId(), serviceAccounts.containsKey(sa.clientId()), seen);
+                requireNew(
+                        source, saPath + ".clientId", sa.clientId(), serviceAccounts.containsKey(sa.clientId()), seen);
                 if (sa.secrets().size() > maxSecretsPerAccount) {
-                    throw new SeedException(source, saPath + ".secrets",
+                    throw new SeedException(
+                            source,
+                            saPath + ".secrets",
                             "at most " + maxSecretsPerAccount + " secrets per service account");
                 }
-                accounts.add(new ServiceAccount(sa.clientId(), org.id(), sa.name(), sa.roles(), sa.projectRoles(),
+                accounts.add(new ServiceAccount(
+                        sa.clientId(),
+                        org.id(),
+                        sa.name(),
+                        sa.roles(),
+                        sa.projectRoles(),
                         sa.description() != null ? sa.description() : sa.name(),
                         sa.createdAt() != null ? sa.createdAt() : now));
                 for (int i = 0; i < sa.secrets().size(); i++) {
                     SeedDocument.Secret secret = sa.secrets().get(i);
                     byte[] salt = Crypto.randomBytes(16);
                     // An expired seed secret without createdAt was created when it expired at the latest.
-                    Instant created = secret.createdAt() != null ? secret.createdAt()
+                    Instant created = secret.createdAt() != null
+                            ? secret.createdAt()
                             : secret.expiresAt().isBefore(now) ? secret.expiresAt() : now;
                     String secretId = secret.id() != null ? secret.id() : newSecretId();
                     if (secret.id() != null) {
                         requireNew(source, saPath + ".secrets[" + i + "].id", secretId, hasSecretId(secretId), seen);
                     }
-                    secrets.add(new StoredSecret(secretId, sa.clientId(), salt,
-                            Crypto.saltedSha256(salt, secret.secret()), mask(secret.secret()), created,
-                            secret.expiresAt(), null));
+                    secrets.add(new StoredSecret(
+                            secretId,
+                            sa.clientId(),
+                            salt,
+                            Crypto.saltedSha256(salt, secret.secret()),
+                            mask(secret.secret()),
+                            created,
+                            secret.expiresAt(),
+                            null));
                 }
             }
             for (int k = 0; k < org.apiKeys().size(); k++) {
                 SeedDocument.ApiKey key = org.apiKeys().get(k);
                 String keyPath = path + ".apiKeys[" + k + "]";
-                requireNew(source, keyPath + ".publicKey", key.publicKey(),
-                        apiKeysByPublicKey.containsKey(key.publicKey()), seen);
+                requireNew(
+                        source,
+                        keyPath + ".publicKey",
+                        key.publicKey(),
+                        apiKeysByPublicKey.containsKey(key.publicKey()),
+                        seen);
                 String id = key.id() != null ? key.id() : Crypto.objectId();
                 requireNew(source, keyPath + ".id", id, apiKeysById.containsKey(id), seen);
-                keys.add(new StoredApiKey(id, org.id(), key.publicKey(), DigestHash.ha1(key.publicKey(), key.privateKey()),
-                        maskPrivateKey(key.privateKey()), key.desc(), key.roles(), key.projectRoles()));
+                keys.add(new StoredApiKey(
+                        id,
+                        org.id(),
+                        key.publicKey(),
+                        DigestHash.ha1(key.publicKey(), key.privateKey()),
+                        maskPrivateKey(key.privateKey()),
+                        key.desc(),
+                        key.roles(),
+                        key.projectRoles()));
             }
         }
         return new Persistence.Snapshot(orgs, projectList, accounts, secrets, keys);

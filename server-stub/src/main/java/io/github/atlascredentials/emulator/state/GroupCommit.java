@@ -19,8 +19,7 @@ final class GroupCommit implements AutoCloseable {
     /** The most writes one commit takes (a bound on the transaction's size). */
     private static final int MAX_BATCH = 512;
 
-    private record Write(List<Persistence.Change> changes, Runnable publish, CompletableFuture<Void> done) {
-    }
+    private record Write(List<Persistence.Change> changes, Runnable publish, CompletableFuture<Void> done) {}
 
     private final Persistence persistence;
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
@@ -59,7 +58,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** Waits until everything queued so far is durable and visible. */
     void drain() {
-        await(submit(List.of(), () -> { }));
+        await(submit(List.of(), () -> {}));
     }
 
     /** Whether a batch failed since the last call (the writer's view of the state must then be rebuilt). */

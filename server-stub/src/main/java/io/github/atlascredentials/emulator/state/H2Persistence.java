@@ -55,8 +55,9 @@ public final class H2Persistence implements Persistence {
                     + " name VARCHAR(1000))");
             s.execute("CREATE TABLE IF NOT EXISTS service_accounts(client_id VARCHAR(64) PRIMARY KEY,"
                     + " org_id CHAR(24) NOT NULL, name VARCHAR(1000), roles VARCHAR(1000) NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS project_roles(client_id VARCHAR(64) NOT NULL,"
-                    + " project_id CHAR(24) NOT NULL, roles VARCHAR(1000) NOT NULL, PRIMARY KEY(client_id, project_id))");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS project_roles(client_id VARCHAR(64) NOT NULL,"
+                            + " project_id CHAR(24) NOT NULL, roles VARCHAR(1000) NOT NULL, PRIMARY KEY(client_id, project_id))");
             s.execute("CREATE TABLE IF NOT EXISTS secrets(id CHAR(24) PRIMARY KEY, client_id VARCHAR(64) NOT NULL,"
                     + " salt BINARY(16) NOT NULL, hash BINARY(32) NOT NULL, masked VARCHAR(64) NOT NULL,"
                     + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, expires_at TIMESTAMP WITH TIME ZONE NOT NULL,"
@@ -94,7 +95,8 @@ public final class H2Persistence implements Persistence {
             Map<String, Map<String, Set<String>>> projectRoles = new HashMap<>();
             try (ResultSet rs = s.executeQuery("SELECT client_id, project_id, roles FROM project_roles")) {
                 while (rs.next()) {
-                    projectRoles.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                    projectRoles
+                            .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                             .put(rs.getString(2), split(rs.getString(3)));
                 }
             }
@@ -103,24 +105,43 @@ public final class H2Persistence implements Persistence {
                     + " FROM service_accounts ORDER BY client_id")) {
                 while (rs.next()) {
                     String clientId = rs.getString(1);
-                    accounts.add(new ServiceAccount(clientId, rs.getString(2), rs.getString(3), split(rs.getString(4)),
-                            projectRoles.getOrDefault(clientId, Map.of()), rs.getString(5), instant(rs, 6)));
+                    accounts.add(new ServiceAccount(
+                            clientId,
+                            rs.getString(2),
+                            rs.getString(3),
+                            split(rs.getString(4)),
+                            projectRoles.getOrDefault(clientId, Map.of()),
+                            rs.getString(5),
+                            instant(rs, 6)));
                 }
             }
             List<StoredSecret> secrets = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT id, client_id, salt, hash, masked, created_at, expires_at,"
                     + " last_used_at FROM secrets ORDER BY created_at, id")) {
                 while (rs.next()) {
-                    secrets.add(new StoredSecret(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
-                            rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8)));
+                    secrets.add(new StoredSecret(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getBytes(3),
+                            rs.getBytes(4),
+                            rs.getString(5),
+                            instant(rs, 6),
+                            instant(rs, 7),
+                            instant(rs, 8)));
                 }
             }
             List<StoredApiKey> keys = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT id, org_id, public_key, ha1, masked, descr, roles, project_roles"
                     + " FROM api_keys ORDER BY id")) {
                 while (rs.next()) {
-                    keys.add(new StoredApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            rs.getString(5), rs.getString(6), List.copyOf(split(rs.getString(7))),
+                    keys.add(new StoredApiKey(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBytes(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            List.copyOf(split(rs.getString(7))),
                             projectRolesOf(rs.getString(8))));
                 }
             }
@@ -133,7 +154,7 @@ public final class H2Persistence implements Persistence {
     @Override
     public synchronized boolean initialized() {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT v FROM meta WHERE k = 'initialized'")) {
+                ResultSet rs = s.executeQuery("SELECT v FROM meta WHERE k = 'initialized'")) {
             return rs.next();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the database: " + e.getMessage(), e);
@@ -143,7 +164,8 @@ public final class H2Persistence implements Persistence {
     @Override
     public synchronized void saveAll(Snapshot snapshot) {
         inTransaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("MERGE INTO organizations KEY(id) VALUES(?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("MERGE INTO organizations KEY(id) VALUES(?, ?, ?)")) {
                 for (Organization o : snapshot.organizations()) {
                     ps.setString(1, o.id());
                     ps.setString(2, o.name());
@@ -214,8 +236,9 @@ public final class H2Persistence implements Persistence {
 
     private void writeServiceAccount(ServiceAccount sa) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("MERGE INTO service_accounts(client_id, org_id, name,"
-                + " roles, description, created_at) KEY(client_id) VALUES(?, ?, ?, ?, ?, ?)");
-             PreparedStatement pr = connection.prepareStatement("MERGE INTO project_roles KEY(client_id, project_id) VALUES(?, ?, ?)")) {
+                        + " roles, description, created_at) KEY(client_id) VALUES(?, ?, ?, ?, ?, ?)");
+                PreparedStatement pr = connection.prepareStatement(
+                        "MERGE INTO project_roles KEY(client_id, project_id) VALUES(?, ?, ?)")) {
             ps.setString(1, sa.clientId());
             ps.setString(2, sa.orgId());
             ps.setString(3, sa.name());
@@ -262,8 +285,14 @@ public final class H2Persistence implements Persistence {
     public synchronized void clear() {
         inTransaction(() -> {
             try (Statement s = connection.createStatement()) {
-                for (String table : List.of("meta", "organizations", "projects", "service_accounts", "project_roles",
-                        "secrets", "api_keys")) {
+                for (String table : List.of(
+                        "meta",
+                        "organizations",
+                        "projects",
+                        "service_accounts",
+                        "project_roles",
+                        "secrets",
+                        "api_keys")) {
                     s.execute("DELETE FROM " + table);
                 }
             }

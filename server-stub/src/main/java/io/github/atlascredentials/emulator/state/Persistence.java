@@ -32,23 +32,17 @@ public interface Persistence extends AutoCloseable {
     void clear();
 
     /** One change of a write: what {@link #apply} persists. */
-    sealed interface Change {
-    }
+    sealed interface Change {}
 
-    record SaveSecrets(List<StoredSecret> secrets) implements Change {
-    }
+    record SaveSecrets(List<StoredSecret> secrets) implements Change {}
 
-    record SaveApiKey(StoredApiKey key) implements Change {
-    }
+    record SaveApiKey(StoredApiKey key) implements Change {}
 
-    record SaveServiceAccount(ServiceAccount account) implements Change {
-    }
+    record SaveServiceAccount(ServiceAccount account) implements Change {}
 
-    record RemoveSecret(String secretId) implements Change {
-    }
+    record RemoveSecret(String secretId) implements Change {}
 
-    record RemoveApiKey(String apiKeyId) implements Change {
-    }
+    record RemoveApiKey(String apiKeyId) implements Change {}
 
     /**
      * Persists several changes, durable on return; an implementation may (and the database does) write them in
@@ -79,8 +73,12 @@ public interface Persistence extends AutoCloseable {
     void close();
 
     /** A copy of the whole state. */
-    record Snapshot(List<Organization> organizations, List<Project> projects,
-                    List<ServiceAccount> serviceAccounts, List<StoredSecret> secrets, List<StoredApiKey> apiKeys) {
+    record Snapshot(
+            List<Organization> organizations,
+            List<Project> projects,
+            List<ServiceAccount> serviceAccounts,
+            List<StoredSecret> secrets,
+            List<StoredApiKey> apiKeys) {
         public static Snapshot empty() {
             return new Snapshot(List.of(), List.of(), List.of(), List.of(), List.of());
         }
@@ -89,16 +87,39 @@ public interface Persistence extends AutoCloseable {
     /** State kept in memory only. */
     static Persistence none() {
         return new Persistence() {
-            @Override public Snapshot load() { return Snapshot.empty(); }
-            @Override public boolean initialized() { return false; }
-            @Override public void saveAll(Snapshot snapshot) { }
-            @Override public void saveSecrets(List<StoredSecret> secrets) { }
-            @Override public void saveApiKey(StoredApiKey key) { }
-            @Override public void saveServiceAccount(ServiceAccount account) { }
-            @Override public void removeSecret(String secretId) { }
-            @Override public void removeApiKey(String apiKeyId) { }
-            @Override public void clear() { }
-            @Override public void close() { }
+            @Override
+            public Snapshot load() {
+                return Snapshot.empty();
+            }
+
+            @Override
+            public boolean initialized() {
+                return false;
+            }
+
+            @Override
+            public void saveAll(Snapshot snapshot) {}
+
+            @Override
+            public void saveSecrets(List<StoredSecret> secrets) {}
+
+            @Override
+            public void saveApiKey(StoredApiKey key) {}
+
+            @Override
+            public void saveServiceAccount(ServiceAccount account) {}
+
+            @Override
+            public void removeSecret(String secretId) {}
+
+            @Override
+            public void removeApiKey(String apiKeyId) {}
+
+            @Override
+            public void clear() {}
+
+            @Override
+            public void close() {}
         };
     }
 }

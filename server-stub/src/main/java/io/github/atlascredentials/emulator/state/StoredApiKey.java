@@ -10,15 +10,28 @@ import java.util.Set;
  * responses, and as its masked form. {@code roles} are its organization roles, {@code projectRoles} its roles
  * per project (an API key may hold both, as the real service answers).
  */
-public record StoredApiKey(String id, String orgId, String publicKey, byte[] ha1, String maskedPrivateKey,
-                           String desc, List<String> roles, Map<String, Set<String>> projectRoles) {
+public record StoredApiKey(
+        String id,
+        String orgId,
+        String publicKey,
+        byte[] ha1,
+        String maskedPrivateKey,
+        String desc,
+        List<String> roles,
+        Map<String, Set<String>> projectRoles) {
     public StoredApiKey {
         roles = List.copyOf(roles);
         projectRoles = Map.copyOf(projectRoles);
     }
 
-    public StoredApiKey(String id, String orgId, String publicKey, byte[] ha1, String maskedPrivateKey,
-                        String desc, List<String> roles) {
+    public StoredApiKey(
+            String id,
+            String orgId,
+            String publicKey,
+            byte[] ha1,
+            String maskedPrivateKey,
+            String desc,
+            List<String> roles) {
         this(id, orgId, publicKey, ha1, maskedPrivateKey, desc, roles, Map.of());
     }
 

@@ -6,8 +6,15 @@ import java.time.Instant;
  * A service-account secret as stored: never the plain value, only a salted SHA-256 of it and
  * the masked form.
  */
-public record StoredSecret(String id, String clientId, byte[] salt, byte[] hash, String maskedValue,
-                           Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+public record StoredSecret(
+        String id,
+        String clientId,
+        byte[] salt,
+        byte[] hash,
+        String maskedValue,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt) {
 
     public StoredSecret withExpiresAt(Instant newExpiry) {
         return new StoredSecret(id, clientId, salt, hash, maskedValue, createdAt, newExpiry, lastUsedAt);
@@ -23,7 +30,7 @@ public record StoredSecret(String id, String clientId, byte[] salt, byte[] hash,
 
     @Override
     public String toString() {
-        return "StoredSecret[id=" + id + ", clientId=" + clientId + ", masked=" + maskedValue
-                + ", expiresAt=" + expiresAt + "]";
+        return "StoredSecret[id=" + id + ", clientId=" + clientId + ", masked=" + maskedValue + ", expiresAt="
+                + expiresAt + "]";
     }
 }

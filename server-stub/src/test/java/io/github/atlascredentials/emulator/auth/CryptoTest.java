@@ -1,14 +1,13 @@
 package io.github.atlascredentials.emulator.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** The shapes of generated secrets and identifiers, and that every random bit is really used. */
 class CryptoTest {
@@ -99,10 +98,13 @@ class CryptoTest {
         assertThat(Crypto.constantTimeEquals("abc", "abc")).isTrue();
         assertThat(Crypto.constantTimeEquals("abc", "abd")).isFalse();
         assertThat(Crypto.constantTimeEquals("abc", "ab")).isFalse();
-        assertThat(Crypto.constantTimeEquals(new byte[] {1, 2}, new byte[] {1, 2})).isTrue();
-        assertThat(Crypto.constantTimeEquals(new byte[] {1, 2}, new byte[] {1, 3})).isFalse();
+        assertThat(Crypto.constantTimeEquals(new byte[] {1, 2}, new byte[] {1, 2}))
+                .isTrue();
+        assertThat(Crypto.constantTimeEquals(new byte[] {1, 2}, new byte[] {1, 3}))
+                .isFalse();
         byte[] salt = {1, 2, 3};
-        assertThat(Crypto.saltedSha256(salt, "s")).isEqualTo(Crypto.saltedSha256(salt, "s"))
+        assertThat(Crypto.saltedSha256(salt, "s"))
+                .isEqualTo(Crypto.saltedSha256(salt, "s"))
                 .isNotEqualTo(Crypto.saltedSha256(new byte[] {1, 2, 4}, "s"));
     }
 }

@@ -1,11 +1,11 @@
 package io.github.atlascredentials.emulator.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.atlascredentials.emulator.EmulatorClock;
 import io.github.atlascredentials.emulator.seed.SeedParser;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.Persistence;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The Digest verifier: what it accepts, nonce lifetime to the millisecond, replays, and the bounded nonce table. */
 class DigestAuthenticatorTest {
@@ -22,12 +21,16 @@ class DigestAuthenticatorTest {
     private static final String PRIVATE_KEY = "0b6a3c4e-1111-2222-3333-444455556666";
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
-    private final EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final EmulatorClock clock =
+            new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final EmulatorState state = new EmulatorState(clock, Persistence.none(), 2);
     private final DigestAuthenticator digest = new DigestAuthenticator(state, clock, LIFETIME);
 
     DigestAuthenticatorTest() {
-        state.load("test", SeedParser.parse("test", ("""
+        state.load(
+                "test",
+                SeedParser.parse(
+                        "test", ("""
                 {"organizations": [{"id": "aaaaaaaaaaaaaaaaaaaaaaa0",
                   "apiKeys": [{"publicKey": "%s", "privateKey": "%s", "roles": ["ORG_OWNER"]}]}]}
                 """).formatted(PUBLIC_KEY, PRIVATE_KEY).getBytes(StandardCharsets.UTF_8)));
@@ -36,8 +39,9 @@ class DigestAuthenticatorTest {
     @Test
     void challengeNamesTheRealmAFreshNonceAndStaleness() {
         String first = digest.challenge(false);
-        assertThat(first).matches("Digest realm=\"MMS Public API\", domain=\"\", nonce=\"[0-9a-f]{32}\", algorithm=MD5,"
-                + " qop=\"auth\", stale=false");
+        assertThat(first)
+                .matches("Digest realm=\"MMS Public API\", domain=\"\", nonce=\"[0-9a-f]{32}\", algorithm=MD5,"
+                        + " qop=\"auth\", stale=false");
         assertThat(digest.challenge(true)).endsWith("stale=true");
         assertThat(nonce(digest.challenge(false))).isNotEqualTo(nonce(first));
     }
@@ -47,12 +51,18 @@ class DigestAuthenticatorTest {
         String nonce = nonce(digest.challenge(false));
         String header = answer(nonce, "00000001", "POST", "/api/x?y=1", PRIVATE_KEY);
         assertThat(digest.authenticate("POST", "/api/x?y=1", "/api/x", header))
-                .isInstanceOfSatisfying(DigestAuthenticator.Authenticated.class, a -> assertThat(a.key().publicKey()).isEqualTo(PUBLIC_KEY));
-        assertThat(digest.authenticate("POST", "/api/x?y=1", "/api/x", header)).isEqualTo(new DigestAuthenticator.Refused(false));
+                .isInstanceOfSatisfying(
+                        DigestAuthenticator.Authenticated.class,
+                        a -> assertThat(a.key().publicKey()).isEqualTo(PUBLIC_KEY));
+        assertThat(digest.authenticate("POST", "/api/x?y=1", "/api/x", header))
+                .isEqualTo(new DigestAuthenticator.Refused(false));
         String upper = answer(nonce, "0000000A", "POST", "/api/x", PRIVATE_KEY);
-        assertThat(digest.authenticate("POST", "/api/x?y=1", "/api/x", upper)).isInstanceOf(DigestAuthenticator.Authenticated.class);
-        assertThat(digest.authenticate("POST", "/api/x?y=1", "/api/x", answer(nonce, "0000000a", "POST", "/api/x", PRIVATE_KEY)))
-                .as("the same count in other case").isEqualTo(new DigestAuthenticator.Refused(false));
+        assertThat(digest.authenticate("POST", "/api/x?y=1", "/api/x", upper))
+                .isInstanceOf(DigestAuthenticator.Authenticated.class);
+        assertThat(digest.authenticate(
+                        "POST", "/api/x?y=1", "/api/x", answer(nonce, "0000000a", "POST", "/api/x", PRIVATE_KEY)))
+                .as("the same count in other case")
+                .isEqualTo(new DigestAuthenticator.Refused(false));
     }
 
     @Test
@@ -62,15 +72,22 @@ class DigestAuthenticatorTest {
         String header = answer("fixed-nonce", "00000001", "POST", "/api/x", PRIVATE_KEY);
         clock.advance(LIFETIME.multipliedBy(10));
         for (int replay = 0; replay < 3; replay++) {
-            assertThat(digest.authenticate("POST", "/api/x", "/api/x", header)).as("replay %d", replay)
+            assertThat(digest.authenticate("POST", "/api/x", "/api/x", header))
+                    .as("replay %d", replay)
                     .isInstanceOf(DigestAuthenticator.Authenticated.class);
         }
-        assertThat(digest.authenticate("POST", "/api/x", "/api/x", answer("fixed-nonce", "00000001", "POST", "/api/x",
-                "wrong-private-key"))).as("a wrong key still fails").isEqualTo(new DigestAuthenticator.Refused(false));
+        assertThat(digest.authenticate(
+                        "POST",
+                        "/api/x",
+                        "/api/x",
+                        answer("fixed-nonce", "00000001", "POST", "/api/x", "wrong-private-key")))
+                .as("a wrong key still fails")
+                .isEqualTo(new DigestAuthenticator.Refused(false));
 
         digest.clear();
         assertThat(nonce(digest.challenge(false))).isNotEqualTo("fixed-nonce");
-        assertThat(digest.authenticate("POST", "/api/x", "/api/x", header)).as("an unknown nonce again")
+        assertThat(digest.authenticate("POST", "/api/x", "/api/x", header))
+                .as("an unknown nonce again")
                 .isEqualTo(new DigestAuthenticator.Refused(true));
     }
 
@@ -83,27 +100,48 @@ class DigestAuthenticatorTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(digest.authenticate("GET", "/p", "/p", answer(nonce, "00000002", "GET", "/p", PRIVATE_KEY)))
                 .isEqualTo(new DigestAuthenticator.Refused(true));
-        assertThat(digest.authenticate("GET", "/p", "/p", answer("0123456789abcdef0123456789abcdef", "00000001", "GET", "/p", PRIVATE_KEY)))
-                .as("unknown nonce").isEqualTo(new DigestAuthenticator.Refused(true));
+        assertThat(digest.authenticate(
+                        "GET",
+                        "/p",
+                        "/p",
+                        answer("0123456789abcdef0123456789abcdef", "00000001", "GET", "/p", PRIVATE_KEY)))
+                .as("unknown nonce")
+                .isEqualTo(new DigestAuthenticator.Refused(true));
     }
 
     @Test
     void wrongKeyUnknownUserOrMalformedAnswersAreRefusedNotStale() {
         String nonce = nonce(digest.challenge(false));
         DigestAuthenticator.Refused refused = new DigestAuthenticator.Refused(false);
-        assertThat(digest.authenticate("GET", "/p", "/p", answer(nonce, "00000001", "GET", "/p", "ffffffff-1111-2222-3333-444455556666")))
+        assertThat(digest.authenticate(
+                        "GET",
+                        "/p",
+                        "/p",
+                        answer(nonce, "00000001", "GET", "/p", "ffffffff-1111-2222-3333-444455556666")))
                 .isEqualTo(refused);
-        assertThat(digest.authenticate("GET", "/p", "/p", answer(nonce, "00000001", "GET", "/p", PRIVATE_KEY).replace(PUBLIC_KEY, "zzzzzzzz")))
+        assertThat(digest.authenticate(
+                        "GET",
+                        "/p",
+                        "/p",
+                        answer(nonce, "00000001", "GET", "/p", PRIVATE_KEY).replace(PUBLIC_KEY, "zzzzzzzz")))
                 .isEqualTo(refused);
         String good = answer(nonce, "00000001", "GET", "/p", PRIVATE_KEY);
-        assertThat(digest.authenticate("GET", "/other", "/other", good)).as("uri of another request").isEqualTo(refused);
-        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("nc=00000001", "nc=0000001"))).isEqualTo(refused);
-        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("qop=auth", "qop=auth-int"))).isEqualTo(refused);
-        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("MMS Public API", "other"))).isEqualTo(refused);
-        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("algorithm=MD5", "algorithm=SHA-256"))).isEqualTo(refused);
+        assertThat(digest.authenticate("GET", "/other", "/other", good))
+                .as("uri of another request")
+                .isEqualTo(refused);
+        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("nc=00000001", "nc=0000001")))
+                .isEqualTo(refused);
+        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("qop=auth", "qop=auth-int")))
+                .isEqualTo(refused);
+        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("MMS Public API", "other")))
+                .isEqualTo(refused);
+        assertThat(digest.authenticate("GET", "/p", "/p", good.replace("algorithm=MD5", "algorithm=SHA-256")))
+                .isEqualTo(refused);
         for (String param : new String[] {"username", "nonce", "uri", "response", "cnonce", "nc"}) {
-            assertThat(digest.authenticate("GET", "/p", "/p", good.replaceFirst("(^|, )" + param + "=", "$1x" + param + "=")))
-                    .as("without " + param).isEqualTo(refused);
+            assertThat(digest.authenticate(
+                            "GET", "/p", "/p", good.replaceFirst("(^|, )" + param + "=", "$1x" + param + "=")))
+                    .as("without " + param)
+                    .isEqualTo(refused);
         }
         assertThat(digest.authenticate("GET", "/p", "/p", good)).isInstanceOf(DigestAuthenticator.Authenticated.class);
     }
@@ -115,7 +153,8 @@ class DigestAuthenticatorTest {
         Matcher m = Pattern.compile("response=\"([0-9a-f]+)\"").matcher(header);
         assertThat(m.find()).isTrue();
         header = header.replace(m.group(1), m.group(1).toUpperCase());
-        assertThat(digest.authenticate("GET", "/p", "/p", header)).isInstanceOf(DigestAuthenticator.Authenticated.class);
+        assertThat(digest.authenticate("GET", "/p", "/p", header))
+                .isInstanceOf(DigestAuthenticator.Authenticated.class);
     }
 
     @Test
@@ -160,6 +199,7 @@ class DigestAuthenticatorTest {
         String cnonce = "0a4f113b";
         String response = Crypto.md5Hex(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
         return "username=\"" + PUBLIC_KEY + "\", realm=\"MMS Public API\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", algorithm=MD5, qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response + "\"";
+                + "\", algorithm=MD5, qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response
+                + "\"";
     }
 }

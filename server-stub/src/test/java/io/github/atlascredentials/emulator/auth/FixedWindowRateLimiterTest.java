@@ -1,18 +1,18 @@
 package io.github.atlascredentials.emulator.auth;
 
-import io.github.atlascredentials.emulator.EmulatorClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.atlascredentials.emulator.EmulatorClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The fixed one-minute window: exact counts, the window edge, Retry-After and the bounded key table. */
 class FixedWindowRateLimiterTest {
-    private final EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final EmulatorClock clock =
+            new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(clock, 3);
 
     @Test

@@ -1,19 +1,19 @@
 package io.github.atlascredentials.emulator.auth;
 
-import io.github.atlascredentials.emulator.EmulatorClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.atlascredentials.emulator.EmulatorClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The token bucket: capacity, refill per whole interval, never above capacity, Retry-After to the next refill. */
 class TokenBucketRateLimiterTest {
-    private final EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final EmulatorClock clock =
+            new EmulatorClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final TokenBucketRateLimiter buckets = new TokenBucketRateLimiter(clock, 3, 2, 10);
 
     private static FixedWindowRateLimiter.Decision allowed(int remaining) {

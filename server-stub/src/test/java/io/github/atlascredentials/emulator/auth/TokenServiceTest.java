@@ -1,8 +1,8 @@
 package io.github.atlascredentials.emulator.auth;
 
-import io.github.atlascredentials.emulator.EmulatorClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.atlascredentials.emulator.EmulatorClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The active-token cap per account, token lifetime to the millisecond, revocation and masking. */
 class TokenServiceTest {
@@ -35,7 +34,8 @@ class TokenServiceTest {
         assertThat(tokens.revoke(first, "a")).isEqualTo(TokenService.Revocation.REVOKED);
         assertThat(tokens.revoke(first, "a")).isEqualTo(TokenService.Revocation.NOTHING_TO_REVOKE);
         assertThat(tokens.authenticate(first)).isEmpty();
-        assertThat(tokens.authenticate(second).map(TokenService.TokenOwner::clientId)).contains("a");
+        assertThat(tokens.authenticate(second).map(TokenService.TokenOwner::clientId))
+                .contains("a");
         assertThat(tokens.issue("a", "s1")).isPresent();
         assertThat(tokens.issue("a", "s1")).isEmpty();
     }
@@ -45,7 +45,8 @@ class TokenServiceTest {
         String token = tokens.issue("a", "s1").orElseThrow().accessToken();
         assertThat(tokens.revoke(token, "b")).isEqualTo(TokenService.Revocation.ISSUED_TO_ANOTHER_CLIENT);
         assertThat(tokens.revoke("unknown", "a")).isEqualTo(TokenService.Revocation.NOTHING_TO_REVOKE);
-        assertThat(tokens.authenticate(token).map(TokenService.TokenOwner::clientId)).contains("a");
+        assertThat(tokens.authenticate(token).map(TokenService.TokenOwner::clientId))
+                .contains("a");
     }
 
     @Test
@@ -72,9 +73,12 @@ class TokenServiceTest {
     @Test
     void tokenLivesExactlyItsLifetime() {
         TokenService.IssuedToken issued = tokens.issue("a", "s1").orElseThrow();
-        assertThat(issued.expiresInSeconds()).isEqualTo(TokenService.LIFETIME.getSeconds()).isPositive();
+        assertThat(issued.expiresInSeconds())
+                .isEqualTo(TokenService.LIFETIME.getSeconds())
+                .isPositive();
         clock.advance(TokenService.LIFETIME.minusMillis(1));
-        assertThat(tokens.authenticate(issued.accessToken()).map(TokenService.TokenOwner::clientId)).contains("a");
+        assertThat(tokens.authenticate(issued.accessToken()).map(TokenService.TokenOwner::clientId))
+                .contains("a");
         clock.advance(Duration.ofMillis(1));
         assertThat(tokens.authenticate(issued.accessToken())).isEmpty();
     }
@@ -87,8 +91,10 @@ class TokenServiceTest {
         clock.advance(TokenService.LIFETIME.minusSeconds(10)); // the early one has just expired
         Optional<TokenService.IssuedToken> third = tokens.issue("a", "s1");
         assertThat(third).isPresent();
-        assertThat(tokens.authenticate(late).map(TokenService.TokenOwner::clientId)).contains("a");
-        assertThat(tokens.authenticate(third.get().accessToken()).map(TokenService.TokenOwner::clientId)).contains("a");
+        assertThat(tokens.authenticate(late).map(TokenService.TokenOwner::clientId))
+                .contains("a");
+        assertThat(tokens.authenticate(third.get().accessToken()).map(TokenService.TokenOwner::clientId))
+                .contains("a");
         assertThat(tokens.authenticate(early)).isEmpty();
         assertThat(tokens.issue("a", "s1")).isEmpty();
     }
@@ -102,10 +108,12 @@ class TokenServiceTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         assertThat(header).isEqualTo("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
         long iat = T0.getEpochSecond();
-        assertThat(payload).startsWith("{\"sub\":\"mdb_sa_id_x\",\"iat\":" + iat + ",\"exp\":"
-                + (iat + TokenService.LIFETIME.getSeconds()) + ",\"jti\":\"");
+        assertThat(payload)
+                .startsWith("{\"sub\":\"mdb_sa_id_x\",\"iat\":" + iat + ",\"exp\":"
+                        + (iat + TokenService.LIFETIME.getSeconds()) + ",\"jti\":\"");
         assertThat(Base64.getUrlDecoder().decode(parts[2])).hasSize(32);
-        assertThat(tokens.issue("mdb_sa_id_x", "s1").orElseThrow().accessToken()).isNotEqualTo(token);
+        assertThat(tokens.issue("mdb_sa_id_x", "s1").orElseThrow().accessToken())
+                .isNotEqualTo(token);
     }
 
     @Test
@@ -120,7 +128,9 @@ class TokenServiceTest {
     @Test
     void issuedTokenMasksItsValue() {
         TokenService.IssuedToken issued = tokens.issue("a", "s1").orElseThrow();
-        assertThat(issued.toString()).doesNotContain(issued.accessToken()).contains("****")
+        assertThat(issued.toString())
+                .doesNotContain(issued.accessToken())
+                .contains("****")
                 .contains("expiresIn=" + TokenService.LIFETIME.getSeconds());
     }
 
@@ -129,7 +139,9 @@ class TokenServiceTest {
         tokens.acceptFixture("fixture-token", "a", "s1");
         assertThat(tokens.authenticate("fixture-token")).contains(new TokenService.TokenOwner("a", "s1"));
         assertThat(tokens.issue("a", "s1")).isPresent();
-        assertThat(tokens.issue("a", "s1")).as("the fixture token is one of the 2 active tokens").isEmpty();
+        assertThat(tokens.issue("a", "s1"))
+                .as("the fixture token is one of the 2 active tokens")
+                .isEmpty();
 
         clock.advance(TokenService.LIFETIME.minusSeconds(1));
         assertThat(tokens.authenticate("fixture-token")).isPresent();

@@ -26,9 +26,10 @@ class ApiRequestTest {
                 Arguments.of("principal", (Consumer<ApiRequest>) r -> r.principal(null)),
                 Arguments.of("organization", (Consumer<ApiRequest>) r -> r.organization(null)),
                 Arguments.of("client", (Consumer<ApiRequest>) r -> r.client(null)),
-                Arguments.of("form", (Consumer<ApiRequest>) r -> r.form(Map.of("grant_type", List.of("client_credentials")))),
-                Arguments.of("rateLimit", (Consumer<ApiRequest>) r -> r.rateLimit(
-                        new FixedWindowRateLimiter.Decision(true, 1, 0, 0))));
+                Arguments.of("form", (Consumer<ApiRequest>)
+                        r -> r.form(Map.of("grant_type", List.of("client_credentials")))),
+                Arguments.of("rateLimit", (Consumer<ApiRequest>)
+                        r -> r.rateLimit(new FixedWindowRateLimiter.Decision(true, 1, 0, 0))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,18 +55,29 @@ class ApiRequestTest {
 
     @Test
     void aRepeatedContentTypeIsReadAsItsFirstValueAndTheHeadersStayAsSent() {
-        ContainerRequest context = new ContainerRequest(URI.create("http://localhost/"), URI.create("http://localhost/api"),
-                "POST", null, new MapPropertiesDelegate(), null);
+        ContainerRequest context = new ContainerRequest(
+                URI.create("http://localhost/"),
+                URI.create("http://localhost/api"),
+                "POST",
+                null,
+                new MapPropertiesDelegate(),
+                null);
         context.getHeaders().add("Content-Type", "application/json; charset=utf-8");
         context.getHeaders().add("Content-Type", "text/plain");
         ApiRequest request = ApiRequest.begin(context, null, null, "http://localhost", "127.0.0.1");
         assertThat(request.contentType()).isEqualTo("application/json; charset=utf-8");
-        assertThat(context.getHeaders().get("Content-Type")).containsExactly("application/json; charset=utf-8", "text/plain");
+        assertThat(context.getHeaders().get("Content-Type"))
+                .containsExactly("application/json; charset=utf-8", "text/plain");
     }
 
     private static ApiRequest newRequest() {
-        ContainerRequest context = new ContainerRequest(URI.create("http://localhost/"), URI.create("http://localhost/api"),
-                "POST", null, new MapPropertiesDelegate(), null);
+        ContainerRequest context = new ContainerRequest(
+                URI.create("http://localhost/"),
+                URI.create("http://localhost/api"),
+                "POST",
+                null,
+                new MapPropertiesDelegate(),
+                null);
         ApiRequest request = ApiRequest.begin(context, null, null, "http://localhost", "127.0.0.1");
         assertThat(ApiRequest.of(context)).isSameAs(request);
         return request;

@@ -36,15 +36,20 @@ class ErrorCodesFromSpecTest {
             ErrorCodeRule rule = codes.get(code.code());
             assertThat(rule).as(code.name()).isNotNull();
             assertThat(code.status()).as(code.name()).isEqualTo(rule.status());
-            assertThat(code.name().equals(code.code()) ? List.of(rule.detail()) : rule.variants().values())
-                    .as(code.name()).contains(code.text());
+            assertThat(
+                            code.name().equals(code.code())
+                                    ? List.of(rule.detail())
+                                    : rule.variants().values())
+                    .as(code.name())
+                    .contains(code.text());
         }
         Map<String, ErrorCodeRule> oauth = ApiRules.builtIn().oauthErrors();
         for (OAuthErrorCode code : OAuthErrorCode.values()) {
             assertThat(oauth.get(code.code())).as(code.name()).isNotNull();
             assertThat(code.status()).isEqualTo(oauth.get(code.code()).status());
         }
-        assertThat(ErrorCode.USER_UNAUTHORIZED.text()).isEqualTo("Current user is not authorized to perform this action.");
+        assertThat(ErrorCode.USER_UNAUTHORIZED.text())
+                .isEqualTo("Current user is not authorized to perform this action.");
         assertThat(OAuthErrorCode.INVALID_CLIENT.text()).isEqualTo("Invalid credentials provided.");
     }
 
@@ -81,7 +86,8 @@ class ErrorCodesFromSpecTest {
     void anAnswerFillsTheSpecsTextAndParameters() {
         JsonNode body = json(ApiProblem.of(ErrorCode.RATE_LIMITED, "/api/oauth/token", 10, 1));
         assertThat(body.get("error").asInt()).isEqualTo(429);
-        assertThat(body.get("detail").asText()).isEqualTo("Resource /api/oauth/token is limited to 10 requests every 1 minutes.");
+        assertThat(body.get("detail").asText())
+                .isEqualTo("Resource /api/oauth/token is limited to 10 requests every 1 minutes.");
         assertThat(body.get("parameters").toString()).isEqualTo("[\"/api/oauth/token\",10,1]");
         JsonNode notAllowed = json(ApiProblem.of(ErrorCode.METHOD_NOT_ALLOWED, "PUT", "/api/oauth/token"));
         assertThat(notAllowed.get("detail").asText()).isEqualTo("Method PUT is not allowed on /api/oauth/token.");
@@ -91,9 +97,11 @@ class ErrorCodesFromSpecTest {
     @Test
     void theWrongNumberOfValuesIsAProgrammingErrorNotAnAnswer() {
         assertThatThrownBy(() -> ApiProblem.of(ErrorCode.RESOURCE_NOT_FOUND))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[resource]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[resource]");
         assertThatThrownBy(() -> ApiProblem.oauth(OAuthErrorCode.ACCESS_DENIED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[limit]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[limit]");
     }
 
     private static JsonNode json(ApiProblem problem) {

@@ -35,21 +35,28 @@ class ResourceMethodsTest {
     /** Stands for a generated interface: JAX-RS annotations, methods named after operationIds. */
     public interface Api {
         @GET
-        Response listOrgApiKeys(@PathParam("orgId") String orgId, @QueryParam("itemsPerPage") @DefaultValue("100") Integer itemsPerPage,
-                                @QueryParam("pageNum") @DefaultValue("1") Integer pageNum, @QueryParam("pretty") @DefaultValue("false") Boolean pretty);
+        Response listOrgApiKeys(
+                @PathParam("orgId") String orgId,
+                @QueryParam("itemsPerPage") @DefaultValue("100") Integer itemsPerPage,
+                @QueryParam("pageNum") @DefaultValue("1") Integer pageNum,
+                @QueryParam("pretty") @DefaultValue("false") Boolean pretty);
 
         @POST
-        Response createAtlasOrgApiKey(@PathParam("orgId") String orgId, ApiKeyRequest body, @QueryParam("pretty") Boolean pretty);
+        Response createAtlasOrgApiKey(
+                @PathParam("orgId") String orgId, ApiKeyRequest body, @QueryParam("pretty") Boolean pretty);
 
         @POST
-        Response requestAccessToken(@FormParam("grant_type") String grantType, @QueryParam("envelope") @DefaultValue("false") Boolean envelope);
+        Response requestAccessToken(
+                @FormParam("grant_type") String grantType,
+                @QueryParam("envelope") @DefaultValue("false") Boolean envelope);
     }
 
     /** Answers with the arguments it was called with. */
     public static final class Echo implements Api {
         @Override
         public Response listOrgApiKeys(String orgId, Integer itemsPerPage, Integer pageNum, Boolean pretty) {
-            return Response.ok(Arrays.asList(orgId, itemsPerPage, pageNum, pretty)).build();
+            return Response.ok(Arrays.asList(orgId, itemsPerPage, pageNum, pretty))
+                    .build();
         }
 
         @Override
@@ -67,8 +74,8 @@ class ResourceMethodsTest {
 
     @Test
     void theOperationsAreTheInterfaceMethods() {
-        assertThat(methods.operationIds()).containsExactlyInAnyOrder("listOrgApiKeys", "createAtlasOrgApiKey",
-                "requestAccessToken");
+        assertThat(methods.operationIds())
+                .containsExactlyInAnyOrder("listOrgApiKeys", "createAtlasOrgApiKey", "requestAccessToken");
     }
 
     @Test
@@ -81,8 +88,14 @@ class ResourceMethodsTest {
 
     @Test
     void theValidatedBodyIsReadIntoTheGeneratedModel() {
-        List<Object> arguments = call("createAtlasOrgApiKey", "POST", "/api/atlas/v2/orgs/" + ORG + "/apiKeys", null,
-                request -> request.json(Json.MAPPER.createObjectNode().put("desc", "probe")
+        List<Object> arguments = call(
+                "createAtlasOrgApiKey",
+                "POST",
+                "/api/atlas/v2/orgs/" + ORG + "/apiKeys",
+                null,
+                request -> request.json(Json.MAPPER
+                        .createObjectNode()
+                        .put("desc", "probe")
                         .set("roles", Json.MAPPER.createArrayNode().add("ORG_OWNER"))));
         assertThat(arguments.get(0)).isEqualTo(ORG);
         assertThat(((ApiKeyRequest) arguments.get(1)).getDesc()).isEqualTo("probe");
@@ -91,15 +104,21 @@ class ResourceMethodsTest {
 
     @Test
     void formParametersComeFromTheDecodedForm() {
-        assertThat(call("requestAccessToken", "POST", "/api/oauth/token", null,
-                request -> request.form(Map.of("grant_type", List.of("client_credentials", "ignored")))))
+        assertThat(call(
+                        "requestAccessToken",
+                        "POST",
+                        "/api/oauth/token",
+                        null,
+                        request -> request.form(Map.of("grant_type", List.of("client_credentials", "ignored")))))
                 .containsExactly("client_credentials", false);
     }
 
     @Test
     void anOperationWithoutAMethodIsNotImplemented() {
-        assertThatThrownBy(() -> call("getOrgApiKey", "GET", "/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + ORG, null, null))
-                .isInstanceOf(ApiProblem.class).hasMessage("NOT_IMPLEMENTED");
+        assertThatThrownBy(
+                        () -> call("getOrgApiKey", "GET", "/api/atlas/v2/orgs/" + ORG + "/apiKeys/" + ORG, null, null))
+                .isInstanceOf(ApiProblem.class)
+                .hasMessage("NOT_IMPLEMENTED");
     }
 
     /** Stands for a generated interface with a parameter source the emulator does not bind. */
@@ -112,21 +131,24 @@ class ResourceMethodsTest {
     void aParameterSourceThatIsNotBoundFailsAtStartUp() {
         WithHeader resource = probe -> Response.ok().build();
         assertThatThrownBy(() -> ResourceMethods.of(List.of(resource)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("@HeaderParam");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("@HeaderParam");
     }
 
-    private List<Object> call(String operationId, String method, String path, String query,
-                         Consumer<ApiRequest> steps) {
+    private List<Object> call(
+            String operationId, String method, String path, String query, Consumer<ApiRequest> steps) {
         OperationRule operation = SpecFacts.RULES.operation(operationId).orElseThrow();
         URI uri = URI.create("http://localhost" + path + (query == null ? "" : "?" + query));
-        ContainerRequest context = new ContainerRequest(URI.create("http://localhost/"), uri, method, null,
-                new MapPropertiesDelegate(), null);
-        RouteTable.Match match = RouteTable.of(SpecFacts.RULES, Set.of(), List.of()).match(path).orElseThrow();
+        ContainerRequest context = new ContainerRequest(
+                URI.create("http://localhost/"), uri, method, null, new MapPropertiesDelegate(), null);
+        RouteTable.Match match =
+                RouteTable.of(SpecFacts.RULES, Set.of(), List.of()).match(path).orElseThrow();
         ApiRequest request = ApiRequest.begin(context, match, operation, "http://localhost", "127.0.0.1");
         if (steps != null) {
             steps.accept(request);
         }
-        @SuppressWarnings("unchecked") List<Object> arguments = (List<Object>) methods.invoke(request, context).getEntity();
+        @SuppressWarnings("unchecked")
+        List<Object> arguments = (List<Object>) methods.invoke(request, context).getEntity();
         return arguments;
     }
 }

@@ -14,12 +14,18 @@ class SpecPropertyOrderTest {
     @Test
     void aPageAndItsAccountsAreWrittenInTheSpecsOrderNotRequiredPropertiesFirst() throws Exception {
         PaginatedServiceAccounts page = new PaginatedServiceAccounts()
-                .links(List.of(new Link().href(URI.create("http://h/p?pageNum=1&itemsPerPage=1")).rel("self")))
-                .results(List.of(new ServiceAccount().clientId("c").name("n").description("d").roles(List.of("ORG_MEMBER"))
+                .links(List.of(new Link()
+                        .href(URI.create("http://h/p?pageNum=1&itemsPerPage=1"))
+                        .rel("self")))
+                .results(List.of(new ServiceAccount()
+                        .clientId("c")
+                        .name("n")
+                        .description("d")
+                        .roles(List.of("ORG_MEMBER"))
                         .secrets(List.of())))
                 .totalCount(1);
-        assertThat(Json.MAPPER.writeValueAsString(page)).isEqualTo(
-                "{\"links\":[{\"href\":\"http://h/p?pageNum=1&itemsPerPage=1\",\"rel\":\"self\"}],"
+        assertThat(Json.MAPPER.writeValueAsString(page))
+                .isEqualTo("{\"links\":[{\"href\":\"http://h/p?pageNum=1&itemsPerPage=1\",\"rel\":\"self\"}],"
                         + "\"results\":[{\"clientId\":\"c\",\"name\":\"n\",\"description\":\"d\",\"roles\":[\"ORG_MEMBER\"],"
                         + "\"secrets\":[]}],\"totalCount\":1}");
     }

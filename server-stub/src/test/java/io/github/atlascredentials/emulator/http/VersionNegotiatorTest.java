@@ -1,11 +1,10 @@
 package io.github.atlascredentials.emulator.http;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Which version a header names, in every form the service accepts. */
 class VersionNegotiatorTest {
@@ -13,12 +12,14 @@ class VersionNegotiatorTest {
 
     @Test
     void oneVersionedType() {
-        assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024-08-05+json")).contains("2024-08-05");
+        assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024-08-05+json"))
+                .contains("2024-08-05");
     }
 
     @Test
     void aListNamesItsFirstVersionedType() {
-        assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024-08-05+json, application/vnd.atlas.2023-01-01+json"))
+        assertThat(VersionNegotiator.versionIn(
+                        "application/vnd.atlas.2024-08-05+json, application/vnd.atlas.2023-01-01+json"))
                 .contains("2024-08-05");
         assertThat(VersionNegotiator.versionIn("application/json, application/vnd.atlas.2023-01-01+json"))
                 .contains("2023-01-01");
@@ -26,25 +27,32 @@ class VersionNegotiatorTest {
 
     @Test
     void parametersCaseAndSpacesAroundTheTypeAreAllowed() {
-        assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024-08-05+json;charset=utf-8")).contains("2024-08-05");
-        assertThat(VersionNegotiator.versionIn("APPLICATION/VND.ATLAS.2024-08-05+JSON")).contains("2024-08-05");
-        assertThat(VersionNegotiator.versionIn(" application/vnd.atlas.2024-08-05+json ")).contains("2024-08-05");
+        assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024-08-05+json;charset=utf-8"))
+                .contains("2024-08-05");
+        assertThat(VersionNegotiator.versionIn("APPLICATION/VND.ATLAS.2024-08-05+JSON"))
+                .contains("2024-08-05");
+        assertThat(VersionNegotiator.versionIn(" application/vnd.atlas.2024-08-05+json "))
+                .contains("2024-08-05");
     }
 
     @Test
     void noVersionedType() {
         assertThat(VersionNegotiator.versionIn(null)).isEmpty();
         assertThat(VersionNegotiator.versionIn("application/json")).isEmpty();
-        assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024 08 05+json")).isEmpty();
+        assertThat(VersionNegotiator.versionIn("application/vnd.atlas.2024 08 05+json"))
+                .isEmpty();
         assertThat(VersionNegotiator.versionIn("application/vnd.atlas.+json")).contains("");
     }
 
     @Test
     void whichContentTypesAreVersioned() {
-        assertThat(VersionNegotiator.isVersioned("application/vnd.atlas.2023-01-01+json")).isTrue();
-        assertThat(VersionNegotiator.isVersioned("Application/Vnd.Atlas.2099-12-31+JSON")).isTrue();
+        assertThat(VersionNegotiator.isVersioned("application/vnd.atlas.2023-01-01+json"))
+                .isTrue();
+        assertThat(VersionNegotiator.isVersioned("Application/Vnd.Atlas.2099-12-31+JSON"))
+                .isTrue();
         assertThat(VersionNegotiator.isVersioned("application/json")).isFalse();
-        assertThat(VersionNegotiator.isVersioned("application/vnd.atlas.2023-01-01+json; charset=utf-8")).isFalse();
+        assertThat(VersionNegotiator.isVersioned("application/vnd.atlas.2023-01-01+json; charset=utf-8"))
+                .isFalse();
     }
 
     @Test
@@ -58,10 +66,14 @@ class VersionNegotiatorTest {
     @Test
     void aDateBetweenOrAfterTheVersionsIsNotAcceptable() {
         // A version that does not exist for the resource is 406: no fallback to an older version.
-        for (String accept : new String[] {"application/vnd.atlas.2025-03-12+json", "application/vnd.atlas.2025-02-01+json",
-                "application/vnd.atlas.2024-08-04+json"}) {
+        for (String accept : new String[] {
+            "application/vnd.atlas.2025-03-12+json",
+            "application/vnd.atlas.2025-02-01+json",
+            "application/vnd.atlas.2024-08-04+json"
+        }) {
             assertThatThrownBy(() -> VersionNegotiator.negotiate(VERSIONS, accept, null))
-                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(406));
+                    .isInstanceOfSatisfying(
+                            ApiProblem.class, p -> assertThat(p.status()).isEqualTo(406));
         }
     }
 
@@ -73,10 +85,15 @@ class VersionNegotiatorTest {
 
     @Test
     void noVersionOrOneBeforeTheFirstIsNotAcceptable() {
-        for (String accept : new String[] {"application/json", "application/vnd.atlas.2022-12-31+json",
-                "application/vnd.atlas.2024-13-45+json", "application/vnd.atlas.+json"}) {
+        for (String accept : new String[] {
+            "application/json",
+            "application/vnd.atlas.2022-12-31+json",
+            "application/vnd.atlas.2024-13-45+json",
+            "application/vnd.atlas.+json"
+        }) {
             assertThatThrownBy(() -> VersionNegotiator.negotiate(VERSIONS, accept, null))
-                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(406));
+                    .isInstanceOfSatisfying(
+                            ApiProblem.class, p -> assertThat(p.status()).isEqualTo(406));
         }
     }
 }

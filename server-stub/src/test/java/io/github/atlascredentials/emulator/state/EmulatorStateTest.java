@@ -1,12 +1,12 @@
 package io.github.atlascredentials.emulator.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.atlascredentials.emulator.EmulatorClock;
 import io.github.atlascredentials.emulator.auth.DigestHash;
 import io.github.atlascredentials.emulator.seed.SeedException;
 import io.github.atlascredentials.emulator.seed.SeedParser;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,9 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The state writes what it acknowledges: secrets, their last use and API keys reach the persistence
@@ -44,22 +43,31 @@ class EmulatorStateTest {
     }
 
     private static io.github.atlascredentials.emulator.seed.SeedDocument seed() {
-        return SeedParser.parse("test", ("""
+        return SeedParser.parse(
+                "test",
+                ("""
                 {"organizations": [{"id": "%s", "maxServiceAccountSecretValidityInHours": 100,
                   "serviceAccounts": [{"clientId": "%s", "roles": ["ORG_OWNER"],
                     "secrets": [{"secret": "%s", "expiresAt": "2026-01-02T00:00:00Z"}]}],
                   "apiKeys": [{"publicKey": "%s", "privateKey": "%s", "roles": ["ORG_OWNER"]}]}]}
-                """).formatted(ORG, CLIENT, SEED_SECRET, PUBLIC_KEY, PRIVATE_KEY).getBytes(StandardCharsets.UTF_8));
+                """)
+                        .formatted(ORG, CLIENT, SEED_SECRET, PUBLIC_KEY, PRIVATE_KEY)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void seedIsSavedWholeBeforeItIsVisible() {
         EmulatorState state = seeded(recording, 2);
         assertThat(recording.calls).containsExactly("saveAll");
-        assertThat(recording.lastSnapshot.serviceAccounts()).extracting(ServiceAccount::clientId).containsExactly(CLIENT);
+        assertThat(recording.lastSnapshot.serviceAccounts())
+                .extracting(ServiceAccount::clientId)
+                .containsExactly(CLIENT);
         assertThat(recording.lastSnapshot.secrets()).hasSize(1);
-        assertThat(recording.lastSnapshot.apiKeys()).extracting(StoredApiKey::publicKey).containsExactly(PUBLIC_KEY);
-        assertThat(state.organization(ORG).orElseThrow().maxServiceAccountSecretValidityInHours()).isEqualTo(100);
+        assertThat(recording.lastSnapshot.apiKeys())
+                .extracting(StoredApiKey::publicKey)
+                .containsExactly(PUBLIC_KEY);
+        assertThat(state.organization(ORG).orElseThrow().maxServiceAccountSecretValidityInHours())
+                .isEqualTo(100);
         assertThat(state.maxSecretsPerAccount()).isEqualTo(2);
     }
 
@@ -69,9 +77,12 @@ class EmulatorStateTest {
         String clientIdFromARequest = new String(CLIENT.toCharArray()); // as a request path decodes it: a copy
 
         StoredSecret first = state.createSecret(clientIdFromARequest, 10).stored();
-        StoredSecret second = state.createSecret(new String(CLIENT.toCharArray()), 10).stored();
+        StoredSecret second =
+                state.createSecret(new String(CLIENT.toCharArray()), 10).stored();
 
-        assertThat(first.clientId()).isEqualTo(CLIENT).isNotSameAs(clientIdFromARequest)
+        assertThat(first.clientId())
+                .isEqualTo(CLIENT)
+                .isNotSameAs(clientIdFromARequest)
                 .isSameAs(state.serviceAccount(CLIENT).orElseThrow().clientId());
         assertThat(second.createdAt()).isSameAs(first.createdAt());
         assertThat(second.expiresAt()).isSameAs(first.expiresAt());
@@ -84,14 +95,16 @@ class EmulatorStateTest {
             EmulatorState state = seeded(store, 2);
             created = state.createSecret(CLIENT, 10);
             assertThat(created.plainSecret()).startsWith("mdb_sa_sk_").hasSize(50);
-            assertThat(created.stored().expiresAt()).isEqualTo(clock.nowSeconds().plus(Duration.ofHours(10)));
+            assertThat(created.stored().expiresAt())
+                    .isEqualTo(clock.nowSeconds().plus(Duration.ofHours(10)));
             assertThat(created.stored().createdAt()).isEqualTo(clock.nowSeconds());
             assertThat(created.toString()).doesNotContain(created.plainSecret());
         }
         try (H2Persistence store = new H2Persistence(dir, false)) {
             EmulatorState restarted = new EmulatorState(clock, store, 2);
             assertThat(restarted.restore()).isTrue();
-            assertThat(restarted.checkSecret(CLIENT, created.plainSecret()).check()).isEqualTo(EmulatorState.SecretCheck.VALID);
+            assertThat(restarted.checkSecret(CLIENT, created.plainSecret()).check())
+                    .isEqualTo(EmulatorState.SecretCheck.VALID);
             assertThat(restarted.checkSecret(CLIENT, SEED_SECRET).check()).isEqualTo(EmulatorState.SecretCheck.VALID);
             assertThat(restarted.apiKeyByPublicKey(PUBLIC_KEY).orElseThrow().ha1())
                     .isEqualTo(DigestHash.ha1(PUBLIC_KEY, PRIVATE_KEY));
@@ -126,11 +139,18 @@ class EmulatorStateTest {
         recording.calls.clear();
         EmulatorState.CreatedSecret newest = state.createSecret(CLIENT, 1);
         assertThat(recording.calls).containsExactly("saveSecrets");
-        assertThat(recording.lastSecrets).extracting(StoredSecret::id).containsExactly(longer.stored().id(), newest.stored().id());
+        assertThat(recording.lastSecrets)
+                .extracting(StoredSecret::id)
+                .containsExactly(longer.stored().id(), newest.stored().id());
         assertThat(recording.lastSecrets.get(0).expiresAt()).isEqualTo(graceLimit);
         List<StoredSecret> now = state.secretsOf(CLIENT);
-        assertThat(now).extracting(StoredSecret::id).containsExactly(now.get(0).id(), atLimit.stored().id(),
-                longer.stored().id(), newest.stored().id());
+        assertThat(now)
+                .extracting(StoredSecret::id)
+                .containsExactly(
+                        now.get(0).id(),
+                        atLimit.stored().id(),
+                        longer.stored().id(),
+                        newest.stored().id());
         assertThat(now.get(1).expiresAt()).isEqualTo(graceLimit);
         assertThat(now.get(2).expiresAt()).isEqualTo(graceLimit);
         assertThat(now.get(3).expiresAt()).isEqualTo(clock.nowSeconds().plus(Duration.ofHours(1)));
@@ -146,14 +166,18 @@ class EmulatorStateTest {
             clock.advance(Duration.ofMillis(1_500));
             state.markUsed(match.secret());
             assertThat(state.secretsOf(CLIENT).get(0).lastUsedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:01Z"));
-            assertThat(state.secretsOf(CLIENT).get(1).id()).isEqualTo(other.stored().id());
+            assertThat(state.secretsOf(CLIENT).get(1).id())
+                    .isEqualTo(other.stored().id());
             assertThat(state.secretsOf(CLIENT).get(1).lastUsedAt()).isNull();
         }
         try (H2Persistence store = new H2Persistence(dir, false)) {
             EmulatorState restarted = new EmulatorState(clock, store, 2);
             restarted.restore();
-            assertThat(restarted.secretsOf(CLIENT)).hasSize(2).allSatisfy(s -> assertThat(s.lastUsedAt())
-                    .isEqualTo(s.id().equals(other.stored().id()) ? null : Instant.parse("2026-01-01T00:00:01Z")));
+            assertThat(restarted.secretsOf(CLIENT))
+                    .hasSize(2)
+                    .allSatisfy(s -> assertThat(s.lastUsedAt())
+                            .isEqualTo(
+                                    s.id().equals(other.stored().id()) ? null : Instant.parse("2026-01-01T00:00:01Z")));
         }
     }
 
@@ -181,7 +205,8 @@ class EmulatorStateTest {
         try (H2Persistence store = new H2Persistence(dir, false)) {
             EmulatorState restarted = new EmulatorState(clock, store, 2);
             restarted.restore();
-            StoredApiKey loaded = restarted.apiKeyByPublicKey(created.stored().publicKey()).orElseThrow();
+            StoredApiKey loaded =
+                    restarted.apiKeyByPublicKey(created.stored().publicKey()).orElseThrow();
             assertThat(loaded.ha1()).isEqualTo(DigestHash.ha1(created.stored().publicKey(), created.plainPrivateKey()));
             assertThat(loaded.desc()).isEqualTo("new key");
             assertThat(loaded.maskedPrivateKey()).isEqualTo(EmulatorState.maskPrivateKey(created.plainPrivateKey()));
@@ -221,21 +246,30 @@ class EmulatorStateTest {
         EmulatorState state = seeded(recording, 2);
         assertThat(state.checkSecret(CLIENT, "mdb_sa_sk_" + "x".repeat(40)))
                 .isEqualTo(new EmulatorState.SecretMatch(EmulatorState.SecretCheck.UNKNOWN, null));
-        assertThat(state.checkSecret("mdb_sa_id_000000000000000000000000", SEED_SECRET).check())
+        assertThat(state.checkSecret("mdb_sa_id_000000000000000000000000", SEED_SECRET)
+                        .check())
                 .isEqualTo(EmulatorState.SecretCheck.UNKNOWN);
-        clock.advance(Duration.between(T0, Instant.parse("2026-01-02T00:00:00Z")).minusMillis(1));
+        clock.advance(
+                Duration.between(T0, Instant.parse("2026-01-02T00:00:00Z")).minusMillis(1));
         assertThat(state.checkSecret(CLIENT, SEED_SECRET).check()).isEqualTo(EmulatorState.SecretCheck.VALID);
         clock.advance(Duration.ofMillis(1));
         EmulatorState.SecretMatch expired = state.checkSecret(CLIENT, SEED_SECRET);
         assertThat(expired.check()).isEqualTo(EmulatorState.SecretCheck.EXPIRED);
-        assertThat(expired.secret().id()).isEqualTo(state.secretsOf(CLIENT).get(0).id());
+        assertThat(expired.secret().id())
+                .isEqualTo(state.secretsOf(CLIENT).get(0).id());
     }
 
     @Test
     void secretsOfAnAccountNotInTheStateDoNotAuthenticate() {
-        StoredSecret orphan = new StoredSecret("bbbbbbbbbbbbbbbbbbbbbbb1", CLIENT, new byte[16],
-                io.github.atlascredentials.emulator.auth.Crypto.saltedSha256(new byte[16], SEED_SECRET), "m", T0,
-                T0.plusSeconds(3600), null);
+        StoredSecret orphan = new StoredSecret(
+                "bbbbbbbbbbbbbbbbbbbbbbb1",
+                CLIENT,
+                new byte[16],
+                io.github.atlascredentials.emulator.auth.Crypto.saltedSha256(new byte[16], SEED_SECRET),
+                "m",
+                T0,
+                T0.plusSeconds(3600),
+                null);
         recording.toLoad = new Persistence.Snapshot(List.of(), List.of(), List.of(), List.of(orphan), List.of());
         recording.initialized = true;
         EmulatorState state = new EmulatorState(clock, recording, 2);
@@ -247,13 +281,20 @@ class EmulatorStateTest {
     @Test
     void seedRejectsDuplicatesAndTooManySecrets() {
         EmulatorState state = seeded(recording, 2);
-        assertThatThrownBy(() -> state.load("again", seed())).isInstanceOf(SeedException.class).hasMessageContaining("duplicate id " + ORG);
+        assertThatThrownBy(() -> state.load("again", seed()))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("duplicate id " + ORG);
         EmulatorState strict = new EmulatorState(clock, recording, 0);
-        assertThatThrownBy(() -> strict.load("test", SeedParser.parse("test", ("""
+        assertThatThrownBy(() -> strict.load(
+                        "test",
+                        SeedParser.parse(
+                                "test",
+                                ("""
                 {"organizations": [{"id": "%s", "serviceAccounts": [{"clientId": "%s", "roles": ["ORG_OWNER"],
                     "secrets": [{"secret": "%s", "expiresAt": "2026-01-02T00:00:00Z"}]}]}]}
                 """).formatted(ORG, CLIENT, SEED_SECRET).getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(SeedException.class).hasMessageContaining("at most 0 secrets per service account");
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("at most 0 secrets per service account");
         assertThat(state.organization(ORG)).isPresent();
     }
 
@@ -272,15 +313,59 @@ class EmulatorStateTest {
         Snapshot toLoad = Snapshot.empty();
         boolean initialized;
 
-        @Override public Snapshot load() { calls.add("load"); return toLoad; }
-        @Override public boolean initialized() { calls.add("initialized"); return initialized; }
-        @Override public void saveAll(Snapshot snapshot) { calls.add("saveAll"); lastSnapshot = snapshot; }
-        @Override public void saveSecrets(List<StoredSecret> secrets) { calls.add("saveSecrets"); lastSecrets = List.copyOf(secrets); }
-        @Override public void saveApiKey(StoredApiKey key) { calls.add("saveApiKey"); lastKey = key; }
-        @Override public void saveServiceAccount(ServiceAccount account) { calls.add("saveServiceAccount"); }
-        @Override public void removeSecret(String secretId) { calls.add("removeSecret"); }
-        @Override public void removeApiKey(String apiKeyId) { calls.add("removeApiKey"); }
-        @Override public void clear() { calls.add("clear"); }
-        @Override public void close() { calls.add("close"); }
+        @Override
+        public Snapshot load() {
+            calls.add("load");
+            return toLoad;
+        }
+
+        @Override
+        public boolean initialized() {
+            calls.add("initialized");
+            return initialized;
+        }
+
+        @Override
+        public void saveAll(Snapshot snapshot) {
+            calls.add("saveAll");
+            lastSnapshot = snapshot;
+        }
+
+        @Override
+        public void saveSecrets(List<StoredSecret> secrets) {
+            calls.add("saveSecrets");
+            lastSecrets = List.copyOf(secrets);
+        }
+
+        @Override
+        public void saveApiKey(StoredApiKey key) {
+            calls.add("saveApiKey");
+            lastKey = key;
+        }
+
+        @Override
+        public void saveServiceAccount(ServiceAccount account) {
+            calls.add("saveServiceAccount");
+        }
+
+        @Override
+        public void removeSecret(String secretId) {
+            calls.add("removeSecret");
+        }
+
+        @Override
+        public void removeApiKey(String apiKeyId) {
+            calls.add("removeApiKey");
+        }
+
+        @Override
+        public void clear() {
+            calls.add("clear");
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+        }
     }
 }

@@ -51,7 +51,8 @@ class GroupCommitTest {
                         try {
                             EmulatorState.CreatedSecret secret = state.createSecret(clientId, 24);
                             // Acknowledged means visible: the reader's view has it already.
-                            assertThat(state.hasSecret(clientId, secret.stored().id())).isTrue();
+                            assertThat(state.hasSecret(clientId, secret.stored().id()))
+                                    .isTrue();
                             created.add(secret.stored().id());
                         } catch (EmulatorState.SecretLimitReached e) {
                             limited.add(clientId);
@@ -71,7 +72,8 @@ class GroupCommitTest {
             assertThat(acknowledged).hasSize(ACCOUNTS * 5).doesNotHaveDuplicates();
             assertThat(refused).isEqualTo(160 - ACCOUNTS * 5);
             // A delete right after a creation finds it; after a reopen 40 - 1 secrets remain.
-            state.deleteSecret(account(0), state.secretsOf(account(0)).get(0).id()).orElseThrow();
+            state.deleteSecret(account(0), state.secretsOf(account(0)).get(0).id())
+                    .orElseThrow();
             EmulatorState.CreatedSecret extra = state.createSecret(account(0), 24);
             assertThat(state.deleteSecret(account(0), extra.stored().id())).isPresent();
         } finally {
@@ -97,10 +99,10 @@ class GroupCommitTest {
     private static SeedDocument seed() {
         List<SeedDocument.ServiceAccount> accounts = new ArrayList<>();
         for (int a = 0; a < ACCOUNTS; a++) {
-            accounts.add(new SeedDocument.ServiceAccount(account(a), "account " + a, Set.of("ORG_MEMBER"), Map.of(),
-                    List.of()));
+            accounts.add(new SeedDocument.ServiceAccount(
+                    account(a), "account " + a, Set.of("ORG_MEMBER"), Map.of(), List.of()));
         }
-        return new SeedDocument(List.of(new SeedDocument.Organization(ORG, "org", 8760, List.of(), accounts,
-                List.of())));
+        return new SeedDocument(
+                List.of(new SeedDocument.Organization(ORG, "org", 8760, List.of(), accounts, List.of())));
     }
 }

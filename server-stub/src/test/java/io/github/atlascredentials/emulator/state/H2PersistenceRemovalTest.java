@@ -18,8 +18,14 @@ class H2PersistenceRemovalTest {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         StoredSecret kept = secret("aaaaaaaaaaaaaaaaaaaaaaa1", now);
         StoredSecret removed = secret("aaaaaaaaaaaaaaaaaaaaaaa2", now);
-        StoredApiKey key = new StoredApiKey("bbbbbbbbbbbbbbbbbbbbbbb1", "4888442a3354817a7320eb61", "abcdefgh",
-                new byte[16], "********-****-****-000000000000", "k", List.of("ORG_MEMBER"));
+        StoredApiKey key = new StoredApiKey(
+                "bbbbbbbbbbbbbbbbbbbbbbb1",
+                "4888442a3354817a7320eb61",
+                "abcdefgh",
+                new byte[16],
+                "********-****-****-000000000000",
+                "k",
+                List.of("ORG_MEMBER"));
         try (H2Persistence store = new H2Persistence(dir, false)) {
             store.saveSecrets(List.of(kept, removed));
             store.saveApiKey(key);
@@ -34,7 +40,14 @@ class H2PersistenceRemovalTest {
     }
 
     private static StoredSecret secret(String id, Instant now) {
-        return new StoredSecret(id, "mdb_sa_id_1234567890abcdef12345678", new byte[16], new byte[32], "mdb_sa_sk_...abcd",
-                now, now.plusSeconds(3600), null);
+        return new StoredSecret(
+                id,
+                "mdb_sa_id_1234567890abcdef12345678",
+                new byte[16],
+                new byte[32],
+                "mdb_sa_sk_...abcd",
+                now,
+                now.plusSeconds(3600),
+                null);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.atlascredentials.emulator.state;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,9 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Everything written survives a close and reopen, field by field; a failed write leaves nothing behind. */
 class H2PersistenceTest {
@@ -39,13 +38,17 @@ class H2PersistenceTest {
         StoredSecret used = secret("bbbbbbbbbbbbbbbbbbbbbbb1", T0, T0.plusSeconds(7200), T0.plusSeconds(60));
         StoredSecret unused = secret("bbbbbbbbbbbbbbbbbbbbbbb2", T0.plusSeconds(1), T0.plusSeconds(3600), null);
         StoredApiKey key = key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_OWNER", "ORG_MEMBER"));
-        ServiceAccount account = new ServiceAccount(CLIENT, ORG, "the account", Set.of("ORG_MEMBER"),
-                Map.of(PROJECT, Set.of("GROUP_OWNER")));
-        ServiceAccount roleless = new ServiceAccount("mdb_sa_id_0000000000000000000000ff", ORG, null, Set.of(), Map.of());
+        ServiceAccount account = new ServiceAccount(
+                CLIENT, ORG, "the account", Set.of("ORG_MEMBER"), Map.of(PROJECT, Set.of("GROUP_OWNER")));
+        ServiceAccount roleless =
+                new ServiceAccount("mdb_sa_id_0000000000000000000000ff", ORG, null, Set.of(), Map.of());
         try (H2Persistence store = new H2Persistence(dir, false)) {
-            store.saveAll(new Persistence.Snapshot(List.of(new Organization(ORG, "Org", 4000)),
-                    List.of(new Project(PROJECT, ORG, "Project")), List.of(account, roleless),
-                    List.of(unused, used), List.of(key)));
+            store.saveAll(new Persistence.Snapshot(
+                    List.of(new Organization(ORG, "Org", 4000)),
+                    List.of(new Project(PROJECT, ORG, "Project")),
+                    List.of(account, roleless),
+                    List.of(unused, used),
+                    List.of(key)));
         }
         try (H2Persistence store = new H2Persistence(dir, false)) {
             assertThat(store.initialized()).isTrue();
@@ -90,10 +93,16 @@ class H2PersistenceTest {
 
     @Test
     void aSavedServiceAccountReplacesTheStoredOneInOneTransaction() {
-        ServiceAccount account = new ServiceAccount(CLIENT, ORG, "before", Set.of("ORG_MEMBER"),
-                Map.of(PROJECT, Set.of("GROUP_OWNER")), "first", T0);
-        ServiceAccount changed = new ServiceAccount(CLIENT, ORG, "after", Set.of("ORG_OWNER", "ORG_READ_ONLY"),
-                Map.of(PROJECT, Set.of("GROUP_OWNER")), "second", T0);
+        ServiceAccount account = new ServiceAccount(
+                CLIENT, ORG, "before", Set.of("ORG_MEMBER"), Map.of(PROJECT, Set.of("GROUP_OWNER")), "first", T0);
+        ServiceAccount changed = new ServiceAccount(
+                CLIENT,
+                ORG,
+                "after",
+                Set.of("ORG_OWNER", "ORG_READ_ONLY"),
+                Map.of(PROJECT, Set.of("GROUP_OWNER")),
+                "second",
+                T0);
         try (H2Persistence store = new H2Persistence(dir, true)) {
             store.saveServiceAccount(account);
             store.apply(List.of(new Persistence.SaveServiceAccount(changed)));
@@ -106,7 +115,10 @@ class H2PersistenceTest {
     @Test
     void clearRemovesEverythingDurably() {
         try (H2Persistence store = new H2Persistence(dir, false)) {
-            store.saveAll(new Persistence.Snapshot(List.of(new Organization(ORG, "Org", 10)), List.of(), List.of(),
+            store.saveAll(new Persistence.Snapshot(
+                    List.of(new Organization(ORG, "Org", 10)),
+                    List.of(),
+                    List.of(),
                     List.of(secret("bbbbbbbbbbbbbbbbbbbbbbb1", T0, T0.plusSeconds(1), null)),
                     List.of(key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_MEMBER")))));
             store.clear();
@@ -139,12 +151,13 @@ class H2PersistenceTest {
     @Test
     void failedWriteIsRolledBackAndNotCommittedByTheNextOne() {
         StoredSecret good = secret("bbbbbbbbbbbbbbbbbbbbbbb1", T0, T0.plusSeconds(10), null);
-        StoredSecret bad = new StoredSecret("bbbbbbbbbbbbbbbbbbbbbbb2", null, new byte[16], new byte[32], "m",
-                T0, T0.plusSeconds(10), null);
+        StoredSecret bad = new StoredSecret(
+                "bbbbbbbbbbbbbbbbbbbbbbb2", null, new byte[16], new byte[32], "m", T0, T0.plusSeconds(10), null);
         StoredApiKey later = key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_MEMBER"));
         try (H2Persistence store = new H2Persistence(dir, false)) {
             assertThatThrownBy(() -> store.saveSecrets(List.of(good, bad)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("cannot write to the database: ");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot write to the database: ");
             store.saveApiKey(later);
         }
         try (H2Persistence store = new H2Persistence(dir, false)) {
@@ -162,8 +175,11 @@ class H2PersistenceTest {
         try (H2Persistence store = new H2Persistence(dir, false)) {
             store.saveSecrets(List.of(gone));
             store.saveApiKey(goneKey);
-            store.apply(List.of(new Persistence.SaveSecrets(List.of(kept)), new Persistence.SaveApiKey(keptKey),
-                    new Persistence.RemoveSecret(gone.id()), new Persistence.RemoveApiKey(goneKey.id())));
+            store.apply(List.of(
+                    new Persistence.SaveSecrets(List.of(kept)),
+                    new Persistence.SaveApiKey(keptKey),
+                    new Persistence.RemoveSecret(gone.id()),
+                    new Persistence.RemoveApiKey(goneKey.id())));
         }
         try (H2Persistence store = new H2Persistence(dir, false)) {
             assertThat(store.load().secrets()).extracting(StoredSecret::id).containsExactly(kept.id());
@@ -176,15 +192,18 @@ class H2PersistenceTest {
         StoredSecret existing = secret("bbbbbbbbbbbbbbbbbbbbbbb1", T0, T0.plusSeconds(10), null);
         StoredApiKey existingKey = key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_MEMBER"));
         StoredApiKey newKey = key("ccccccccccccccccccccccc2", "ijklmnop", List.of("ORG_MEMBER"));
-        StoredSecret bad = new StoredSecret("bbbbbbbbbbbbbbbbbbbbbbb2", null, new byte[16], new byte[32], "m",
-                T0, T0.plusSeconds(10), null);
+        StoredSecret bad = new StoredSecret(
+                "bbbbbbbbbbbbbbbbbbbbbbb2", null, new byte[16], new byte[32], "m", T0, T0.plusSeconds(10), null);
         try (H2Persistence store = new H2Persistence(dir, false)) {
             store.saveSecrets(List.of(existing));
             store.saveApiKey(existingKey);
-            assertThatThrownBy(() -> store.apply(List.of(new Persistence.RemoveSecret(existing.id()),
-                    new Persistence.RemoveApiKey(existingKey.id()), new Persistence.SaveApiKey(newKey),
-                    new Persistence.SaveSecrets(List.of(bad)))))
-                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("cannot write to the database: ");
+            assertThatThrownBy(() -> store.apply(List.of(
+                            new Persistence.RemoveSecret(existing.id()),
+                            new Persistence.RemoveApiKey(existingKey.id()),
+                            new Persistence.SaveApiKey(newKey),
+                            new Persistence.SaveSecrets(List.of(bad)))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot write to the database: ");
             // Seen at once on the same connection: the earlier changes of the group were rolled back, not left open.
             assertThat(store.load().secrets()).extracting(StoredSecret::id).containsExactly(existing.id());
             assertThat(store.load().apiKeys()).extracting(StoredApiKey::id).containsExactly(existingKey.id());
@@ -205,16 +224,18 @@ class H2PersistenceTest {
     @Test
     void syncEachCommitForcesACheckpointAfterEveryWriteAndOnlyThen() throws Exception {
         assertThat(statementsTraced(dir.resolve("sync"), true)).contains("CHECKPOINT SYNC");
-        assertThat(statementsTraced(dir.resolve("plain"), false)).doesNotContain("CHECKPOINT SYNC").contains("MERGE INTO api_keys");
+        assertThat(statementsTraced(dir.resolve("plain"), false))
+                .doesNotContain("CHECKPOINT SYNC")
+                .contains("MERGE INTO api_keys");
     }
 
     /** The statements H2 traces (level 3, in its own trace file) while one API key is saved. */
     private static String statementsTraced(Path dataDir, boolean syncEachCommit) throws Exception {
         Files.createDirectories(dataDir);
         try (H2Persistence store = new H2Persistence(dataDir, syncEachCommit);
-             java.sql.Connection observer = java.sql.DriverManager.getConnection(
-                     "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("emulator") + ";WRITE_DELAY=0", "sa", "");
-             java.sql.Statement statement = observer.createStatement()) {
+                java.sql.Connection observer = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("emulator") + ";WRITE_DELAY=0", "sa", "");
+                java.sql.Statement statement = observer.createStatement()) {
             statement.execute("SET TRACE_LEVEL_FILE 3");
             store.saveApiKey(key("ccccccccccccccccccccccc1", "abcdefgh", List.of("ORG_MEMBER")));
             statement.execute("SET TRACE_LEVEL_FILE 0");
@@ -240,7 +261,8 @@ class H2PersistenceTest {
             System.setOut(out);
             System.setErr(err);
         }
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(notADirectory.resolve("emulator.trace.db").toString());
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains(notADirectory.resolve("emulator.trace.db").toString());
     }
 
     @Test
@@ -248,9 +270,11 @@ class H2PersistenceTest {
         H2Persistence store = new H2Persistence(dir, false);
         store.close();
         store.close(); // a second close is harmless
-        assertThatThrownBy(store::load).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(store::load)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot read the database: ");
-        assertThatThrownBy(store::initialized).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(store::initialized)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot read the database: ");
     }
 
@@ -259,13 +283,15 @@ class H2PersistenceTest {
         byte[] hash = new byte[32];
         salt[0] = (byte) id.charAt(23);
         hash[31] = 7;
-        return new StoredSecret(id, CLIENT, salt, hash, "mdb_sa_sk_...ab" + id.charAt(23) + "d", created, expires, lastUsed);
+        return new StoredSecret(
+                id, CLIENT, salt, hash, "mdb_sa_sk_...ab" + id.charAt(23) + "d", created, expires, lastUsed);
     }
 
     static StoredApiKey key(String id, String publicKey, List<String> roles) {
         byte[] ha1 = new byte[16];
         ha1[3] = 9;
-        return new StoredApiKey(id, ORG, publicKey, ha1, "********-****-****-00000000000" + id.charAt(23), "desc " + id, roles);
+        return new StoredApiKey(
+                id, ORG, publicKey, ha1, "********-****-****-00000000000" + id.charAt(23), "desc " + id, roles);
     }
 
     static void assertSameSecret(StoredSecret actual, StoredSecret expected) {

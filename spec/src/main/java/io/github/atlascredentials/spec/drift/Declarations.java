@@ -24,15 +24,13 @@ final class Declarations {
     static final String EXTENSION = "x-official-difference";
 
     /** One declared item. */
-    record Entry(String pointer, String key, String reason) {
-    }
+    record Entry(String pointer, String key, String reason) {}
 
     private final Map<Place, Entry> entries = new LinkedHashMap<>();
     private final Map<Place, Boolean> used = new LinkedHashMap<>();
     private final List<String> invalid = new ArrayList<>();
 
-    private Declarations() {
-    }
+    private Declarations() {}
 
     static Declarations of(JsonNode ourSpec) {
         Declarations declarations = new Declarations();
@@ -53,8 +51,10 @@ final class Declarations {
     }
 
     List<Entry> stale() {
-        return entries.entrySet().stream().filter(e -> !used.getOrDefault(e.getKey(), false))
-                .map(Map.Entry::getValue).toList();
+        return entries.entrySet().stream()
+                .filter(e -> !used.getOrDefault(e.getKey(), false))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     List<String> invalid() {
@@ -75,7 +75,8 @@ final class Declarations {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 // Extensions and examples hold data, not spec nodes.
-                if (!field.getKey().startsWith("x-") && !field.getKey().equals("example")
+                if (!field.getKey().startsWith("x-")
+                        && !field.getKey().equals("example")
                         && !field.getKey().equals("examples")) {
                     scan(field.getValue(), Pointer.child(pointer, field.getKey()));
                 }
@@ -98,7 +99,8 @@ final class Declarations {
             return;
         }
         declaration.fields().forEachRemaining(field -> {
-            String reason = field.getValue().isTextual() ? field.getValue().asText().strip() : "";
+            String reason =
+                    field.getValue().isTextual() ? field.getValue().asText().strip() : "";
             if (reason.isEmpty()) {
                 invalid.add(pointer + ": " + EXTENSION + " item '" + field.getKey() + "' needs a reason (text)");
             } else {

@@ -5,8 +5,7 @@ import java.util.List;
 /** The Markdown report ({@code official-drift.md}): what differs, what is declared and why, what is stale. */
 final class DriftReport {
 
-    private DriftReport() {
-    }
+    private DriftReport() {}
 
     static String markdown(DriftResult result, String officialName, String ourName) {
         StringBuilder out = new StringBuilder();
@@ -14,14 +13,21 @@ final class DriftReport {
         out.append("| | |\n|---|---|\n");
         out.append("| official spec | `").append(officialName).append("` |\n");
         out.append("| our spec | `").append(ourName).append("` |\n");
-        out.append("| our Atlas operations compared | ").append(result.operations()).append(" |\n");
-        out.append("| undeclared differences | **").append(result.undeclared().size()).append("** |\n");
+        out.append("| our Atlas operations compared | ")
+                .append(result.operations())
+                .append(" |\n");
+        out.append("| undeclared differences | **")
+                .append(result.undeclared().size())
+                .append("** |\n");
         out.append("| declared differences | ").append(result.declared().size()).append(" |\n");
         out.append("| stale declarations | **").append(result.stale().size()).append("** |\n");
-        out.append("| invalid declarations | **").append(result.invalid().size()).append("** |\n");
+        out.append("| invalid declarations | **")
+                .append(result.invalid().size())
+                .append("** |\n");
         out.append("| verdict | **").append(result.passes() ? "PASS" : "FAIL").append("** |\n\n");
         out.append("Each row: the operation, the item within it, the official value, ours. Declare a deliberate ")
-                .append("difference in `spec/openapi.yaml` with `x-official-difference: {<key>: <reason>}` on the node ")
+                .append(
+                        "difference in `spec/openapi.yaml` with `x-official-difference: {<key>: <reason>}` on the node ")
                 .append("named in *declare at* (docs/7-changing-the-spec.md).\n\n");
         out.append("## Undeclared differences\n\n");
         if (result.undeclared().isEmpty()) {
@@ -33,9 +39,17 @@ final class DriftReport {
             DriftResult.grouped(result.undeclared()).forEach(group -> {
                 Difference first = group.get(0).difference();
                 Place place = first.places().get(0);
-                out.append("| `").append(cell(place.pointer())).append("` | `").append(cell(place.key())).append("` | ")
-                        .append(cell(first.official())).append(" | ").append(cell(first.ours())).append(" | ")
-                        .append(occurrences(group)).append(" |\n");
+                out.append("| `")
+                        .append(cell(place.pointer()))
+                        .append("` | `")
+                        .append(cell(place.key()))
+                        .append("` | ")
+                        .append(cell(first.official()))
+                        .append(" | ")
+                        .append(cell(first.ours()))
+                        .append(" | ")
+                        .append(occurrences(group))
+                        .append(" |\n");
             });
             out.append('\n');
         }
@@ -43,10 +57,17 @@ final class DriftReport {
         if (result.stale().isEmpty() && result.invalid().isEmpty()) {
             out.append("_None._\n\n");
         } else {
-            result.stale().forEach(entry -> out.append("- stale: `").append(cell(entry.pointer())).append("` key `")
-                    .append(cell(entry.key())).append("` matches no difference (").append(cell(entry.reason()))
-                    .append(")\n"));
-            result.invalid().forEach(line -> out.append("- invalid: ").append(cell(line)).append('\n'));
+            result.stale()
+                    .forEach(entry -> out.append("- stale: `")
+                            .append(cell(entry.pointer()))
+                            .append("` key `")
+                            .append(cell(entry.key()))
+                            .append("` matches no difference (")
+                            .append(cell(entry.reason()))
+                            .append(")\n"));
+            result.invalid()
+                    .forEach(
+                            line -> out.append("- invalid: ").append(cell(line)).append('\n'));
             out.append('\n');
         }
         out.append("## Declared differences\n\n");
@@ -57,15 +78,24 @@ final class DriftReport {
             out.append("| official | ours | reason | operation and item |\n|---|---|---|---|\n");
             DriftResult.grouped(declared).forEach(group -> {
                 Difference first = group.get(0).difference();
-                out.append("| ").append(cell(first.official())).append(" | ").append(cell(first.ours())).append(" | ")
-                        .append(cell(group.get(0).reason())).append(" | ").append(occurrences(group)).append(" |\n");
+                out.append("| ")
+                        .append(cell(first.official()))
+                        .append(" | ")
+                        .append(cell(first.ours()))
+                        .append(" | ")
+                        .append(cell(group.get(0).reason()))
+                        .append(" | ")
+                        .append(occurrences(group))
+                        .append(" |\n");
             });
         }
         return out.toString();
     }
 
     private static String occurrences(List<DriftResult.Row> group) {
-        return group.stream().map(row -> cell(row.difference().operation()) + " `" + cell(row.difference().item()) + "`")
+        return group.stream()
+                .map(row -> cell(row.difference().operation()) + " `"
+                        + cell(row.difference().item()) + "`")
                 .collect(java.util.stream.Collectors.joining("<br>"));
     }
 

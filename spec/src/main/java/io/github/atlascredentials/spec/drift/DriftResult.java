@@ -36,8 +36,13 @@ record DriftResult(int operations, List<Row> rows, List<Declarations.Entry> stal
      */
     static java.util.Collection<List<Row>> grouped(List<Row> rows) {
         java.util.Map<List<Object>, List<Row>> groups = new java.util.LinkedHashMap<>();
-        rows.forEach(row -> groups.computeIfAbsent(List.of(row.difference().places().get(0), row.difference().official(),
-                row.difference().ours()), key -> new java.util.ArrayList<>()).add(row));
+        rows.forEach(row -> groups.computeIfAbsent(
+                        List.of(
+                                row.difference().places().get(0),
+                                row.difference().official(),
+                                row.difference().ours()),
+                        key -> new java.util.ArrayList<>())
+                .add(row));
         return groups.values();
     }
 
@@ -46,11 +51,12 @@ record DriftResult(int operations, List<Row> rows, List<Declarations.Entry> stal
         List<String> lines = new java.util.ArrayList<>();
         grouped(undeclared()).forEach(group -> {
             Difference first = group.get(0).difference();
-            lines.add("undeclared: " + first.line() + (group.size() > 1 ? " (and " + (group.size() - 1)
-                    + " more items alike)" : "") + " (declare at " + first.places().get(0) + ")");
+            lines.add("undeclared: " + first.line()
+                    + (group.size() > 1 ? " (and " + (group.size() - 1) + " more items alike)" : "") + " (declare at "
+                    + first.places().get(0) + ")");
         });
-        stale.forEach(entry -> lines.add("stale declaration: " + entry.pointer() + " key '" + entry.key()
-                + "' matches no difference"));
+        stale.forEach(entry -> lines.add(
+                "stale declaration: " + entry.pointer() + " key '" + entry.key() + "' matches no difference"));
         invalid.forEach(line -> lines.add("invalid declaration: " + line));
         return lines;
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Compares our spec with the official one and sorts each difference into declared or not. */
 final class OfficialDrift {
 
-    private OfficialDrift() {
-    }
+    private OfficialDrift() {}
 
     static DriftResult compare(JsonNode officialSpec, JsonNode ourSpec) {
         ParsedSpec official = ParsedSpec.parse(officialSpec, "the official spec");
@@ -17,8 +16,10 @@ final class OfficialDrift {
         Map<String, List<Difference>> byOperation = new OperationDrift(official, ours).compareAll();
         Declarations declarations = Declarations.of(ourSpec);
         List<DriftResult.Row> rows = new ArrayList<>();
-        byOperation.values().forEach(differences -> differences.forEach(difference ->
-                rows.add(new DriftResult.Row(difference, declarations.reasonFor(difference).orElse(null)))));
+        byOperation
+                .values()
+                .forEach(differences -> differences.forEach(difference -> rows.add(new DriftResult.Row(
+                        difference, declarations.reasonFor(difference).orElse(null)))));
         return new DriftResult(byOperation.size(), rows, declarations.stale(), declarations.invalid());
     }
 }

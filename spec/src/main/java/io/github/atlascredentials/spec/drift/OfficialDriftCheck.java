@@ -19,8 +19,7 @@ public final class OfficialDriftCheck {
 
     private static final int LOGGED_PROBLEMS = 60;
 
-    private OfficialDriftCheck() {
-    }
+    private OfficialDriftCheck() {}
 
     public static void main(String[] args) {
         CommandLine line = CommandLine.parse(args);
@@ -29,8 +28,8 @@ public final class OfficialDriftCheck {
             throw new IllegalArgumentException("The official spec " + official.toAbsolutePath() + " does not exist");
         }
         DriftResult result = run(official, line.path("ours"), line.path("report"));
-        System.out.println("[official-drift] " + (result.passes() ? "PASS" : "FAIL") + ": "
-                + result.operations() + " Atlas operations, " + result.declared().size() + " declared differences");
+        System.out.println("[official-drift] " + (result.passes() ? "PASS" : "FAIL") + ": " + result.operations()
+                + " Atlas operations, " + result.declared().size() + " declared differences");
     }
 
     /** Compares, writes the report, and throws {@link OfficialDriftException} when the check fails. */
@@ -38,16 +37,26 @@ public final class OfficialDriftCheck {
         JsonNode officialTree = SpecSlices.read(official);
         JsonNode ourTree = SpecSlices.read(ours);
         DriftResult result = OfficialDrift.compare(officialTree, ourTree);
-        ReportFiles.write(report, DriftReport.markdown(result, official.toString(), ours.getFileName().toString()));
+        ReportFiles.write(
+                report,
+                DriftReport.markdown(
+                        result, official.toString(), ours.getFileName().toString()));
         if (!result.passes()) {
             List<String> problems = result.problems();
-            StringBuilder message = new StringBuilder("Our spec differs from the official Atlas spec where it declares ")
+            StringBuilder message = new StringBuilder(
+                            "Our spec differs from the official Atlas spec where it declares ")
                     .append("no difference (x-official-difference), or a declaration is stale or invalid: ")
-                    .append(problems.size()).append(" problem(s). Report: ").append(report.toAbsolutePath());
-            problems.stream().limit(LOGGED_PROBLEMS).forEach(p -> message.append(System.lineSeparator()).append(p));
+                    .append(problems.size())
+                    .append(" problem(s). Report: ")
+                    .append(report.toAbsolutePath());
+            problems.stream()
+                    .limit(LOGGED_PROBLEMS)
+                    .forEach(p -> message.append(System.lineSeparator()).append(p));
             if (problems.size() > LOGGED_PROBLEMS) {
-                message.append(System.lineSeparator()).append("... and ")
-                        .append(problems.size() - LOGGED_PROBLEMS).append(" more in the report");
+                message.append(System.lineSeparator())
+                        .append("... and ")
+                        .append(problems.size() - LOGGED_PROBLEMS)
+                        .append(" more in the report");
             }
             throw new OfficialDriftException(message.toString());
         }

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 final class OperationDrift {
 
     static final String ATLAS_PREFIX = "/api/atlas/v2";
-    private static final Pattern VERSIONED = Pattern.compile("^application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json$");
+    private static final Pattern VERSIONED =
+            Pattern.compile("^application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json$");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}]*}");
 
     private final ParsedSpec official;
@@ -47,7 +48,8 @@ final class OperationDrift {
         ours.model().getPaths().forEach((path, item) -> {
             if (path.equals(ATLAS_PREFIX) || path.startsWith(ATLAS_PREFIX + "/")) {
                 item.readOperationsMap().forEach((method, operation) -> {
-                    String label = operation.getOperationId() != null ? operation.getOperationId() : method + " " + path;
+                    String label =
+                            operation.getOperationId() != null ? operation.getOperationId() : method + " " + path;
                     result.put(label, compare(label, path, item, method, operation));
                 });
             }
@@ -55,8 +57,8 @@ final class OperationDrift {
         return result;
     }
 
-    private List<Difference> compare(String label, String path, PathItem ourItem, PathItem.HttpMethod method,
-                                     Operation ourOperation) {
+    private List<Difference> compare(
+            String label, String path, PathItem ourItem, PathItem.HttpMethod method, Operation ourOperation) {
         Findings findings = new Findings(label);
         String place = Pointer.operation(path, method.name().toLowerCase(java.util.Locale.ROOT));
         Optional<Map.Entry<String, PathItem>> match = officialPath(path, method);
@@ -72,14 +74,26 @@ final class OperationDrift {
             findings.add("path", officialPath, path, new Place(place, "path"));
         }
         if (!Objects.equals(officialOperation.getOperationId(), ourOperation.getOperationId())) {
-            findings.add("operationId", officialOperation.getOperationId(), ourOperation.getOperationId(),
+            findings.add(
+                    "operationId",
+                    officialOperation.getOperationId(),
+                    ourOperation.getOperationId(),
                     new Place(place, "operationId"));
         }
         SchemaDrift schemas = new SchemaDrift(official, ours, findings);
-        compareParameters(parameters(official, officialPath, officialItem, officialOperation, officialPlace),
-                parameters(ours, path, ourItem, ourOperation, place), place, findings, schemas);
-        compareRequestBody(officialOperation.getRequestBody(), officialPlace + "/requestBody",
-                ourOperation.getRequestBody(), place, findings, schemas);
+        compareParameters(
+                parameters(official, officialPath, officialItem, officialOperation, officialPlace),
+                parameters(ours, path, ourItem, ourOperation, place),
+                place,
+                findings,
+                schemas);
+        compareRequestBody(
+                officialOperation.getRequestBody(),
+                officialPlace + "/requestBody",
+                ourOperation.getRequestBody(),
+                place,
+                findings,
+                schemas);
         compareResponses(officialOperation, officialPlace, ourOperation, place, findings, schemas);
         return findings.differences();
     }
@@ -93,31 +107,40 @@ final class OperationDrift {
         return official.model().getPaths().entrySet().stream()
                 .filter(e -> e.getValue().readOperationsMap().containsKey(method))
                 .filter(e -> e.getKey().equals(path)
-                        || TEMPLATE_VARIABLE.matcher(e.getKey()).replaceAll("{}").equals(shape))
-                .min((a, b) -> Boolean.compare(!a.getKey().equals(path), !b.getKey().equals(path)));
+                        || TEMPLATE_VARIABLE
+                                .matcher(e.getKey())
+                                .replaceAll("{}")
+                                .equals(shape))
+                .min((a, b) ->
+                        Boolean.compare(!a.getKey().equals(path), !b.getKey().equals(path)));
     }
 
     /** The operation's parameters with the path item's, by {@code in:name}; the operation's win. */
-    private static Map<String, Located<Parameter>> parameters(ParsedSpec spec, String path, PathItem item,
-                                                              Operation operation, String operationPointer) {
+    private static Map<String, Located<Parameter>> parameters(
+            ParsedSpec spec, String path, PathItem item, Operation operation, String operationPointer) {
         Map<String, Located<Parameter>> result = new TreeMap<>();
         addParameters(spec, item.getParameters(), Pointer.child(Pointer.ROOT, "paths", path, "parameters"), result);
         addParameters(spec, operation.getParameters(), Pointer.child(operationPointer, "parameters"), result);
         return result;
     }
 
-    private static void addParameters(ParsedSpec spec, List<Parameter> parameters, String pointer,
-                                      Map<String, Located<Parameter>> into) {
+    private static void addParameters(
+            ParsedSpec spec, List<Parameter> parameters, String pointer, Map<String, Located<Parameter>> into) {
         if (parameters != null) {
             for (int i = 0; i < parameters.size(); i++) {
-                Located<Parameter> parameter = spec.parameter(parameters.get(i), Pointer.child(pointer, String.valueOf(i)));
+                Located<Parameter> parameter =
+                        spec.parameter(parameters.get(i), Pointer.child(pointer, String.valueOf(i)));
                 into.put(parameter.value().getIn() + ":" + parameter.value().getName(), parameter);
             }
         }
     }
 
-    private static void compareParameters(Map<String, Located<Parameter>> theirs, Map<String, Located<Parameter>> mine,
-                                          String place, Findings findings, SchemaDrift schemas) {
+    private static void compareParameters(
+            Map<String, Located<Parameter>> theirs,
+            Map<String, Located<Parameter>> mine,
+            String place,
+            Findings findings,
+            SchemaDrift schemas) {
         for (String key : union(theirs.keySet(), mine.keySet())) {
             Located<Parameter> officialParameter = theirs.get(key);
             Located<Parameter> ourParameter = mine.get(key);
@@ -125,31 +148,52 @@ final class OperationDrift {
             if (ourParameter == null) {
                 findings.add(item, Findings.DECLARED, null, new Place(place, item));
             } else if (officialParameter == null) {
-                findings.add(item, null, Findings.DECLARED, new Place(ourParameter.pointer(), Place.NOT_IN_OFFICIAL),
+                findings.add(
+                        item,
+                        null,
+                        Findings.DECLARED,
+                        new Place(ourParameter.pointer(), Place.NOT_IN_OFFICIAL),
                         new Place(place, item));
             } else {
-                boolean officialRequired = Boolean.TRUE.equals(officialParameter.value().getRequired());
+                boolean officialRequired =
+                        Boolean.TRUE.equals(officialParameter.value().getRequired());
                 boolean ourRequired = Boolean.TRUE.equals(ourParameter.value().getRequired());
                 if (officialRequired != ourRequired) {
-                    findings.add(item + " required", officialRequired, ourRequired,
+                    findings.add(
+                            item + " required",
+                            officialRequired,
+                            ourRequired,
                             new Place(ourParameter.pointer(), "required"));
                 }
-                if (officialParameter.value().getSchema() != null || ourParameter.value().getSchema() != null) {
-                    if (officialParameter.value().getSchema() == null || ourParameter.value().getSchema() == null) {
-                        findings.add(item + " schema", officialParameter.value().getSchema() == null ? null : Findings.DECLARED,
+                if (officialParameter.value().getSchema() != null
+                        || ourParameter.value().getSchema() != null) {
+                    if (officialParameter.value().getSchema() == null
+                            || ourParameter.value().getSchema() == null) {
+                        findings.add(
+                                item + " schema",
+                                officialParameter.value().getSchema() == null ? null : Findings.DECLARED,
                                 ourParameter.value().getSchema() == null ? null : Findings.DECLARED,
                                 new Place(ourParameter.pointer(), "schema"));
                     } else {
-                        schemas.compare(officialParameter.value().getSchema(), officialParameter.pointer() + "/schema",
-                                ourParameter.value().getSchema(), ourParameter.pointer() + "/schema", item + " schema");
+                        schemas.compare(
+                                officialParameter.value().getSchema(),
+                                officialParameter.pointer() + "/schema",
+                                ourParameter.value().getSchema(),
+                                ourParameter.pointer() + "/schema",
+                                item + " schema");
                     }
                 }
             }
         }
     }
 
-    private void compareRequestBody(RequestBody officialBody, String officialPointer, RequestBody ourBody,
-                                    String place, Findings findings, SchemaDrift schemas) {
+    private void compareRequestBody(
+            RequestBody officialBody,
+            String officialPointer,
+            RequestBody ourBody,
+            String place,
+            Findings findings,
+            SchemaDrift schemas) {
         if (officialBody == null && ourBody == null) {
             return;
         }
@@ -160,8 +204,11 @@ final class OperationDrift {
                 places.add(new Place(ours.requestBody(ourBody, ourPointer).pointer(), Place.NOT_IN_OFFICIAL));
             }
             places.add(new Place(place, "requestBody"));
-            findings.add("requestBody", officialBody == null ? null : Findings.DECLARED,
-                    ourBody == null ? null : Findings.DECLARED, places.toArray(Place[]::new));
+            findings.add(
+                    "requestBody",
+                    officialBody == null ? null : Findings.DECLARED,
+                    ourBody == null ? null : Findings.DECLARED,
+                    places.toArray(Place[]::new));
             return;
         }
         Located<RequestBody> theirs = official.requestBody(officialBody, officialPointer);
@@ -171,13 +218,25 @@ final class OperationDrift {
         if (officialRequired != ourRequired) {
             findings.add("requestBody required", officialRequired, ourRequired, new Place(mine.pointer(), "required"));
         }
-        compareContent(theirs.value().getContent(), theirs.pointer(), mine.value().getContent(), mine.pointer(),
-                "requestBody", findings, schemas);
+        compareContent(
+                theirs.value().getContent(),
+                theirs.pointer(),
+                mine.value().getContent(),
+                mine.pointer(),
+                "requestBody",
+                findings,
+                schemas);
     }
 
-    private void compareResponses(Operation officialOperation, String officialPlace, Operation ourOperation,
-                                  String place, Findings findings, SchemaDrift schemas) {
-        Map<String, ApiResponse> theirs = officialOperation.getResponses() == null ? Map.of() : officialOperation.getResponses();
+    private void compareResponses(
+            Operation officialOperation,
+            String officialPlace,
+            Operation ourOperation,
+            String place,
+            Findings findings,
+            SchemaDrift schemas) {
+        Map<String, ApiResponse> theirs =
+                officialOperation.getResponses() == null ? Map.of() : officialOperation.getResponses();
         Map<String, ApiResponse> mine = ourOperation.getResponses() == null ? Map.of() : ourOperation.getResponses();
         for (String status : union(theirs.keySet(), mine.keySet())) {
             String item = "response " + status;
@@ -185,16 +244,27 @@ final class OperationDrift {
                 findings.add(item, Findings.DECLARED, null, new Place(place, item));
                 continue;
             }
-            Located<ApiResponse> ourResponse = ours.response(mine.get(status), Pointer.child(place, "responses", status));
+            Located<ApiResponse> ourResponse =
+                    ours.response(mine.get(status), Pointer.child(place, "responses", status));
             if (!theirs.containsKey(status)) {
-                findings.add(item, null, Findings.DECLARED, new Place(ourResponse.pointer(), Place.NOT_IN_OFFICIAL),
+                findings.add(
+                        item,
+                        null,
+                        Findings.DECLARED,
+                        new Place(ourResponse.pointer(), Place.NOT_IN_OFFICIAL),
                         new Place(place, item));
                 continue;
             }
-            Located<ApiResponse> officialResponse = official.response(theirs.get(status),
-                    Pointer.child(officialPlace, "responses", status));
-            compareContent(officialResponse.value().getContent(), officialResponse.pointer(),
-                    ourResponse.value().getContent(), ourResponse.pointer(), item, findings, schemas);
+            Located<ApiResponse> officialResponse =
+                    official.response(theirs.get(status), Pointer.child(officialPlace, "responses", status));
+            compareContent(
+                    officialResponse.value().getContent(),
+                    officialResponse.pointer(),
+                    ourResponse.value().getContent(),
+                    ourResponse.pointer(),
+                    item,
+                    findings,
+                    schemas);
         }
     }
 
@@ -202,15 +272,24 @@ final class OperationDrift {
      * Media types, versions and schemas. Versioned Atlas media types are compared by their dates
      * ({@code <item> version}); other media types by name ({@code <item> content[application/json]}).
      */
-    private static void compareContent(Content officialContent, String officialPointer, Content ourContent,
-                                       String ourPointer, String item, Findings findings, SchemaDrift schemas) {
+    private static void compareContent(
+            Content officialContent,
+            String officialPointer,
+            Content ourContent,
+            String ourPointer,
+            String item,
+            Findings findings,
+            SchemaDrift schemas) {
         Map<String, MediaType> theirs = officialContent == null ? Map.of() : officialContent;
         Map<String, MediaType> mine = ourContent == null ? Map.of() : ourContent;
         TreeSet<String> officialVersions = versions(theirs.keySet());
         TreeSet<String> ourVersions = versions(mine.keySet());
         if (!officialVersions.equals(ourVersions)) {
-            findings.add(item + " version", officialVersions.isEmpty() ? null : officialVersions,
-                    ourVersions.isEmpty() ? null : ourVersions, new Place(ourPointer, "version"));
+            findings.add(
+                    item + " version",
+                    officialVersions.isEmpty() ? null : officialVersions,
+                    ourVersions.isEmpty() ? null : ourVersions,
+                    new Place(ourPointer, "version"));
         }
         for (String mediaType : union(theirs.keySet(), mine.keySet())) {
             if (VERSIONED.matcher(mediaType).matches()) {
@@ -220,14 +299,19 @@ final class OperationDrift {
             if (!mine.containsKey(mediaType)) {
                 findings.add(item + " " + key, Findings.DECLARED, null, new Place(ourPointer, key));
             } else if (!theirs.containsKey(mediaType)) {
-                findings.add(item + " " + key, null, Findings.DECLARED,
+                findings.add(
+                        item + " " + key,
+                        null,
+                        Findings.DECLARED,
                         new Place(Pointer.child(ourPointer, "content", mediaType), Place.NOT_IN_OFFICIAL),
                         new Place(ourPointer, key));
             }
         }
         List<String[]> pairs = new ArrayList<>();
         theirs.keySet().stream().filter(mine::containsKey).forEach(type -> pairs.add(new String[] {type, type}));
-        if (!officialVersions.isEmpty() && !ourVersions.isEmpty() && officialVersions.stream().noneMatch(ourVersions::contains)) {
+        if (!officialVersions.isEmpty()
+                && !ourVersions.isEmpty()
+                && officialVersions.stream().noneMatch(ourVersions::contains)) {
             // No version in common: the newest of each still shows how the body changed.
             pairs.add(new String[] {versioned(officialVersions.last()), versioned(ourVersions.last())});
         }
@@ -238,11 +322,18 @@ final class OperationDrift {
             boolean officialSchema = officialType != null && officialType.getSchema() != null;
             boolean ourSchema = ourType != null && ourType.getSchema() != null;
             if (officialSchema && ourSchema) {
-                schemas.compare(officialType.getSchema(), Pointer.child(officialPointer, "content", pair[0], "schema"),
-                        ourType.getSchema(), Pointer.child(ourTypePointer, "schema"), item + " schema");
+                schemas.compare(
+                        officialType.getSchema(),
+                        Pointer.child(officialPointer, "content", pair[0], "schema"),
+                        ourType.getSchema(),
+                        Pointer.child(ourTypePointer, "schema"),
+                        item + " schema");
             } else if (officialSchema != ourSchema) {
-                findings.add(item + " schema", officialSchema ? Findings.DECLARED : null,
-                        ourSchema ? Findings.DECLARED : null, new Place(ourTypePointer, "schema"));
+                findings.add(
+                        item + " schema",
+                        officialSchema ? Findings.DECLARED : null,
+                        ourSchema ? Findings.DECLARED : null,
+                        new Place(ourTypePointer, "schema"));
             }
         }
     }

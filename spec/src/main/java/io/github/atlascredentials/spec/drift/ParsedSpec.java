@@ -76,8 +76,12 @@ final class ParsedSpec {
 
     /** Follows $refs (also a $ref to a $ref) to the component they name. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <T> Located<T> resolve(T value, String pointer, Function<T, String> ref, String section,
-                                   Function<Components, Map<String, ? extends T>> components) {
+    private <T> Located<T> resolve(
+            T value,
+            String pointer,
+            Function<T, String> ref,
+            String section,
+            Function<Components, Map<String, ? extends T>> components) {
         T current = value;
         String at = pointer;
         for (int hop = 0; hop < MAX_REF_HOPS; hop++) {
@@ -87,11 +91,12 @@ final class ParsedSpec {
             }
             String prefix = COMPONENTS + section + "/";
             if (!target.startsWith(prefix)) {
-                throw new IllegalArgumentException("Unsupported $ref " + target + " at " + at
-                        + " (only " + prefix + "... refs within the document)");
+                throw new IllegalArgumentException("Unsupported $ref " + target + " at " + at + " (only " + prefix
+                        + "... refs within the document)");
             }
             String name = unescape(target.substring(prefix.length()));
-            Map<String, ? extends T> known = model.getComponents() == null ? null : components.apply(model.getComponents());
+            Map<String, ? extends T> known =
+                    model.getComponents() == null ? null : components.apply(model.getComponents());
             T next = known == null ? null : known.get(name);
             if (next == null) {
                 throw new IllegalArgumentException("Unresolved $ref " + target + " at " + at);

@@ -5,8 +5,7 @@ final class Pointer {
 
     static final String ROOT = "#";
 
-    private Pointer() {
-    }
+    private Pointer() {}
 
     static String child(String pointer, String... tokens) {
         StringBuilder result = new StringBuilder(pointer);

@@ -20,8 +20,7 @@ import java.util.function.Function;
 final class SchemaDrift {
 
     /** The attributes compared on every schema, with the value their absence means. */
-    private record Attribute(String name, Function<Schema<?>, Object> read, Object absentMeans) {
-    }
+    private record Attribute(String name, Function<Schema<?>, Object> read, Object absentMeans) {}
 
     private static final List<Attribute> ATTRIBUTES = List.of(
             new Attribute("type", Schema::getType, null),
@@ -51,8 +50,8 @@ final class SchemaDrift {
     }
 
     /** Compares the schemas found at two (unresolved) nodes; {@code item} names the official one's place. */
-    void compare(Schema<?> officialSchema, String officialPointer, Schema<?> ourSchema, String ourPointer,
-                 String item) {
+    void compare(
+            Schema<?> officialSchema, String officialPointer, Schema<?> ourSchema, String ourPointer, String item) {
         compare(official.schema(officialSchema, officialPointer), ours.schema(ourSchema, ourPointer), item);
     }
 
@@ -69,8 +68,8 @@ final class SchemaDrift {
                 Object officialValue = normalized(theirs.attribute(attribute));
                 Object ourValue = normalized(mine.attribute(attribute));
                 if (!Objects.equals(officialValue, ourValue)) {
-                    findings.add(item + "." + attribute.name(), officialValue, ourValue,
-                            new Place(place, attribute.name()));
+                    findings.add(
+                            item + "." + attribute.name(), officialValue, ourValue, new Place(place, attribute.name()));
                 }
             }
             compareEnums(theirs, mine, item, place);
@@ -108,8 +107,11 @@ final class SchemaDrift {
             boolean inOfficial = theirs.required.contains(name);
             if (inOfficial != mine.required.contains(name)) {
                 String key = "required[" + name + "]";
-                findings.add(item + "." + key, inOfficial ? "required" : "optional",
-                        inOfficial ? "optional" : "required", new Place(place, key));
+                findings.add(
+                        item + "." + key,
+                        inOfficial ? "required" : "optional",
+                        inOfficial ? "optional" : "required",
+                        new Place(place, key));
             }
         }
     }
@@ -129,8 +131,12 @@ final class SchemaDrift {
                 places.add(new Place(place, key));
                 findings.add(item + "." + key, null, Findings.DECLARED, places.toArray(Place[]::new));
             } else {
-                compare(officialProperty.value(), officialProperty.pointer(), ourProperty.value(),
-                        ourProperty.pointer(), item + "." + key);
+                compare(
+                        officialProperty.value(),
+                        officialProperty.pointer(),
+                        ourProperty.value(),
+                        ourProperty.pointer(),
+                        item + "." + key);
             }
         }
     }
@@ -142,23 +148,32 @@ final class SchemaDrift {
             return;
         }
         if (officialItems == null || ourItems == null) {
-            findings.add(item + ".items", officialItems == null ? null : Findings.DECLARED,
-                    ourItems == null ? null : Findings.DECLARED, new Place(place, "items"));
+            findings.add(
+                    item + ".items",
+                    officialItems == null ? null : Findings.DECLARED,
+                    ourItems == null ? null : Findings.DECLARED,
+                    new Place(place, "items"));
             return;
         }
-        compare(officialItems.value(), officialItems.pointer(), ourItems.value(), ourItems.pointer(),
-                item + ".items");
+        compare(officialItems.value(), officialItems.pointer(), ourItems.value(), ourItems.pointer(), item + ".items");
     }
 
-    private void compareAlternatives(String keyword, List<Located<Schema<?>>> theirs, List<Located<Schema<?>>> mine,
-                                     String item, String place) {
+    private void compareAlternatives(
+            String keyword, List<Located<Schema<?>>> theirs, List<Located<Schema<?>>> mine, String item, String place) {
         if (theirs.size() != mine.size()) {
-            findings.add(item + "." + keyword, theirs.size() + " alternatives", mine.size() + " alternatives",
+            findings.add(
+                    item + "." + keyword,
+                    theirs.size() + " alternatives",
+                    mine.size() + " alternatives",
                     new Place(place, keyword));
             return;
         }
         for (int i = 0; i < theirs.size(); i++) {
-            compare(theirs.get(i).value(), theirs.get(i).pointer(), mine.get(i).value(), mine.get(i).pointer(),
+            compare(
+                    theirs.get(i).value(),
+                    theirs.get(i).pointer(),
+                    mine.get(i).value(),
+                    mine.get(i).pointer(),
                     item + "." + keyword + "[" + i + "]");
         }
     }
@@ -205,8 +220,9 @@ final class SchemaDrift {
         Schema<?> schema = located.value();
         flat.members.add(schema);
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, property) -> flat.properties.putIfAbsent(name,
-                    new Located<>(property, Pointer.child(located.pointer(), "properties", name))));
+            schema.getProperties()
+                    .forEach((name, property) -> flat.properties.putIfAbsent(
+                            name, new Located<>(property, Pointer.child(located.pointer(), "properties", name))));
         }
         if (schema.getRequired() != null) {
             flat.required.addAll(schema.getRequired());
@@ -221,15 +237,18 @@ final class SchemaDrift {
         if (allOf != null) {
             for (int i = 0; i < allOf.size(); i++) {
                 Schema<?> member = allOf.get(i);
-                addMember(spec, spec.schema(member, Pointer.child(located.pointer(), "allOf", String.valueOf(i))),
-                        flat, depth + 1);
+                addMember(
+                        spec,
+                        spec.schema(member, Pointer.child(located.pointer(), "allOf", String.valueOf(i))),
+                        flat,
+                        depth + 1);
             }
         }
     }
 
     @SuppressWarnings("rawtypes")
-    private static void addAlternatives(List<Schema> alternatives, String pointer, String keyword,
-                                        List<Located<Schema<?>>> into) {
+    private static void addAlternatives(
+            List<Schema> alternatives, String pointer, String keyword, List<Located<Schema<?>>> into) {
         if (alternatives != null) {
             for (int i = 0; i < alternatives.size(); i++) {
                 into.add(new Located<>(alternatives.get(i), Pointer.child(pointer, keyword, String.valueOf(i))));

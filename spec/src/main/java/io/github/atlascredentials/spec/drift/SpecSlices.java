@@ -21,8 +21,7 @@ final class SpecSlices {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private SpecSlices() {
-    }
+    private SpecSlices() {}
 
     static ObjectNode read(Path fileOrFolder) {
         if (!Files.isDirectory(fileOrFolder)) {

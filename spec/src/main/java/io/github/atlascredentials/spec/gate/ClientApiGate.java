@@ -43,12 +43,12 @@ public final class ClientApiGate {
     /** japicmp's package pattern (with sub-packages): everything under {@code client.internal}. */
     private static final String INTERNAL_PACKAGES = "io.github.atlascredentials.client.internal*";
 
-    private ClientApiGate() {
-    }
+    private ClientApiGate() {}
 
     public static void main(String[] args) {
         CommandLine line = CommandLine.parse(args);
-        GateVerdict verdict = run(line.path("released-jar"),
+        GateVerdict verdict = run(
+                line.path("released-jar"),
                 ProjectVersion.parse(ReportFiles.read(line.path("released-version-file"))),
                 line.path("current-jar"),
                 ProjectVersion.parse(line.required("project-version")),
@@ -58,8 +58,13 @@ public final class ClientApiGate {
     }
 
     /** Compares, writes the report, and throws {@link BreakingSpecChangeException} on a refused change. */
-    public static GateVerdict run(Path releasedJar, ProjectVersion releasedVersion, Path currentJar,
-                                  ProjectVersion projectVersion, boolean allowBreaking, Path reportDir) {
+    public static GateVerdict run(
+            Path releasedJar,
+            ProjectVersion releasedVersion,
+            Path currentJar,
+            ProjectVersion projectVersion,
+            boolean allowBreaking,
+            Path reportDir) {
         Objects.requireNonNull(releasedJar, "releasedJar");
         if (!Files.isRegularFile(releasedJar)) {
             throw new IllegalStateException("No released client jar at " + releasedJar.toAbsolutePath()
@@ -75,24 +80,28 @@ public final class ClientApiGate {
             // japicmp's exact package names (no wildcard: an exported sub-package stays API).
             options.addExcludeFromArgument(Optional.of(String.join(";", new TreeSet<>(unexported))), false);
         }
-        List<JApiClass> classes = new JarArchiveComparator(JarArchiveComparatorOptions.of(options)).compare(
-                new JApiCmpArchive(releasedJar.toFile(), releasedVersion.text()),
-                new JApiCmpArchive(currentJar.toFile(), projectVersion.text()));
+        List<JApiClass> classes = new JarArchiveComparator(JarArchiveComparatorOptions.of(options))
+                .compare(
+                        new JApiCmpArchive(releasedJar.toFile(), releasedVersion.text()),
+                        new JApiCmpArchive(currentJar.toFile(), projectVersion.text()));
         List<JApiClass> breaking = classes.stream()
                 .filter(c -> !c.isBinaryCompatible() || !c.isSourceCompatible())
                 .collect(Collectors.toList());
         boolean changed = classes.stream().anyMatch(c -> c.getChangeStatus() != JApiChangeStatus.UNCHANGED);
         Change change = !breaking.isEmpty() ? Change.INCOMPATIBLE : changed ? Change.COMPATIBLE : Change.NONE;
-        GateVerdict verdict = BreakingChangePolicy.decide(change, "client's Java API", releasedVersion,
-                projectVersion, allowBreaking);
+        GateVerdict verdict = BreakingChangePolicy.decide(
+                change, "client's Java API", releasedVersion, projectVersion, allowBreaking);
         Path report = reportDir.resolve(REPORT);
-        ReportFiles.write(report, "Client Java API of " + projectVersion + " against release " + releasedVersion + ": "
-                + verdict.outcome() + "\n" + verdict.explanation() + "\n\n"
-                + new StdoutOutputGenerator(options, classes).generate());
+        ReportFiles.write(
+                report,
+                "Client Java API of " + projectVersion + " against release " + releasedVersion + ": "
+                        + verdict.outcome() + "\n" + verdict.explanation() + "\n\n"
+                        + new StdoutOutputGenerator(options, classes).generate());
         if (!verdict.passes()) {
             throw new BreakingSpecChangeException(verdict.explanation() + System.lineSeparator()
                     + "Report: " + report.toAbsolutePath() + System.lineSeparator()
-                    + breaking.stream().map(c -> "~ " + c.getFullyQualifiedName() + ": " + c.getCompatibilityChanges())
+                    + breaking.stream()
+                            .map(c -> "~ " + c.getFullyQualifiedName() + ": " + c.getCompatibilityChanges())
                             .collect(Collectors.joining(System.lineSeparator())));
         }
         return verdict;
@@ -106,14 +115,17 @@ public final class ClientApiGate {
                 return Set.of();
             }
             // javac records only exported and opened packages; the jar's classes name the others.
-            Set<String> packages = file.stream().map(JarEntry::getName)
+            Set<String> packages = file.stream()
+                    .map(JarEntry::getName)
                     .filter(name -> name.endsWith(".class") && name.contains("/") && !name.startsWith("META-INF/"))
                     .map(name -> name.substring(0, name.lastIndexOf('/')).replace('/', '.'))
                     .collect(Collectors.toSet());
             try (InputStream in = file.getInputStream(entry)) {
                 ModuleDescriptor module = ModuleDescriptor.read(in, () -> packages);
-                Set<String> exported = module.exports().stream().filter(e -> !e.isQualified())
-                        .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+                Set<String> exported = module.exports().stream()
+                        .filter(e -> !e.isQualified())
+                        .map(ModuleDescriptor.Exports::source)
+                        .collect(Collectors.toSet());
                 Set<String> unexported = new TreeSet<>(module.packages());
                 unexported.removeAll(exported);
                 return unexported;

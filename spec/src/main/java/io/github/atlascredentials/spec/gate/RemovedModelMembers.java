@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class RemovedModelMembers {
 
-    private RemovedModelMembers() {
-    }
+    private RemovedModelMembers() {}
 
     static List<String> between(String releasedSpec, String currentSpec) {
         Map<String, Schema> released = componentSchemas(releasedSpec);
@@ -50,8 +49,11 @@ final class RemovedModelMembers {
     private static Map<String, Schema> componentSchemas(String spec) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
-        OpenAPI openApi = new OpenAPIV3Parser().readContents(spec, null, options).getOpenAPI();
-        if (openApi == null || openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+        OpenAPI openApi =
+                new OpenAPIV3Parser().readContents(spec, null, options).getOpenAPI();
+        if (openApi == null
+                || openApi.getComponents() == null
+                || openApi.getComponents().getSchemas() == null) {
             return Map.of();
         }
         return openApi.getComponents().getSchemas();

@@ -27,8 +27,13 @@ public final class SpecChangeGate {
     private final boolean allowBreaking;
     private final Path reportDir;
 
-    public SpecChangeGate(Path releasedSpec, ProjectVersion releasedVersion, Path currentSpec,
-                          ProjectVersion projectVersion, boolean allowBreaking, Path reportDir) {
+    public SpecChangeGate(
+            Path releasedSpec,
+            ProjectVersion releasedVersion,
+            Path currentSpec,
+            ProjectVersion projectVersion,
+            boolean allowBreaking,
+            Path reportDir) {
         this.releasedSpec = Objects.requireNonNull(releasedSpec, "releasedSpec");
         this.releasedVersion = Objects.requireNonNull(releasedVersion, "releasedVersion");
         this.currentSpec = Objects.requireNonNull(currentSpec, "currentSpec");
@@ -53,12 +58,11 @@ public final class SpecChangeGate {
     /** Compares, writes both reports, and throws {@link BreakingSpecChangeException} on a refused change. */
     public GateVerdict run() {
         SpecComparison comparison = SpecComparison.of(ReportFiles.read(releasedSpec), ReportFiles.read(currentSpec));
-        GateVerdict verdict = BreakingChangePolicy.decide(comparison.result(), releasedVersion, projectVersion,
-                allowBreaking);
+        GateVerdict verdict =
+                BreakingChangePolicy.decide(comparison.result(), releasedVersion, projectVersion, allowBreaking);
         Path markdownReport = reportDir.resolve(MARKDOWN_REPORT);
         ReportFiles.write(markdownReport, markdownReport(comparison, verdict));
-        ReportFiles.write(reportDir.resolve(HTML_REPORT),
-                comparison.html("Spec changes since " + releasedVersion));
+        ReportFiles.write(reportDir.resolve(HTML_REPORT), comparison.html("Spec changes since " + releasedVersion));
         ReportFiles.write(reportDir.resolve(SpecComparison.HTML_STYLESHEET), stylesheet());
         if (!verdict.passes()) {
             throw new BreakingSpecChangeException(verdict.explanation() + System.lineSeparator()
@@ -72,22 +76,37 @@ public final class SpecChangeGate {
         StringBuilder report = new StringBuilder();
         report.append("# Spec changes since release ").append(releasedVersion).append("\n\n");
         report.append("| | |\n|---|---|\n");
-        report.append("| released spec | `").append(releasedSpec.getFileName()).append("` of ")
-                .append(releasedVersion).append(" |\n");
-        report.append("| current spec | `").append(currentSpec.getFileName()).append("` of ")
-                .append(projectVersion).append(" |\n");
-        report.append("| openapi-diff result | **").append(comparison.openApiDiffResult()).append("** |\n");
-        report.append("| removed model classes or members | ").append(comparison.removedModelMembers().size())
+        report.append("| released spec | `")
+                .append(releasedSpec.getFileName())
+                .append("` of ")
+                .append(releasedVersion)
+                .append(" |\n");
+        report.append("| current spec | `")
+                .append(currentSpec.getFileName())
+                .append("` of ")
+                .append(projectVersion)
+                .append(" |\n");
+        report.append("| openapi-diff result | **")
+                .append(comparison.openApiDiffResult())
+                .append("** |\n");
+        report.append("| removed model classes or members | ")
+                .append(comparison.removedModelMembers().size())
                 .append(" |\n");
         report.append("| overall | **").append(comparison.result()).append("** |\n");
         report.append("| gate verdict | **").append(verdict.outcome()).append("** |\n");
-        report.append("| new / removed / changed operations | ").append(comparison.newEndpoints()).append(" / ")
-                .append(comparison.missingEndpoints()).append(" / ").append(comparison.changedOperations())
+        report.append("| new / removed / changed operations | ")
+                .append(comparison.newEndpoints())
+                .append(" / ")
+                .append(comparison.missingEndpoints())
+                .append(" / ")
+                .append(comparison.changedOperations())
                 .append(" |\n\n");
         report.append(verdict.explanation()).append("\n\n");
         if (!comparison.removedModelMembers().isEmpty()) {
             report.append("## Changes that break the generated Java client\n\n");
-            comparison.removedModelMembers().forEach(line -> report.append("- ").append(line).append('\n'));
+            comparison
+                    .removedModelMembers()
+                    .forEach(line -> report.append("- ").append(line).append('\n'));
             report.append('\n');
         }
         report.append("## What changed in the file\n\n");

@@ -27,8 +27,10 @@ public final class SpecComparison {
     public static SpecComparison of(String releasedSpec, String currentSpec) {
         Objects.requireNonNull(releasedSpec, "releasedSpec");
         Objects.requireNonNull(currentSpec, "currentSpec");
-        return new SpecComparison(OpenApiCompare.fromContents(releasedSpec, currentSpec),
-                RemovedModelMembers.between(releasedSpec, currentSpec), SpecTreeDiff.between(releasedSpec, currentSpec));
+        return new SpecComparison(
+                OpenApiCompare.fromContents(releasedSpec, currentSpec),
+                RemovedModelMembers.between(releasedSpec, currentSpec),
+                SpecTreeDiff.between(releasedSpec, currentSpec));
     }
 
     /** openapi-diff's verdict, raised to INCOMPATIBLE when a generated model loses a class or member. */

@@ -22,8 +22,7 @@ final class SpecTreeDiff {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_$-]+");
     private static final int MAX_VALUE_LENGTH = 80;
 
-    private SpecTreeDiff() {
-    }
+    private SpecTreeDiff() {}
 
     static List<String> between(String releasedSpec, String currentSpec) {
         List<String> lines = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.github.atlascredentials.spec.rules;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,27 +17,33 @@ import java.util.Optional;
  * this jar ({@value #RESOURCE}); the client and the emulator read them from there, so a spec edit and
  * a rebuild change both with no hand edit. Immutable and thread-safe.
  */
-public record ApiRules(String specVersion, List<OperationRule> operations, Map<String, ParameterRule> parameters,
-                       Map<String, SchemaRule> schemas, Map<String, Limit> limits,
-                       Map<String, ErrorCodeRule> errorCodes, Map<String, ErrorCodeRule> oauthErrors) {
+public record ApiRules(
+        String specVersion,
+        List<OperationRule> operations,
+        Map<String, ParameterRule> parameters,
+        Map<String, SchemaRule> schemas,
+        Map<String, Limit> limits,
+        Map<String, ErrorCodeRule> errorCodes,
+        Map<String, ErrorCodeRule> oauthErrors) {
     /** Where the build puts the rule table, on the classpath. */
     public static final String RESOURCE = "/io/github/atlascredentials/spec/rules/api-rules.json";
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ApiRules {
         operations = List.copyOf(operations);
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         schemas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
         limits = limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
-        errorCodes = errorCodes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errorCodes));
-        oauthErrors = oauthErrors == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(oauthErrors));
+        errorCodes =
+                errorCodes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errorCodes));
+        oauthErrors = oauthErrors == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(oauthErrors));
     }
 
     /** A documented limit: its value and unit (from the spec's {@code x-limits}). */
-    public record Limit(long value, String unit, String description) {
-    }
+    public record Limit(long value, String unit, String description) {}
 
     private static final class BuiltIn {
         static final ApiRules RULES = load();
@@ -73,12 +78,15 @@ public record ApiRules(String specVersion, List<OperationRule> operations, Map<S
     }
 
     public Optional<OperationRule> operation(String operationId) {
-        return operations.stream().filter(o -> o.operationId().equals(operationId)).findFirst();
+        return operations.stream()
+                .filter(o -> o.operationId().equals(operationId))
+                .findFirst();
     }
 
     /** The operation, which the caller knows the spec defines. */
     public OperationRule requireOperation(String operationId) {
-        return operation(operationId).orElseThrow(() -> new IllegalStateException("the spec defines no operation " + operationId));
+        return operation(operationId)
+                .orElseThrow(() -> new IllegalStateException("the spec defines no operation " + operationId));
     }
 
     /** A schema of {@code components.schemas}, which the caller knows the spec defines. */
@@ -111,6 +119,10 @@ public record ApiRules(String specVersion, List<OperationRule> operations, Map<S
     /** Every media-type version date any operation serves, oldest first. */
     @JsonIgnore
     public List<String> versions() {
-        return operations.stream().flatMap(o -> o.versions().stream()).distinct().sorted().toList();
+        return operations.stream()
+                .flatMap(o -> o.versions().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -2,7 +2,6 @@ package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
  * texts of other causes answered with the same code ({@code variants}), and where it comes from.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ErrorCodeRule(int status, String detail, List<String> parameters, Map<String, String> variants,
-                            String source) {
+public record ErrorCodeRule(
+        int status, String detail, List<String> parameters, Map<String, String> variants, String source) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     public ErrorCodeRule {

@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
  * not compile. Status, text and parameters are those of the rule table this jar carries.
  */
 public final class ErrorCodeSourceWriter {
-    private ErrorCodeSourceWriter() {
-    }
+    private ErrorCodeSourceWriter() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -28,12 +27,15 @@ public final class ErrorCodeSourceWriter {
         Path dir = Path.of(args[0]).resolve(args[1].replace('.', '/'));
         Files.createDirectories(dir);
         write(dir.resolve("ErrorCode.java"), source(args[1], "ErrorCode", "x-error-codes", rules.errorCodes()));
-        write(dir.resolve("OAuthErrorCode.java"), source(args[1], "OAuthErrorCode", "x-oauth-errors", rules.oauthErrors()));
+        write(
+                dir.resolve("OAuthErrorCode.java"),
+                source(args[1], "OAuthErrorCode", "x-oauth-errors", rules.oauthErrors()));
     }
 
     private static void write(Path file, String source) throws IOException {
         // Unchanged bytes are not rewritten, so an unchanged spec compiles nothing again.
-        if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(source)) {
+        if (!Files.exists(file)
+                || !Files.readString(file, StandardCharsets.UTF_8).equals(source)) {
             Files.writeString(file, source, StandardCharsets.UTF_8);
         }
     }
@@ -45,8 +47,9 @@ public final class ErrorCodeSourceWriter {
             if (rule.detail() != null) {
                 constant(constants, constantName(code), code, rule, rule.detail());
             }
-            rule.variants().forEach((variant, text) ->
-                    constant(constants, constantName(code) + "_" + constantName(variant), code, rule, text));
+            rule.variants()
+                    .forEach((variant, text) ->
+                            constant(constants, constantName(code) + "_" + constantName(variant), code, rule, text));
         });
         if (constants.length() > 0) {
             constants.setLength(constants.length() - 2);
@@ -106,10 +109,24 @@ public final class ErrorCodeSourceWriter {
     }
 
     private static void constant(StringBuilder out, String constant, String code, ErrorCodeRule rule, String text) {
-        out.append("    /** ").append(rule.status()).append(' ').append(code).append(". */\n")
-                .append("    ").append(constant).append('(').append(literal(code)).append(", ").append(rule.status())
-                .append(", ").append(literal(text)).append(", ").append(list(rule.arguments(text))).append(", ")
-                .append(list(rule.parameters())).append("),\n");
+        out.append("    /** ")
+                .append(rule.status())
+                .append(' ')
+                .append(code)
+                .append(". */\n")
+                .append("    ")
+                .append(constant)
+                .append('(')
+                .append(literal(code))
+                .append(", ")
+                .append(rule.status())
+                .append(", ")
+                .append(literal(text))
+                .append(", ")
+                .append(list(rule.arguments(text)))
+                .append(", ")
+                .append(list(rule.parameters()))
+                .append("),\n");
     }
 
     private static String constantName(String code) {

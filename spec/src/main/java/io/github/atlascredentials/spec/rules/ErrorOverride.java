@@ -1,7 +1,6 @@
 package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,8 @@ import java.util.Map;
  * {@code coversMissing}, an absent required field is answered with it too (else {@code MISSING_ATTRIBUTE}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ErrorOverride(int status, String errorCode, String detail, List<String> parameters,
-                            boolean coversMissing) {
+public record ErrorOverride(
+        int status, String errorCode, String detail, List<String> parameters, boolean coversMissing) {
     public ErrorOverride {
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }

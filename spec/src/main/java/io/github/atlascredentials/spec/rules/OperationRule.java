@@ -2,7 +2,6 @@ package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +13,17 @@ import java.util.Optional;
  * what the path names).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record OperationRule(String operationId, String method, String path, Authentication authentication,
-                            List<String> versions, List<String> requestContentTypes,
-                            List<ParameterRule> parameters, SchemaRule requestBody, String rateLimit,
-                            String requiredRole) {
+public record OperationRule(
+        String operationId,
+        String method,
+        String path,
+        Authentication authentication,
+        List<String> versions,
+        List<String> requestContentTypes,
+        List<ParameterRule> parameters,
+        SchemaRule requestBody,
+        String rateLimit,
+        String requiredRole) {
 
     /** How callers of the operation authenticate. */
     public enum Authentication {
@@ -49,12 +55,16 @@ public record OperationRule(String operationId, String method, String path, Auth
 
     @JsonIgnore
     public List<ParameterRule> pathParameters() {
-        return parameters.stream().filter(p -> p.in() == ParameterRule.Location.PATH).toList();
+        return parameters.stream()
+                .filter(p -> p.in() == ParameterRule.Location.PATH)
+                .toList();
     }
 
     @JsonIgnore
     public List<ParameterRule> queryParameters() {
-        return parameters.stream().filter(p -> p.in() == ParameterRule.Location.QUERY).toList();
+        return parameters.stream()
+                .filter(p -> p.in() == ParameterRule.Location.QUERY)
+                .toList();
     }
 
     public Optional<ParameterRule> parameter(String name) {

@@ -1,7 +1,6 @@
 package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +20,7 @@ import java.util.regex.Pattern;
 public final class RequestChecks {
     private static final Pattern DECIMAL_INTEGER = Pattern.compile("^[+-]?\\d{1,10}$");
 
-    private RequestChecks() {
-    }
+    private RequestChecks() {}
 
     /**
      * Every violation of a body, ordered by precedence: the first one is what the service answers.
@@ -57,22 +55,30 @@ public final class RequestChecks {
         switch (s.type() == null ? "string" : s.type()) {
             case "boolean" -> {
                 return "true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)
-                        ? Optional.empty() : Optional.of("must be true or false");
+                        ? Optional.empty()
+                        : Optional.of("must be true or false");
             }
             case "integer" -> {
-                long min = s.minimum() != null ? s.minimum() + (s.exclusiveMinimum() ? 1 : 0)
+                long min = s.minimum() != null
+                        ? s.minimum() + (s.exclusiveMinimum() ? 1 : 0)
                         : s.isInt32() ? Integer.MIN_VALUE : Long.MIN_VALUE;
-                long max = s.maximum() != null ? s.maximum() - (s.exclusiveMaximum() ? 1 : 0)
+                long max = s.maximum() != null
+                        ? s.maximum() - (s.exclusiveMaximum() ? 1 : 0)
                         : s.isInt32() ? Integer.MAX_VALUE : Long.MAX_VALUE;
-                boolean ok = DECIMAL_INTEGER.matcher(value).matches() && Long.parseLong(value) >= min
+                boolean ok = DECIMAL_INTEGER.matcher(value).matches()
+                        && Long.parseLong(value) >= min
                         && Long.parseLong(value) <= max;
                 if (ok) {
                     return Optional.empty();
                 }
-                return Optional.of(s.ruleText() != null ? "must be " + s.ruleText()
-                        : s.maximum() == null && s.minimum() != null ? "must be an integer of at least " + min
-                        : s.minimum() != null ? "must be an integer between " + min + " and " + max
-                        : "must be an integer");
+                return Optional.of(
+                        s.ruleText() != null
+                                ? "must be " + s.ruleText()
+                                : s.maximum() == null && s.minimum() != null
+                                        ? "must be an integer of at least " + min
+                                        : s.minimum() != null
+                                                ? "must be an integer between " + min + " and " + max
+                                                : "must be an integer");
             }
             default -> {
                 return stringRule(s, value);
@@ -88,7 +94,8 @@ public final class RequestChecks {
         while (names.hasNext()) {
             String name = names.next();
             if (!schema.properties().containsKey(name)) {
-                found.add(new Violation(Violation.Kind.UNKNOWN_FIELD, prefix + name, "is not a known field", null, name));
+                found.add(
+                        new Violation(Violation.Kind.UNKNOWN_FIELD, prefix + name, "is not a known field", null, name));
             }
         }
     }
@@ -98,7 +105,8 @@ public final class RequestChecks {
             SchemaRule property = schema.properties().get(name);
             // A field whose schema names its own errorCode reports its absence as that rule (see brokenRules).
             if (absent(node.get(name)) && !reportsOwnAbsence(property)) {
-                found.add(new Violation(Violation.Kind.MISSING_FIELD, prefix + name, "must not be null", property, null));
+                found.add(
+                        new Violation(Violation.Kind.MISSING_FIELD, prefix + name, "must not be null", property, null));
             }
         }
     }
@@ -107,8 +115,12 @@ public final class RequestChecks {
         for (Map.Entry<String, SchemaRule> p : schema.properties().entrySet()) {
             JsonNode value = node.get(p.getKey());
             if (!absent(value) && !typeMatches(p.getValue(), value, true)) {
-                found.add(new Violation(Violation.Kind.WRONG_TYPE, prefix + p.getKey(), "must be " + typeName(p.getValue()),
-                        p.getValue(), null));
+                found.add(new Violation(
+                        Violation.Kind.WRONG_TYPE,
+                        prefix + p.getKey(),
+                        "must be " + typeName(p.getValue()),
+                        p.getValue(),
+                        null));
             }
         }
     }
@@ -148,7 +160,8 @@ public final class RequestChecks {
             default -> Optional.empty();
         };
         if (broken.isPresent()) {
-            found.add(new Violation(Violation.Kind.RULE, field, broken.get(), rule, value.isValueNode() ? value.asText() : null));
+            found.add(new Violation(
+                    Violation.Kind.RULE, field, broken.get(), rule, value.isValueNode() ? value.asText() : null));
             return;
         }
         if ("array".equals(rule.type()) && rule.items() != null) {
@@ -179,15 +192,20 @@ public final class RequestChecks {
                 && (schema.maxProperties() == null || present <= schema.maxProperties())) {
             return;
         }
-        String rule = schema.ruleText() != null ? "must be " + schema.ruleText()
-                : schema.maxProperties() == null ? "must have at least " + fields(schema.minProperties())
-                : schema.minProperties() == null ? "must have at most " + fields(schema.maxProperties())
-                : "must have between " + schema.minProperties() + " and " + fields(schema.maxProperties());
+        String rule = schema.ruleText() != null
+                ? "must be " + schema.ruleText()
+                : schema.maxProperties() == null
+                        ? "must have at least " + fields(schema.minProperties())
+                        : schema.minProperties() == null
+                                ? "must have at most " + fields(schema.maxProperties())
+                                : "must have between " + schema.minProperties() + " and "
+                                        + fields(schema.maxProperties());
         found.add(new Violation(Violation.Kind.RULE, field, rule, schema, null));
     }
 
     private static Optional<String> numberRule(SchemaRule s, JsonNode value) {
-        boolean outOfType = "integer".equals(s.type()) && (s.isInt32() ? !value.canConvertToInt() : !value.canConvertToLong());
+        boolean outOfType =
+                "integer".equals(s.type()) && (s.isInt32() ? !value.canConvertToInt() : !value.canConvertToLong());
         int belowMinimum = s.minimum() == null ? 1 : value.decimalValue().compareTo(BigDecimal.valueOf(s.minimum()));
         int aboveMaximum = s.maximum() == null ? -1 : value.decimalValue().compareTo(BigDecimal.valueOf(s.maximum()));
         boolean low = s.exclusiveMinimum() ? belowMinimum <= 0 : belowMinimum < 0;
@@ -206,8 +224,10 @@ public final class RequestChecks {
 
     private static Optional<String> stringRule(SchemaRule s, String text) {
         int length = text.codePointCount(0, text.length());
-        boolean badLength = (s.minLength() != null && length < s.minLength()) || (s.maxLength() != null && length > s.maxLength());
-        boolean badPattern = s.compiledPattern() != null && !s.compiledPattern().matcher(text).matches();
+        boolean badLength =
+                (s.minLength() != null && length < s.minLength()) || (s.maxLength() != null && length > s.maxLength());
+        boolean badPattern = s.compiledPattern() != null
+                && !s.compiledPattern().matcher(text).matches();
         boolean badEnum = !s.enumValues().isEmpty() && !s.enumValues().contains(text);
         if (!badLength && !badPattern && !badEnum) {
             return Optional.empty();
@@ -221,8 +241,10 @@ public final class RequestChecks {
         if (badPattern) {
             return Optional.of("must match " + s.pattern());
         }
-        return Optional.of(bounds(s.minLength() == null ? null : s.minLength().longValue(),
-                s.maxLength() == null ? null : s.maxLength().longValue(), " characters long"));
+        return Optional.of(bounds(
+                s.minLength() == null ? null : s.minLength().longValue(),
+                s.maxLength() == null ? null : s.maxLength().longValue(),
+                " characters long"));
     }
 
     private static String exclusiveBounds(SchemaRule s) {
@@ -238,7 +260,8 @@ public final class RequestChecks {
 
     private static Optional<String> itemCountRule(SchemaRule s, JsonNode value) {
         int size = value.size();
-        boolean countOk = (s.minItems() == null || size >= s.minItems()) && (s.maxItems() == null || size <= s.maxItems());
+        boolean countOk =
+                (s.minItems() == null || size >= s.minItems()) && (s.maxItems() == null || size <= s.maxItems());
         if (countOk && s.uniqueItems() && hasDuplicates(value)) {
             return Optional.of(s.ruleText() != null ? "must be " + s.ruleText() : "must not hold the same item twice");
         }
@@ -248,8 +271,10 @@ public final class RequestChecks {
         if (s.ruleText() != null) {
             return Optional.of("must be " + s.ruleText());
         }
-        return Optional.of(bounds(s.minItems() == null ? null : s.minItems().longValue(),
-                s.maxItems() == null ? null : s.maxItems().longValue(), " items"));
+        return Optional.of(bounds(
+                s.minItems() == null ? null : s.minItems().longValue(),
+                s.maxItems() == null ? null : s.maxItems().longValue(),
+                " items"));
     }
 
     private static String fields(int count) {
@@ -307,7 +332,8 @@ public final class RequestChecks {
             return s.jsonTypeName();
         }
         if (!s.oneOf().isEmpty()) {
-            return String.join(" or ", s.oneOf().stream().map(RequestChecks::typeName).toList());
+            return String.join(
+                    " or ", s.oneOf().stream().map(RequestChecks::typeName).toList());
         }
         return switch (s.type() == null ? "" : s.type()) {
             case "integer" -> "an integer";

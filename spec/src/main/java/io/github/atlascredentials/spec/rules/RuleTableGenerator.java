@@ -2,7 +2,6 @@ package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,19 +25,51 @@ import java.util.regex.Pattern;
  */
 public final class RuleTableGenerator {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
-    private static final Pattern VERSIONED = Pattern.compile("^application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json$");
+    private static final Pattern VERSIONED =
+            Pattern.compile("^application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json$");
 
     /** Schema keywords the rule table carries into the request checks. */
-    private static final Set<String> ENFORCED = Set.of("type", "format", "minimum", "maximum", "exclusiveMinimum",
-            "exclusiveMaximum", "minLength", "maxLength", "pattern", "enum", "minItems", "maxItems", "uniqueItems", "items",
-            "properties", "required", "additionalProperties", "oneOf", "minProperties", "maxProperties", "x-json-type",
-            "x-rule", "x-error");
+    private static final Set<String> ENFORCED = Set.of(
+            "type",
+            "format",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "enum",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "items",
+            "properties",
+            "required",
+            "additionalProperties",
+            "oneOf",
+            "minProperties",
+            "maxProperties",
+            "x-json-type",
+            "x-rule",
+            "x-error");
     /**
      * Keywords that do not restrict what a request may hold: documentation, answers only
      * ({@code readOnly}), or null, which the checks treat as absent whatever {@code nullable} says.
      */
-    private static final Set<String> NOT_RULES = Set.of("description", "title", "example", "examples", "default",
-            "externalDocs", "deprecated", "readOnly", "writeOnly", "nullable", "x-official-difference", "x-source");
+    private static final Set<String> NOT_RULES = Set.of(
+            "description",
+            "title",
+            "example",
+            "examples",
+            "default",
+            "externalDocs",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "nullable",
+            "x-official-difference",
+            "x-source");
 
     private final JsonNode spec;
 
@@ -74,33 +105,62 @@ public final class RuleTableGenerator {
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);
                 if (op != null) {
-                    operations.add(operation(path.getKey(), method, path.getValue(), op,
+                    operations.add(operation(
+                            path.getKey(),
+                            method,
+                            path.getValue(),
+                            op,
                             "#/paths/" + escape(path.getKey()) + "/" + method));
                 }
             }
         }
         Map<String, ParameterRule> parameters = new LinkedHashMap<>();
-        spec.path("components").path("parameters").fields()
-                .forEachRemaining(e -> parameters.put(e.getKey(),
-                        parameter(e.getValue(), "#/components/parameters/" + escape(e.getKey()))));
+        spec.path("components")
+                .path("parameters")
+                .fields()
+                .forEachRemaining(e -> parameters.put(
+                        e.getKey(), parameter(e.getValue(), "#/components/parameters/" + escape(e.getKey()))));
         Map<String, SchemaRule> schemas = new LinkedHashMap<>();
-        spec.path("components").path("schemas").fields()
-                .forEachRemaining(e -> schemas.put(e.getKey(),
-                        schema(e.getValue(), "#/components/schemas/" + escape(e.getKey()))));
+        spec.path("components")
+                .path("schemas")
+                .fields()
+                .forEachRemaining(e ->
+                        schemas.put(e.getKey(), schema(e.getValue(), "#/components/schemas/" + escape(e.getKey()))));
         Map<String, ApiRules.Limit> limits = new LinkedHashMap<>();
-        spec.path("x-limits").fields().forEachRemaining(e -> limits.put(e.getKey(), new ApiRules.Limit(
-                e.getValue().path("value").asLong(), text(e.getValue(), "unit"), text(e.getValue(), "description"))));
-        return new ApiRules(spec.path("info").path("version").asText(), operations, parameters, schemas, limits,
-                errorCodes(spec.path("x-error-codes"), "detail"), errorCodes(spec.path("x-oauth-errors"), "description"));
+        spec.path("x-limits")
+                .fields()
+                .forEachRemaining(e -> limits.put(
+                        e.getKey(),
+                        new ApiRules.Limit(
+                                e.getValue().path("value").asLong(),
+                                text(e.getValue(), "unit"),
+                                text(e.getValue(), "description"))));
+        return new ApiRules(
+                spec.path("info").path("version").asText(),
+                operations,
+                parameters,
+                schemas,
+                limits,
+                errorCodes(spec.path("x-error-codes"), "detail"),
+                errorCodes(spec.path("x-oauth-errors"), "description"));
     }
 
     private static Map<String, ErrorCodeRule> errorCodes(JsonNode table, String textField) {
         Map<String, ErrorCodeRule> codes = new LinkedHashMap<>();
         table.fields().forEachRemaining(e -> {
             Map<String, String> variants = new LinkedHashMap<>();
-            e.getValue().path("variants").fields().forEachRemaining(v -> variants.put(v.getKey(), v.getValue().asText()));
-            codes.put(e.getKey(), new ErrorCodeRule(e.getValue().path("status").asInt(), text(e.getValue(), textField),
-                    strings(e.getValue().get("parameters")), variants, text(e.getValue(), "x-source")));
+            e.getValue()
+                    .path("variants")
+                    .fields()
+                    .forEachRemaining(v -> variants.put(v.getKey(), v.getValue().asText()));
+            codes.put(
+                    e.getKey(),
+                    new ErrorCodeRule(
+                            e.getValue().path("status").asInt(),
+                            text(e.getValue(), textField),
+                            strings(e.getValue().get("parameters")),
+                            variants,
+                            text(e.getValue(), "x-source")));
         });
         return codes;
     }
@@ -108,7 +168,8 @@ public final class RuleTableGenerator {
     private OperationRule operation(String path, String method, JsonNode pathItem, JsonNode op, String at) {
         List<ParameterRule> parameters = new ArrayList<>();
         for (int i = 0; i < pathItem.path("parameters").size(); i++) {
-            parameters.add(parameter(pathItem.path("parameters").get(i), "#/paths/" + escape(path) + "/parameters/" + i));
+            parameters.add(
+                    parameter(pathItem.path("parameters").get(i), "#/paths/" + escape(path) + "/parameters/" + i));
         }
         for (int i = 0; i < op.path("parameters").size(); i++) {
             parameters.add(parameter(op.path("parameters").get(i), at + "/parameters/" + i));
@@ -117,19 +178,32 @@ public final class RuleTableGenerator {
         List<String> contentTypes = new ArrayList<>();
         SchemaRule body = null;
         JsonNode requestBody = resolve(op.path("requestBody"));
-        Iterator<Map.Entry<String, JsonNode>> content = requestBody.path("content").fields();
+        Iterator<Map.Entry<String, JsonNode>> content =
+                requestBody.path("content").fields();
         while (content.hasNext()) {
             Map.Entry<String, JsonNode> e = content.next();
             contentTypes.add(e.getKey());
             versionOf(e.getKey(), versions);
             if (body == null && e.getValue().has("schema")) {
-                body = schema(e.getValue().get("schema"), at + "/requestBody/content/" + escape(e.getKey()) + "/schema");
+                body = schema(
+                        e.getValue().get("schema"), at + "/requestBody/content/" + escape(e.getKey()) + "/schema");
             }
         }
-        op.path("responses").forEach(response -> resolve(response).path("content").fieldNames()
-                .forEachRemaining(type -> versionOf(type, versions)));
-        return new OperationRule(op.path("operationId").asText(), method.toUpperCase(Locale.ROOT), path,
-                authentication(op), new ArrayList<>(versions), contentTypes, parameters, body, text(op, "x-rate-limit"),
+        op.path("responses")
+                .forEach(response -> resolve(response)
+                        .path("content")
+                        .fieldNames()
+                        .forEachRemaining(type -> versionOf(type, versions)));
+        return new OperationRule(
+                op.path("operationId").asText(),
+                method.toUpperCase(Locale.ROOT),
+                path,
+                authentication(op),
+                new ArrayList<>(versions),
+                contentTypes,
+                parameters,
+                body,
+                text(op, "x-rate-limit"),
                 text(op, "x-required-role"));
     }
 
@@ -141,7 +215,8 @@ public final class RuleTableGenerator {
         for (JsonNode requirement : security) {
             Iterator<String> names = requirement.fieldNames();
             while (names.hasNext()) {
-                JsonNode scheme = spec.path("components").path("securitySchemes").path(names.next());
+                JsonNode scheme =
+                        spec.path("components").path("securitySchemes").path(names.next());
                 if (!"basic".equalsIgnoreCase(scheme.path("scheme").asText())) {
                     return OperationRule.Authentication.API_CREDENTIALS;
                 }
@@ -160,9 +235,12 @@ public final class RuleTableGenerator {
     private ParameterRule parameter(JsonNode node, String at) {
         JsonNode p = resolve(node);
         String where = node.has("$ref") ? node.get("$ref").asText() : at;
-        ParameterRule.Location in = "path".equals(p.path("in").asText()) ? ParameterRule.Location.PATH
-                : ParameterRule.Location.QUERY;
-        return new ParameterRule(p.path("name").asText(), in, p.path("required").asBoolean(false),
+        ParameterRule.Location in =
+                "path".equals(p.path("in").asText()) ? ParameterRule.Location.PATH : ParameterRule.Location.QUERY;
+        return new ParameterRule(
+                p.path("name").asText(),
+                in,
+                p.path("required").asBoolean(false),
                 schema(p.path("schema"), where + "/schema"));
     }
 
@@ -186,14 +264,30 @@ public final class RuleTableGenerator {
                 oneOf.add(schema(s.get("oneOf").get(i), where + "/oneOf/" + i));
             }
         }
-        return new SchemaRule(text(s, "type"), text(s, "format"), number(s, "minimum"), number(s, "maximum"),
-                integer(s, "minLength"), integer(s, "maxLength"), text(s, "pattern"), strings(s.get("enum")),
-                integer(s, "minItems"), integer(s, "maxItems"), s.has("items") ? schema(s.get("items"), where + "/items") : null,
-                properties, strings(s.get("required")),
+        return new SchemaRule(
+                text(s, "type"),
+                text(s, "format"),
+                number(s, "minimum"),
+                number(s, "maximum"),
+                integer(s, "minLength"),
+                integer(s, "maxLength"),
+                text(s, "pattern"),
+                strings(s.get("enum")),
+                integer(s, "minItems"),
+                integer(s, "maxItems"),
+                s.has("items") ? schema(s.get("items"), where + "/items") : null,
+                properties,
+                strings(s.get("required")),
                 s.has("additionalProperties") && !s.get("additionalProperties").asBoolean(true),
-                oneOf, text(s, "x-json-type"), text(s, "x-rule"), errorOverride(s.get("x-error")),
-                integer(s, "minProperties"), integer(s, "maxProperties"), s.path("uniqueItems").asBoolean(false),
-                s.path("exclusiveMinimum").asBoolean(false), s.path("exclusiveMaximum").asBoolean(false));
+                oneOf,
+                text(s, "x-json-type"),
+                text(s, "x-rule"),
+                errorOverride(s.get("x-error")),
+                integer(s, "minProperties"),
+                integer(s, "maxProperties"),
+                s.path("uniqueItems").asBoolean(false),
+                s.path("exclusiveMinimum").asBoolean(false),
+                s.path("exclusiveMaximum").asBoolean(false));
     }
 
     /**
@@ -212,8 +306,9 @@ public final class RuleTableGenerator {
         }
         JsonNode additional = schema.get("additionalProperties");
         if (additional != null && !additional.isBoolean()) {
-            throw new IllegalArgumentException("the schema at " + at
-                    + " uses the keyword 'additionalProperties' with a schema; the request checks support only true or false");
+            throw new IllegalArgumentException(
+                    "the schema at " + at
+                            + " uses the keyword 'additionalProperties' with a schema; the request checks support only true or false");
         }
     }
 
@@ -236,8 +331,12 @@ public final class RuleTableGenerator {
         if (x == null) {
             return null;
         }
-        return new ErrorOverride(x.path("status").asInt(400), x.path("errorCode").asText(), text(x, "detail"),
-                strings(x.get("parameters")), x.path("coversMissing").asBoolean(false));
+        return new ErrorOverride(
+                x.path("status").asInt(400),
+                x.path("errorCode").asText(),
+                text(x, "detail"),
+                strings(x.get("parameters")),
+                x.path("coversMissing").asBoolean(false));
     }
 
     /** Follows a local {@code $ref} (several in a row if need be). */

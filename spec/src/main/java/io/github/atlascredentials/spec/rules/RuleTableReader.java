@@ -17,29 +17,40 @@ import java.util.function.Function;
  * equal to what was written.
  */
 final class RuleTableReader {
-    private RuleTableReader() {
-    }
+    private RuleTableReader() {}
 
     static ApiRules read(InputStream json) throws IOException {
         JsonNode root = ApiRules.MAPPER.readTree(json);
-        return new ApiRules(text(root, "specVersion"), list(root.get("operations"), RuleTableReader::operation),
-                map(root.get("parameters"), RuleTableReader::parameter), map(root.get("schemas"), RuleTableReader::schema),
-                map(root.get("limits"), RuleTableReader::limit), map(root.get("errorCodes"), RuleTableReader::errorCode),
+        return new ApiRules(
+                text(root, "specVersion"),
+                list(root.get("operations"), RuleTableReader::operation),
+                map(root.get("parameters"), RuleTableReader::parameter),
+                map(root.get("schemas"), RuleTableReader::schema),
+                map(root.get("limits"), RuleTableReader::limit),
+                map(root.get("errorCodes"), RuleTableReader::errorCode),
                 map(root.get("oauthErrors"), RuleTableReader::errorCode));
     }
 
     private static OperationRule operation(JsonNode n) {
-        return new OperationRule(text(n, "operationId"), text(n, "method"), text(n, "path"),
+        return new OperationRule(
+                text(n, "operationId"),
+                text(n, "method"),
+                text(n, "path"),
                 n.hasNonNull("authentication") ? OperationRule.Authentication.valueOf(text(n, "authentication")) : null,
-                strings(n.get("versions")), strings(n.get("requestContentTypes")),
-                list(n.get("parameters"), RuleTableReader::parameter), schemaOrNull(n.get("requestBody")),
-                text(n, "rateLimit"), text(n, "requiredRole"));
+                strings(n.get("versions")),
+                strings(n.get("requestContentTypes")),
+                list(n.get("parameters"), RuleTableReader::parameter),
+                schemaOrNull(n.get("requestBody")),
+                text(n, "rateLimit"),
+                text(n, "requiredRole"));
     }
 
     private static ParameterRule parameter(JsonNode n) {
-        return new ParameterRule(text(n, "name"),
+        return new ParameterRule(
+                text(n, "name"),
                 n.hasNonNull("in") ? ParameterRule.Location.valueOf(text(n, "in")) : null,
-                n.path("required").asBoolean(false), schemaOrNull(n.get("schema")));
+                n.path("required").asBoolean(false),
+                schemaOrNull(n.get("schema")));
     }
 
     private static SchemaRule schemaOrNull(JsonNode n) {
@@ -47,24 +58,48 @@ final class RuleTableReader {
     }
 
     private static SchemaRule schema(JsonNode n) {
-        return new SchemaRule(text(n, "type"), text(n, "format"), longOrNull(n, "minimum"), longOrNull(n, "maximum"),
-                intOrNull(n, "minLength"), intOrNull(n, "maxLength"), text(n, "pattern"), strings(n.get("enumValues")),
-                intOrNull(n, "minItems"), intOrNull(n, "maxItems"), schemaOrNull(n.get("items")),
-                map(n.get("properties"), RuleTableReader::schema), strings(n.get("required")),
-                n.path("closed").asBoolean(false), list(n.get("oneOf"), RuleTableReader::schema), text(n, "jsonTypeName"),
-                text(n, "ruleText"), n.hasNonNull("error") ? error(n.get("error")) : null,
-                intOrNull(n, "minProperties"), intOrNull(n, "maxProperties"), n.path("uniqueItems").asBoolean(false),
-                n.path("exclusiveMinimum").asBoolean(false), n.path("exclusiveMaximum").asBoolean(false));
+        return new SchemaRule(
+                text(n, "type"),
+                text(n, "format"),
+                longOrNull(n, "minimum"),
+                longOrNull(n, "maximum"),
+                intOrNull(n, "minLength"),
+                intOrNull(n, "maxLength"),
+                text(n, "pattern"),
+                strings(n.get("enumValues")),
+                intOrNull(n, "minItems"),
+                intOrNull(n, "maxItems"),
+                schemaOrNull(n.get("items")),
+                map(n.get("properties"), RuleTableReader::schema),
+                strings(n.get("required")),
+                n.path("closed").asBoolean(false),
+                list(n.get("oneOf"), RuleTableReader::schema),
+                text(n, "jsonTypeName"),
+                text(n, "ruleText"),
+                n.hasNonNull("error") ? error(n.get("error")) : null,
+                intOrNull(n, "minProperties"),
+                intOrNull(n, "maxProperties"),
+                n.path("uniqueItems").asBoolean(false),
+                n.path("exclusiveMinimum").asBoolean(false),
+                n.path("exclusiveMaximum").asBoolean(false));
     }
 
     private static ErrorOverride error(JsonNode n) {
-        return new ErrorOverride(n.path("status").asInt(), text(n, "errorCode"), text(n, "detail"),
-                strings(n.get("parameters")), n.path("coversMissing").asBoolean(false));
+        return new ErrorOverride(
+                n.path("status").asInt(),
+                text(n, "errorCode"),
+                text(n, "detail"),
+                strings(n.get("parameters")),
+                n.path("coversMissing").asBoolean(false));
     }
 
     private static ErrorCodeRule errorCode(JsonNode n) {
-        return new ErrorCodeRule(n.path("status").asInt(), text(n, "detail"), strings(n.get("parameters")),
-                map(n.get("variants"), JsonNode::asText), text(n, "source"));
+        return new ErrorCodeRule(
+                n.path("status").asInt(),
+                text(n, "detail"),
+                strings(n.get("parameters")),
+                map(n.get("variants"), JsonNode::asText),
+                text(n, "source"));
     }
 
     private static ApiRules.Limit limit(JsonNode n) {

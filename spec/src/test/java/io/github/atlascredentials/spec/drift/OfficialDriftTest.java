@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OfficialDriftTest {
 
-    private static final String SECRETS_POST = "#/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1widgets~1{widgetId}~1secrets/post";
+    private static final String SECRETS_POST =
+            "#/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1widgets~1{widgetId}~1secrets/post";
     private static final YAMLMapper YAML = new YAMLMapper();
 
     @TempDir
@@ -30,221 +31,298 @@ class OfficialDriftTest {
 
     @Test
     void equalSpecsInDifferentShapesHaveNoDifference() {
-        DriftResult result = compare(official -> { }, ours -> { });
+        DriftResult result = compare(official -> {}, ours -> {});
 
         assertThat(result.rows()).isEmpty();
-        assertThat(result.operations()).as("the three Atlas operations, not the Cloud Manager one").isEqualTo(3);
+        assertThat(result.operations())
+                .as("the three Atlas operations, not the Cloud Manager one")
+                .isEqualTo(3);
         assertThat(result.passes()).isTrue();
     }
 
     @Test
     void newEnumValueFails() {
-        DriftResult result = compare(official -> schema(official, "WidgetSecret").withArray("/properties/kind/enum").add("C"),
-                ours -> { });
+        DriftResult result = compare(
+                official -> schema(official, "WidgetSecret")
+                        .withArray("/properties/kind/enum")
+                        .add("C"),
+                ours -> {});
 
-        assertThat(undeclared(result)).containsExactly(
-                "createOrgWidgetSecret response 201 schema.properties.kind.enum[C]: official listed, ours not listed");
+        assertThat(undeclared(result))
+                .containsExactly(
+                        "createOrgWidgetSecret response 201 schema.properties.kind.enum[C]: official listed, ours not listed");
         assertThat(result.undeclared().get(0).difference().places().get(0))
                 .isEqualTo(new Place("#/components/schemas/SecretKind", "enum[C]"));
     }
 
     @Test
     void newRequiredFieldFails() {
-        DriftResult result = compare(official -> {
-            ObjectNode secret = schema(official, "WidgetSecret");
-            secret.withObject("/properties").putObject("createdAt").put("type", "string").put("format", "date-time");
-            secret.withArray("/required").add("createdAt");
-        }, ours -> { });
+        DriftResult result = compare(
+                official -> {
+                    ObjectNode secret = schema(official, "WidgetSecret");
+                    secret.withObject("/properties")
+                            .putObject("createdAt")
+                            .put("type", "string")
+                            .put("format", "date-time");
+                    secret.withArray("/required").add("createdAt");
+                },
+                ours -> {});
 
-        assertThat(undeclared(result)).containsExactlyInAnyOrder(
-                "createOrgWidgetSecret response 201 schema.properties.createdAt: official declared, ours absent",
-                "createOrgWidgetSecret response 201 schema.required[createdAt]: official required, ours optional");
+        assertThat(undeclared(result))
+                .containsExactlyInAnyOrder(
+                        "createOrgWidgetSecret response 201 schema.properties.createdAt: official declared, ours absent",
+                        "createOrgWidgetSecret response 201 schema.required[createdAt]: official required, ours optional");
     }
 
     @Test
     void removedParameterFails() {
-        DriftResult result = compare(official -> {
-            ArrayNode parameters = official.withArray("/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1widgets/get/parameters");
-            parameters.remove(1);
-        }, ours -> { });
+        DriftResult result = compare(
+                official -> {
+                    ArrayNode parameters =
+                            official.withArray("/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1widgets/get/parameters");
+                    parameters.remove(1);
+                },
+                ours -> {});
 
-        assertThat(undeclared(result)).containsExactly(
-                "listOrgWidgets parameter query:includeCount: official absent, ours declared");
+        assertThat(undeclared(result))
+                .containsExactly("listOrgWidgets parameter query:includeCount: official absent, ours declared");
     }
 
     @Test
     void parameterOnlyTheOfficialSpecHasFails() {
-        DriftResult result = compare(official -> { },
-                ours -> ours.withArray("/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1widgets/get/parameters").remove(1));
+        DriftResult result = compare(
+                official -> {},
+                ours -> ours.withArray("/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1widgets/get/parameters")
+                        .remove(1));
 
-        assertThat(undeclared(result)).containsExactly(
-                "listOrgWidgets parameter query:includeCount: official declared, ours absent");
+        assertThat(undeclared(result))
+                .containsExactly("listOrgWidgets parameter query:includeCount: official declared, ours absent");
     }
 
     @Test
     void changedSuccessStatusFails() {
-        DriftResult result = compare(official -> {
-            ObjectNode responses = official.withObject(pointer(SECRETS_POST) + "/responses");
-            responses.set("200", responses.remove("201"));
-        }, ours -> { });
+        DriftResult result = compare(
+                official -> {
+                    ObjectNode responses = official.withObject(pointer(SECRETS_POST) + "/responses");
+                    responses.set("200", responses.remove("201"));
+                },
+                ours -> {});
 
-        assertThat(undeclared(result)).containsExactlyInAnyOrder(
-                "createOrgWidgetSecret response 200: official declared, ours absent",
-                "createOrgWidgetSecret response 201: official absent, ours declared");
+        assertThat(undeclared(result))
+                .containsExactlyInAnyOrder(
+                        "createOrgWidgetSecret response 200: official declared, ours absent",
+                        "createOrgWidgetSecret response 201: official absent, ours declared");
     }
 
     @Test
     void changedBoundFails() {
-        DriftResult result = compare(official -> schema(official, "WidgetSecretRequest")
-                .withObject("/properties/hours").put("maximum", 8760), ours -> { });
+        DriftResult result = compare(
+                official -> schema(official, "WidgetSecretRequest")
+                        .withObject("/properties/hours")
+                        .put("maximum", 8760),
+                ours -> {});
 
-        assertThat(undeclared(result)).containsExactly(
-                "createOrgWidgetSecret requestBody schema.properties.hours.maximum: official 8760, ours 100");
+        assertThat(undeclared(result))
+                .containsExactly(
+                        "createOrgWidgetSecret requestBody schema.properties.hours.maximum: official 8760, ours 100");
     }
 
     @Test
     void changedPatternAndTypeFail() {
-        DriftResult result = compare(official -> {
-            ObjectNode orgId = official.withObject("/components/parameters/orgId/schema");
-            orgId.put("pattern", "^[a-f0-9]+$");
-            schema(official, "Widget").withObject("/properties/name").put("type", "integer");
-        }, ours -> { });
+        DriftResult result = compare(
+                official -> {
+                    ObjectNode orgId = official.withObject("/components/parameters/orgId/schema");
+                    orgId.put("pattern", "^[a-f0-9]+$");
+                    schema(official, "Widget").withObject("/properties/name").put("type", "integer");
+                },
+                ours -> {});
 
-        assertThat(undeclared(result)).contains(
-                "listOrgWidgets parameter path:orgId schema.pattern: official ^[a-f0-9]+$, ours ^([a-f0-9]{24})$",
-                "listOrgWidgets response 200 schema.properties.results.items.properties.name.type: official integer, ours string");
+        assertThat(undeclared(result))
+                .contains(
+                        "listOrgWidgets parameter path:orgId schema.pattern: official ^[a-f0-9]+$, ours ^([a-f0-9]{24})$",
+                        "listOrgWidgets response 200 schema.properties.results.items.properties.name.type: official integer, ours string");
     }
 
     @Test
     void changedVersionFails() {
-        DriftResult result = compare(official -> {
-            ObjectNode content = official.withObject(pointer(SECRETS_POST) + "/responses/201/content");
-            content.set("application/vnd.atlas.2025-03-12+json", content.remove("application/vnd.atlas.2024-08-05+json"));
-        }, ours -> { });
+        DriftResult result = compare(
+                official -> {
+                    ObjectNode content = official.withObject(pointer(SECRETS_POST) + "/responses/201/content");
+                    content.set(
+                            "application/vnd.atlas.2025-03-12+json",
+                            content.remove("application/vnd.atlas.2024-08-05+json"));
+                },
+                ours -> {});
 
-        assertThat(undeclared(result)).containsExactly(
-                "createOrgWidgetSecret response 201 version: official [2025-03-12], ours [2024-08-05]");
+        assertThat(undeclared(result))
+                .containsExactly(
+                        "createOrgWidgetSecret response 201 version: official [2025-03-12], ours [2024-08-05]");
     }
 
     @Test
     void changedMediaTypeFails() {
-        DriftResult result = compare(official -> {
-            ObjectNode content = official.withObject("/components/responses/badRequest/content");
-            content.set("application/problem+json", content.remove("application/json"));
-        }, ours -> { });
+        DriftResult result = compare(
+                official -> {
+                    ObjectNode content = official.withObject("/components/responses/badRequest/content");
+                    content.set("application/problem+json", content.remove("application/json"));
+                },
+                ours -> {});
 
-        assertThat(undeclared(result)).contains(
-                "createOrgWidgetSecret response 400 content[application/json]: official absent, ours declared",
-                "createOrgWidgetSecret response 400 content[application/problem+json]: official declared, ours absent",
-                "listOrgWidgets response 400 content[application/problem+json]: official declared, ours absent");
+        assertThat(undeclared(result))
+                .contains(
+                        "createOrgWidgetSecret response 400 content[application/json]: official absent, ours declared",
+                        "createOrgWidgetSecret response 400 content[application/problem+json]: official declared, ours absent",
+                        "listOrgWidgets response 400 content[application/problem+json]: official declared, ours absent");
     }
 
     @Test
     void changedReadOnlyAndOperationIdFail() {
-        DriftResult result = compare(official -> {
-            schema(official, "WidgetSecret").withObject("/properties/secret").remove("readOnly");
-            official.withObject(pointer(SECRETS_POST)).put("operationId", "createWidgetSecret");
-        }, ours -> { });
+        DriftResult result = compare(
+                official -> {
+                    schema(official, "WidgetSecret")
+                            .withObject("/properties/secret")
+                            .remove("readOnly");
+                    official.withObject(pointer(SECRETS_POST)).put("operationId", "createWidgetSecret");
+                },
+                ours -> {});
 
-        assertThat(undeclared(result)).containsExactlyInAnyOrder(
-                "createOrgWidgetSecret operationId: official createWidgetSecret, ours createOrgWidgetSecret",
-                "createOrgWidgetSecret response 201 schema.properties.secret.readOnly: official false, ours true");
+        assertThat(undeclared(result))
+                .containsExactlyInAnyOrder(
+                        "createOrgWidgetSecret operationId: official createWidgetSecret, ours createOrgWidgetSecret",
+                        "createOrgWidgetSecret response 201 schema.properties.secret.readOnly: official false, ours true");
     }
 
     @Test
     void operationTheOfficialSpecLacksFails() {
-        DriftResult result = compare(official -> official.withObject("/paths").remove("/api/atlas/v2/orgs/{orgId}/widgets"),
-                ours -> { });
+        DriftResult result = compare(
+                official -> official.withObject("/paths").remove("/api/atlas/v2/orgs/{orgId}/widgets"), ours -> {});
 
-        assertThat(undeclared(result)).containsExactly(
-                "listOrgWidgets operation: official absent, ours GET /api/atlas/v2/orgs/{orgId}/widgets");
+        assertThat(undeclared(result))
+                .containsExactly(
+                        "listOrgWidgets operation: official absent, ours GET /api/atlas/v2/orgs/{orgId}/widgets");
     }
 
     @Test
     void declaredDifferencePasses() {
-        DriftResult result = compare(official -> schema(official, "WidgetSecretRequest")
-                        .withObject("/properties/hours").put("maximum", 8760),
-                ours -> schema(ours, "SecretRequest").withObject("/properties/hours")
-                        .putObject(Declarations.EXTENSION).put("maximum", "the organization's own setting is the bound"));
+        DriftResult result = compare(
+                official -> schema(official, "WidgetSecretRequest")
+                        .withObject("/properties/hours")
+                        .put("maximum", 8760),
+                ours -> schema(ours, "SecretRequest")
+                        .withObject("/properties/hours")
+                        .putObject(Declarations.EXTENSION)
+                        .put("maximum", "the organization's own setting is the bound"));
 
         assertThat(result.passes()).isTrue();
         assertThat(result.declared()).singleElement().satisfies(row -> {
-            assertThat(row.difference().line()).isEqualTo(
-                    "createOrgWidgetSecret requestBody schema.properties.hours.maximum: official 8760, ours 100");
+            assertThat(row.difference().line())
+                    .isEqualTo(
+                            "createOrgWidgetSecret requestBody schema.properties.hours.maximum: official 8760, ours 100");
             assertThat(row.reason()).isEqualTo("the organization's own setting is the bound");
         });
     }
 
     @Test
     void declarationCoversOnlyItsOwnItem() {
-        DriftResult result = compare(official -> {
-            ObjectNode hours = schema(official, "WidgetSecretRequest").withObject("/properties/hours");
-            hours.put("maximum", 8760);
-            hours.put("minimum", 1);
-        }, ours -> schema(ours, "SecretRequest").withObject("/properties/hours")
-                .putObject(Declarations.EXTENSION).put("maximum", "the organization's own setting is the bound"));
+        DriftResult result = compare(
+                official -> {
+                    ObjectNode hours = schema(official, "WidgetSecretRequest").withObject("/properties/hours");
+                    hours.put("maximum", 8760);
+                    hours.put("minimum", 1);
+                },
+                ours -> schema(ours, "SecretRequest")
+                        .withObject("/properties/hours")
+                        .putObject(Declarations.EXTENSION)
+                        .put("maximum", "the organization's own setting is the bound"));
 
-        assertThat(undeclared(result)).containsExactly(
-                "createOrgWidgetSecret requestBody schema.properties.hours.minimum: official 1, ours 8");
+        assertThat(undeclared(result))
+                .containsExactly(
+                        "createOrgWidgetSecret requestBody schema.properties.hours.minimum: official 1, ours 8");
         assertThat(result.declared()).hasSize(1);
     }
 
     @Test
     void ourOwnResponseIsDeclaredOnItselfOrOnTheOperation() {
         Consumer<ObjectNode> addConflict = ours -> {
-            ours.withObject(pointer(SECRETS_POST) + "/responses").putObject("409").put("$ref", "#/components/responses/Conflict");
-            ours.withObject("/components/responses").putObject("Conflict").put("description", "Conflict.")
-                    .putObject(Declarations.EXTENSION).put(Place.NOT_IN_OFFICIAL, "documented by a guide, not the spec");
+            ours.withObject(pointer(SECRETS_POST) + "/responses")
+                    .putObject("409")
+                    .put("$ref", "#/components/responses/Conflict");
+            ours.withObject("/components/responses")
+                    .putObject("Conflict")
+                    .put("description", "Conflict.")
+                    .putObject(Declarations.EXTENSION)
+                    .put(Place.NOT_IN_OFFICIAL, "documented by a guide, not the spec");
         };
-        assertThat(compare(official -> { }, addConflict).passes()).isTrue();
+        assertThat(compare(official -> {}, addConflict).passes()).isTrue();
 
-        DriftResult onOperation = compare(official -> { }, ours -> {
-            ours.withObject(pointer(SECRETS_POST) + "/responses").putObject("409").put("description", "Conflict.");
-            ours.withObject(pointer(SECRETS_POST)).putObject(Declarations.EXTENSION).put("response 409", "from a guide");
+        DriftResult onOperation = compare(official -> {}, ours -> {
+            ours.withObject(pointer(SECRETS_POST) + "/responses")
+                    .putObject("409")
+                    .put("description", "Conflict.");
+            ours.withObject(pointer(SECRETS_POST))
+                    .putObject(Declarations.EXTENSION)
+                    .put("response 409", "from a guide");
         });
         assertThat(onOperation.passes()).isTrue();
-        assertThat(onOperation.declared()).singleElement()
+        assertThat(onOperation.declared())
+                .singleElement()
                 .satisfies(row -> assertThat(row.reason()).isEqualTo("from a guide"));
     }
 
     @Test
     void staleDeclarationIsReported() {
-        DriftResult result = compare(official -> { }, ours -> schema(ours, "SecretRequest").withObject("/properties/hours")
-                .putObject(Declarations.EXTENSION).put("maximum", "no longer true"));
+        DriftResult result = compare(
+                official -> {},
+                ours -> schema(ours, "SecretRequest")
+                        .withObject("/properties/hours")
+                        .putObject(Declarations.EXTENSION)
+                        .put("maximum", "no longer true"));
 
         assertThat(result.rows()).isEmpty();
         assertThat(result.passes()).isFalse();
-        assertThat(result.problems()).containsExactly("stale declaration: "
-                + "#/components/schemas/SecretRequest/properties/hours key 'maximum' matches no difference");
+        assertThat(result.problems())
+                .containsExactly("stale declaration: "
+                        + "#/components/schemas/SecretRequest/properties/hours key 'maximum' matches no difference");
     }
 
     @Test
     void invalidDeclarationsAreReported() {
-        DriftResult result = compare(official -> { }, ours -> {
-            ours.withObject(pointer(SECRETS_POST) + "/responses/201/content/application~1vnd.atlas.2024-08-05+json/schema")
+        DriftResult result = compare(official -> {}, ours -> {
+            ours.withObject(pointer(SECRETS_POST)
+                            + "/responses/201/content/application~1vnd.atlas.2024-08-05+json/schema")
                     .put(Declarations.EXTENSION, "a bare reason names no item");
             schema(ours, "Widget").putObject(Declarations.EXTENSION).put("type", " ");
         });
 
-        assertThat(result.invalid()).hasSize(2).anySatisfy(line -> assertThat(line).contains("beside a $ref"))
+        assertThat(result.invalid())
+                .hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains("beside a $ref"))
                 .anySatisfy(line -> assertThat(line).contains("item 'type' needs a reason"));
         assertThat(result.passes()).isFalse();
     }
 
     @Test
     void checkWritesTheReportAndFailsNamingTheItem() throws IOException {
-        Path official = write("official.yaml", edited(officialTree(), o -> schema(o, "WidgetSecret")
-                .withArray("/properties/kind/enum").add("C")));
+        Path official = write(
+                "official.yaml",
+                edited(
+                        officialTree(),
+                        o -> schema(o, "WidgetSecret")
+                                .withArray("/properties/kind/enum")
+                                .add("C")));
         Path ours = write("ours.yaml", oursTree());
         Path report = temp.resolve("target/official-drift.md");
 
         assertThatThrownBy(() -> OfficialDriftCheck.run(official, ours, report))
                 .isInstanceOf(OfficialDriftException.class)
-                .hasMessageContaining("undeclared: createOrgWidgetSecret response 201 schema.properties.kind.enum[C]: "
-                        + "official listed, ours not listed (declare at #/components/schemas/SecretKind key 'enum[C]')");
-        assertThat(Files.readString(report)).contains("**FAIL**",
-                "| `#/components/schemas/SecretKind` | `enum[C]` | listed | not listed | createOrgWidgetSecret "
-                        + "`response 201 schema.properties.kind.enum[C]` |");
+                .hasMessageContaining(
+                        "undeclared: createOrgWidgetSecret response 201 schema.properties.kind.enum[C]: "
+                                + "official listed, ours not listed (declare at #/components/schemas/SecretKind key 'enum[C]')");
+        assertThat(Files.readString(report))
+                .contains(
+                        "**FAIL**",
+                        "| `#/components/schemas/SecretKind` | `enum[C]` | listed | not listed | createOrgWidgetSecret "
+                                + "`response 201 schema.properties.kind.enum[C]` |");
     }
 
     @Test
@@ -261,7 +339,8 @@ class OfficialDriftTest {
     void slicesThatDisagreeAreRefused() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("slices"));
         Files.copy(fixture("drift/official/part-1.yaml"), folder.resolve("a.yaml"));
-        ObjectNode changed = (ObjectNode) YAML.readTree(fixture("drift/official/part-2.yaml").toFile());
+        ObjectNode changed =
+                (ObjectNode) YAML.readTree(fixture("drift/official/part-2.yaml").toFile());
         changed.withObject("/components/schemas/ApiError/properties/error").put("type", "string");
         Files.writeString(folder.resolve("b.yaml"), YAML.writeValueAsString(changed));
 
@@ -305,7 +384,8 @@ class OfficialDriftTest {
 
     static Path fixture(String relativePath) {
         try {
-            return Path.of(OfficialDriftTest.class.getResource("/" + relativePath).toURI());
+            return Path.of(
+                    OfficialDriftTest.class.getResource("/" + relativePath).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

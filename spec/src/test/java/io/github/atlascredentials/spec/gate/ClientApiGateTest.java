@@ -67,28 +67,41 @@ class ClientApiGateTest {
     @Test
     void internalPackagesAreNotApi() throws IOException {
         String api = api("public void a() {}");
-        Path old = jar("old", Map.of(API, api, INTERNAL, "package io.github.atlascredentials.client.internal;"
-                + " public class Helper { public void gone() {} }"));
-        Path current = jar("new", Map.of(API, api, INTERNAL, "package io.github.atlascredentials.client.internal;"
-                + " public class Helper { }"));
+        Path old = jar(
+                "old",
+                Map.of(
+                        API,
+                        api,
+                        INTERNAL,
+                        "package io.github.atlascredentials.client.internal;"
+                                + " public class Helper { public void gone() {} }"));
+        Path current = jar(
+                "new",
+                Map.of(
+                        API,
+                        api,
+                        INTERNAL,
+                        "package io.github.atlascredentials.client.internal;" + " public class Helper { }"));
         assertThat(gate(old, current, SAME_MAJOR, false).passes()).isTrue();
     }
 
     @Test
     void packagesTheModuleDoesNotExportAreNotApi() throws IOException {
-        Map<String, String> old = Map.of(MODULE, module(), API, api("public void a() {}"),
-                INVOKER, invoker("public void gone() {}"));
+        Map<String, String> old =
+                Map.of(MODULE, module(), API, api("public void a() {}"), INVOKER, invoker("public void gone() {}"));
         Map<String, String> current = Map.of(MODULE, module(), API, api("public void a() {}"), INVOKER, invoker(""));
         Path currentJar = jar("new", current);
         assertThat(ClientApiGate.unexportedPackages(currentJar))
                 .containsExactly("io.github.atlascredentials.client.generated.invoker");
-        assertThat(gate(jar("old", old), currentJar, SAME_MAJOR, false).passes()).isTrue();
+        assertThat(gate(jar("old", old), currentJar, SAME_MAJOR, false).passes())
+                .isTrue();
     }
 
     @Test
     void aBreakInAnExportedPackageOfTheModuleIsStillCaught() throws IOException {
-        Path old = jar("old", Map.of(MODULE, module(), API, api("public void a() {} public void b() {}"),
-                INVOKER, invoker("")));
+        Path old = jar(
+                "old",
+                Map.of(MODULE, module(), API, api("public void a() {} public void b() {}"), INVOKER, invoker("")));
         Path current = jar("new", Map.of(MODULE, module(), API, api("public void a() {}"), INVOKER, invoker("")));
         assertThatThrownBy(() -> gate(old, current, SAME_MAJOR, false))
                 .isInstanceOf(BreakingSpecChangeException.class)
@@ -123,12 +136,14 @@ class ClientApiGateTest {
         }
         List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString()));
         sources.keySet().forEach(key -> args.add(src.resolve(key).toString()));
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))).isZero();
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)))
+                .isZero();
         Path jar = dir.resolve(name + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.walk(classes)) {
+                Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, out);
                 out.closeEntry();
             }

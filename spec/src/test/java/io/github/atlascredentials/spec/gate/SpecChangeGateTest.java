@@ -30,19 +30,23 @@ class SpecChangeGateTest {
 
     @Test
     void rewritingTheSameSpecIsNoChange() {
-        assertThat(compare(edited(root -> { })).result()).isEqualTo(DiffResult.NO_CHANGES);
+        assertThat(compare(edited(root -> {})).result()).isEqualTo(DiffResult.NO_CHANGES);
     }
 
     @Test
     void newOptionalResponseFieldIsCompatible() {
-        assertPasses(root -> properties(root, "ServiceAccountSecret").putObject("rotatedFrom")
-                .put("type", "string").put("description", "The secret this one replaces."));
+        assertPasses(root -> properties(root, "ServiceAccountSecret")
+                .putObject("rotatedFrom")
+                .put("type", "string")
+                .put("description", "The secret this one replaces."));
     }
 
     @Test
     void newOptionalRequestFieldIsCompatible() {
-        assertPasses(root -> properties(root, "ApiKeyRequest").putObject("note")
-                .put("type", "string").put("maxLength", 100));
+        assertPasses(root -> properties(root, "ApiKeyRequest")
+                .putObject("note")
+                .put("type", "string")
+                .put("maxLength", 100));
     }
 
     @Test
@@ -50,14 +54,20 @@ class SpecChangeGateTest {
         assertPasses(root -> {
             ObjectNode paths = at(root, "/paths");
             // An operation the spec does not have yet (the secret deletes exist since issue 13).
-            ObjectNode delete = paths.putObject("/api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/probes/{secretId}")
+            ObjectNode delete = paths.putObject(
+                            "/api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/probes/{secretId}")
                     .putObject("delete");
             delete.put("operationId", "deleteOrgServiceAccountProbe");
             ArrayNode parameters = delete.putArray("parameters");
             parameters.addObject().put("$ref", "#/components/parameters/orgId");
             parameters.addObject().put("$ref", "#/components/parameters/clientId");
-            parameters.addObject().put("name", "secretId").put("in", "path").put("required", true)
-                    .putObject("schema").put("type", "string");
+            parameters
+                    .addObject()
+                    .put("name", "secretId")
+                    .put("in", "path")
+                    .put("required", true)
+                    .putObject("schema")
+                    .put("type", "string");
             delete.putObject("responses").putObject("204").put("description", "Deleted.");
         });
     }
@@ -66,41 +76,50 @@ class SpecChangeGateTest {
     void newMethodsOnExistingPathsWithTheirOwnSchemasAreCompatible() {
         // The spec without the three update operations of issue 25 and their request schemas, then with them.
         String before = edited(root -> {
-            at(root, "/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1apiKeys~1{apiUserId}").remove("patch");
-            at(root, "/paths/~1api~1public~1v1.0~1orgs~1{orgId}~1apiKeys~1{apiUserId}").remove("patch");
-            at(root, "/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1serviceAccounts~1{clientId}").remove("patch");
+            at(root, "/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1apiKeys~1{apiUserId}")
+                    .remove("patch");
+            at(root, "/paths/~1api~1public~1v1.0~1orgs~1{orgId}~1apiKeys~1{apiUserId}")
+                    .remove("patch");
+            at(root, "/paths/~1api~1atlas~1v2~1orgs~1{orgId}~1serviceAccounts~1{clientId}")
+                    .remove("patch");
             at(root, "/components/schemas").remove(List.of("ApiKeyUpdateRequest", "ServiceAccountUpdateRequest"));
         });
         SpecComparison comparison = SpecComparison.of(before, original());
         assertThat(comparison.result()).isEqualTo(DiffResult.COMPATIBLE);
         assertThat(comparison.removedModelMembers()).isEmpty();
-        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false).passes()).isTrue();
+        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false)
+                        .passes())
+                .isTrue();
     }
 
     @Test
     void widenedMaximumIsCompatible() {
         assertPasses(root -> properties(root, "ServiceAccountSecretRequest")
-                .with("secretExpiresAfterHours").put("maximum", 17520));
+                .with("secretExpiresAfterHours")
+                .put("maximum", 17520));
     }
 
     @Test
     void widenedQueryParameterMaximumIsCompatible() {
-        assertPasses(root -> at(root, "/components/parameters/itemsPerPage/schema").put("maximum", 1000));
+        assertPasses(
+                root -> at(root, "/components/parameters/itemsPerPage/schema").put("maximum", 1000));
     }
 
     @Test
     void descriptionChangeIsOnlyMetadata() {
-        SpecComparison comparison = compare(edited(root -> at(root, "/info")
-                .put("description", "Shorter description.")));
-        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false).outcome())
+        SpecComparison comparison =
+                compare(edited(root -> at(root, "/info").put("description", "Shorter description.")));
+        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false)
+                        .outcome())
                 .isEqualTo(Outcome.UNCHANGED);
     }
 
     @Test
     void exampleChangeIsOnlyMetadata() {
-        SpecComparison comparison = compare(edited(root -> at(root, "/components/examples/ApiKeyRequest/value")
-                .put("desc", "Another description")));
-        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false).outcome())
+        SpecComparison comparison = compare(edited(
+                root -> at(root, "/components/examples/ApiKeyRequest/value").put("desc", "Another description")));
+        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false)
+                        .outcome())
                 .isEqualTo(Outcome.UNCHANGED);
         assertThat(comparison.plainDifferences())
                 .containsExactly("~ components.examples.ApiKeyRequest.value.desc: \"New API key for test purposes\""
@@ -112,13 +131,15 @@ class SpecChangeGateTest {
     @Test
     void narrowedBoundIsIncompatible() {
         assertRefused(root -> properties(root, "ServiceAccountSecretRequest")
-                .with("secretExpiresAfterHours").put("maximum", 720));
+                .with("secretExpiresAfterHours")
+                .put("maximum", 720));
     }
 
     @Test
     void raisedMinimumIsIncompatible() {
         assertRefused(root -> properties(root, "ServiceAccountSecretRequest")
-                .with("secretExpiresAfterHours").put("minimum", 24));
+                .with("secretExpiresAfterHours")
+                .put("minimum", 24));
     }
 
     @Test
@@ -140,8 +161,8 @@ class SpecChangeGateTest {
 
     @Test
     void removedOptionalResponseFieldIsIncompatibleBecauseTheGeneratedGetterDisappears() {
-        SpecComparison comparison = assertRefused(root -> properties(root, "ServiceAccountSecret")
-                .remove("maskedSecretValue"));
+        SpecComparison comparison =
+                assertRefused(root -> properties(root, "ServiceAccountSecret").remove("maskedSecretValue"));
         // openapi-diff alone lets this through; our model check catches it.
         assertThat(comparison.openApiDiffResult()).isEqualTo(DiffResult.COMPATIBLE);
         assertThat(comparison.removedModelMembers())
@@ -164,14 +185,16 @@ class SpecChangeGateTest {
     void changedResponseMediaTypeIsIncompatible() {
         assertRefused(root -> {
             ObjectNode content = at(root, "/components/responses/AtlasServiceAccountSecretCreated/content");
-            content.set("application/vnd.atlas.2025-03-12+json", content.remove("application/vnd.atlas.2024-08-05+json"));
+            content.set(
+                    "application/vnd.atlas.2025-03-12+json", content.remove("application/vnd.atlas.2024-08-05+json"));
         });
     }
 
     @Test
     void changedRequestMediaTypeIsIncompatible() {
         assertRefused(root -> {
-            ObjectNode content = at(root, "/paths/~1api~1public~1v1.0~1orgs~1{orgId}~1apiKeys/post/requestBody/content");
+            ObjectNode content =
+                    at(root, "/paths/~1api~1public~1v1.0~1orgs~1{orgId}~1apiKeys/post/requestBody/content");
             content.set("application/xml", content.remove("application/json"));
         });
     }
@@ -212,8 +235,13 @@ class SpecChangeGateTest {
                 .hasMessageContaining("~ components.schemas.ServiceAccountSecretRequest.properties"
                         + ".secretExpiresAfterHours.maximum: 8760 -> 720");
         String report = Files.readString(dir.resolve("out/spec-changes.md"));
-        assertThat(report).contains("**INCOMPATIBLE**", "**BREAKING_REFUSED**", "8760 -> 720",
-                "/api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets", "secretExpiresAfterHours");
+        assertThat(report)
+                .contains(
+                        "**INCOMPATIBLE**",
+                        "**BREAKING_REFUSED**",
+                        "8760 -> 720",
+                        "/api/atlas/v2/orgs/{orgId}/serviceAccounts/{clientId}/secrets",
+                        "secretExpiresAfterHours");
         String html = Files.readString(dir.resolve("out/spec-changes.html"));
         assertThat(html).contains("spec-changes.css").doesNotContain("http://deepoove.com");
         assertThat(dir.resolve("out/spec-changes.css")).exists();
@@ -222,12 +250,17 @@ class SpecChangeGateTest {
     @Test
     void gateReportsACompatibleChangeAndPasses(@TempDir Path dir) throws IOException {
         Path released = Files.writeString(dir.resolve("released.yaml"), original());
-        Path current = Files.writeString(dir.resolve("openapi.yaml"), edited(root ->
-                properties(root, "ServiceAccountSecret").putObject("rotatedFrom").put("type", "string")));
+        Path current = Files.writeString(
+                dir.resolve("openapi.yaml"),
+                edited(root -> properties(root, "ServiceAccountSecret")
+                        .putObject("rotatedFrom")
+                        .put("type", "string")));
         GateVerdict verdict = new SpecChangeGate(released, RELEASED, current, SAME_MAJOR, false, dir).run();
         assertThat(verdict.outcome()).isEqualTo(Outcome.COMPATIBLE);
-        assertThat(Files.readString(dir.resolve("spec-changes.md"))).contains("**COMPATIBLE**",
-                "+ components.schemas.ServiceAccountSecret.properties.rotatedFrom: {\"type\":\"string\"}");
+        assertThat(Files.readString(dir.resolve("spec-changes.md")))
+                .contains(
+                        "**COMPATIBLE**",
+                        "+ components.schemas.ServiceAccountSecret.properties.rotatedFrom: {\"type\":\"string\"}");
     }
 
     @Test
@@ -237,9 +270,10 @@ class SpecChangeGateTest {
             addRequired(root, "ApiKeyRequest", "teamId");
             at(root, "/paths").remove("/api/oauth/revoke");
         }));
-        assertThat(comparison.plainDifferences()).contains(
-                "+ components.schemas.ApiKeyRequest.properties.teamId: {\"type\":\"string\"}",
-                "+ components.schemas.ApiKeyRequest.required[]: \"teamId\"");
+        assertThat(comparison.plainDifferences())
+                .contains(
+                        "+ components.schemas.ApiKeyRequest.properties.teamId: {\"type\":\"string\"}",
+                        "+ components.schemas.ApiKeyRequest.required[]: \"teamId\"");
         assertThat(comparison.plainDifferences()).anyMatch(line -> line.startsWith("- paths['/api/oauth/revoke']: {"));
     }
 
@@ -252,7 +286,8 @@ class SpecChangeGateTest {
 
     private static String narrowedBound() {
         return edited(root -> properties(root, "ServiceAccountSecretRequest")
-                .with("secretExpiresAfterHours").put("maximum", 720));
+                .with("secretExpiresAfterHours")
+                .put("maximum", 720));
     }
 
     private static SpecComparison compare(String current) {
@@ -263,7 +298,9 @@ class SpecChangeGateTest {
         SpecComparison comparison = compare(edited(edit));
         assertThat(comparison.result()).isEqualTo(DiffResult.COMPATIBLE);
         assertThat(comparison.removedModelMembers()).isEmpty();
-        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false).passes()).isTrue();
+        assertThat(BreakingChangePolicy.decide(comparison.result(), RELEASED, SAME_MAJOR, false)
+                        .passes())
+                .isTrue();
     }
 
     private static SpecComparison assertRefused(Consumer<ObjectNode> edit) {

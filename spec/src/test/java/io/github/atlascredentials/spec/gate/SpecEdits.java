@@ -15,8 +15,7 @@ final class SpecEdits {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private SpecEdits() {
-    }
+    private SpecEdits() {}
 
     static Path specFile() {
         return Path.of(System.getProperty("spec.file", "../spec/openapi.yaml"));

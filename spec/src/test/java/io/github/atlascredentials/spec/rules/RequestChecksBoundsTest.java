@@ -1,13 +1,12 @@
 package io.github.atlascredentials.spec.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The exact bounds of the rule table that the client checks before sending and the emulator checks
@@ -24,17 +23,21 @@ class RequestChecksBoundsTest {
     }
 
     private static Optional<String> query(String operationId, String name, String value) {
-        return RequestChecks.parameter(RULES.requireOperation(operationId).parameter(name).orElseThrow(), value);
+        return RequestChecks.parameter(
+                RULES.requireOperation(operationId).parameter(name).orElseThrow(), value);
     }
 
     @Test
     void atlasHoursAreEightTo8760() throws Exception {
         for (String op : List.of("createOrgServiceAccountSecret", "createGroupServiceAccountSecret")) {
-            assertThat(body(op, "{\"secretExpiresAfterHours\": 7}")).as(op).singleElement()
+            assertThat(body(op, "{\"secretExpiresAfterHours\": 7}"))
+                    .as(op)
+                    .singleElement()
                     .satisfies(v -> assertThat(v.field()).isEqualTo("secretExpiresAfterHours"));
             assertThat(body(op, "{\"secretExpiresAfterHours\": 8}")).isEmpty();
             assertThat(body(op, "{\"secretExpiresAfterHours\": 8760}")).isEmpty();
-            assertThat(body(op, "{\"secretExpiresAfterHours\": 8761}")).singleElement()
+            assertThat(body(op, "{\"secretExpiresAfterHours\": 8761}"))
+                    .singleElement()
                     .satisfies(v -> assertThat(v.rule()).isEqualTo("must be between 8 and 8760"));
             assertThat(body(op, "{\"secretExpiresAfterHours\": 2147483648}")).isNotEmpty();
         }
@@ -44,10 +47,14 @@ class RequestChecksBoundsTest {
     void cloudManagerHoursAreEightTo8766AsNumberOrDigits() throws Exception {
         String op = "createCloudManagerServiceAccountSecret";
         for (String ok : List.of("8", "8766", "\"8\"", "\"8766\"", "\"3600\"")) {
-            assertThat(body(op, "{\"secretExpiresAfterHours\": " + ok + "}")).as(ok).isEmpty();
+            assertThat(body(op, "{\"secretExpiresAfterHours\": " + ok + "}"))
+                    .as(ok)
+                    .isEmpty();
         }
         for (String bad : List.of("7", "8767", "\"7\"", "\"8767\"", "\"08\"", "\"+8\"", "\"\"")) {
-            assertThat(body(op, "{\"secretExpiresAfterHours\": " + bad + "}")).as(bad).hasSize(1);
+            assertThat(body(op, "{\"secretExpiresAfterHours\": " + bad + "}"))
+                    .as(bad)
+                    .hasSize(1);
         }
     }
 
@@ -55,10 +62,14 @@ class RequestChecksBoundsTest {
     void apiKeyDescriptionIsOneTo250CodePoints() throws Exception {
         String op = "createOrgApiKey";
         String emoji = "\uD83D\uDD11"; // one code point, two chars
-        assertThat(body(op, desc(""))).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("desc"));
+        assertThat(body(op, desc("")))
+                .singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("desc"));
         assertThat(body(op, desc("a"))).isEmpty();
         assertThat(body(op, desc(emoji.repeat(250)))).isEmpty();
-        assertThat(body(op, desc("a".repeat(251)))).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("desc"));
+        assertThat(body(op, desc("a".repeat(251))))
+                .singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("desc"));
         assertThat(body(op, desc(emoji.repeat(251)))).hasSize(1);
     }
 

@@ -1,14 +1,13 @@
 package io.github.atlascredentials.spec.rules;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rule table refuses a schema keyword it cannot enforce (naming where and which), and enforces
@@ -39,7 +38,9 @@ class SchemaKeywordsTest {
     }
 
     private static List<Violation> violations(String bodySchema, String json) throws Exception {
-        SchemaRule body = RuleTableGenerator.rulesOf(specWithBody(bodySchema)).requireOperation("updateThing").requestBody();
+        SchemaRule body = RuleTableGenerator.rulesOf(specWithBody(bodySchema))
+                .requireOperation("updateThing")
+                .requestBody();
         return RequestChecks.body(body, MAPPER.readTree(json));
     }
 
@@ -63,7 +64,8 @@ class SchemaKeywordsTest {
     void allOfAndASchemaForAdditionalPropertiesAreRefusedToo() {
         assertThatThrownBy(() -> RuleTableGenerator.rulesOf(specWithBody("allOf: [{type: object}]")))
                 .hasMessageContaining("'allOf'");
-        assertThatThrownBy(() -> RuleTableGenerator.rulesOf(specWithBody("type: object\nadditionalProperties: {type: string}")))
+        assertThatThrownBy(() ->
+                        RuleTableGenerator.rulesOf(specWithBody("type: object\nadditionalProperties: {type: string}")))
                 .hasMessageContaining("'additionalProperties'");
     }
 
@@ -95,12 +97,15 @@ class SchemaKeywordsTest {
                   tags: {type: array, uniqueItems: true, items: {type: string}}
                   hours: {type: integer, minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true}
                 """;
-        assertThat(violations(schema, "{\"tags\": [\"a\"], \"hours\": 1}")).singleElement()
+        assertThat(violations(schema, "{\"tags\": [\"a\"], \"hours\": 1}"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.rule()).isEqualTo("must have at most 1 field"));
-        assertThat(violations(schema, "{\"tags\": [\"a\", \"a\"]}")).singleElement()
+        assertThat(violations(schema, "{\"tags\": [\"a\", \"a\"]}"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.rule()).isEqualTo("must not hold the same item twice"));
         assertThat(violations(schema, "{\"tags\": [\"a\", \"b\"]}")).isEmpty();
-        assertThat(violations(schema, "{\"hours\": 0}")).singleElement()
+        assertThat(violations(schema, "{\"hours\": 0}"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.rule()).isEqualTo("must be above 0 and below 10"));
         assertThat(violations(schema, "{\"hours\": 10}")).hasSize(1);
         assertThat(violations(schema, "{\"hours\": 1}")).isEmpty();
@@ -110,8 +115,11 @@ class SchemaKeywordsTest {
     @Test
     void theRuleTableKeepsTheNewKeywords() throws Exception {
         ApiRules rules = RuleTableGenerator.rulesOf(specWithBody("type: object\nminProperties: 1\nmaxProperties: 2"));
-        ApiRules read = ApiRules.fromJson(new ByteArrayInputStream(rules.toJson().getBytes(StandardCharsets.UTF_8)));
-        assertThat(read.requireOperation("updateThing").requestBody().minProperties()).isEqualTo(1);
-        assertThat(read.requireOperation("updateThing").requestBody().maxProperties()).isEqualTo(2);
+        ApiRules read =
+                ApiRules.fromJson(new ByteArrayInputStream(rules.toJson().getBytes(StandardCharsets.UTF_8)));
+        assertThat(read.requireOperation("updateThing").requestBody().minProperties())
+                .isEqualTo(1);
+        assertThat(read.requireOperation("updateThing").requestBody().maxProperties())
+                .isEqualTo(2);
     }
 }

@@ -13,40 +13,39 @@ import java.util.Locale;
  * expired token, so a role refusal costs one renewal before it is thrown.
  */
 final class TokenRejection {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private TokenRejection() {
-  }
+    private TokenRejection() {}
 
-  /**
-   * True for a Bearer challenge with {@code error="invalid_token"}, an Atlas error
-   * {@code USER_UNAUTHORIZED} (the service's answer to an unknown, expired or revoked token,
-   * whatever challenge it adds) or an OAuth error {@code invalid_token}.
-   */
-  static boolean tokenRejected(List<String> challenges, byte[] body) {
-    if (challenges != null) {
-      for (String challenge : challenges) {
-        String lower = challenge == null ? "" : challenge.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("bearer") && lower.contains("invalid_token")) {
-          return true;
+    /**
+     * True for a Bearer challenge with {@code error="invalid_token"}, an Atlas error
+     * {@code USER_UNAUTHORIZED} (the service's answer to an unknown, expired or revoked token,
+     * whatever challenge it adds) or an OAuth error {@code invalid_token}.
+     */
+    static boolean tokenRejected(List<String> challenges, byte[] body) {
+        if (challenges != null) {
+            for (String challenge : challenges) {
+                String lower = challenge == null ? "" : challenge.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("bearer") && lower.contains("invalid_token")) {
+                    return true;
+                }
+            }
         }
-      }
+        JsonNode json = parse(body);
+        return json != null
+                && ("USER_UNAUTHORIZED".equals(json.path("errorCode").asText(null))
+                        || "invalid_token".equals(json.path("error").asText(null)));
     }
-    JsonNode json = parse(body);
-    return json != null
-        && ("USER_UNAUTHORIZED".equals(json.path("errorCode").asText(null))
-            || "invalid_token".equals(json.path("error").asText(null)));
-  }
 
-  private static JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException notJson) {
+            return null;
+        }
     }
-    try {
-      JsonNode node = MAPPER.readTree(body);
-      return node != null && node.isObject() ? node : null;
-    } catch (IOException notJson) {
-      return null;
-    }
-  }
 }

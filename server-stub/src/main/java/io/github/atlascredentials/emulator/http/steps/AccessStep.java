@@ -10,7 +10,6 @@ import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.Organization;
 import io.github.atlascredentials.emulator.state.Project;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -66,7 +65,8 @@ public final class AccessStep implements RequestStep {
     private Organization projectMemberOf(Principal principal, String groupId, String required) {
         Project project = state.project(groupId).orElseThrow(() -> ApiProblem.of(ErrorCode.GROUP_NOT_FOUND, groupId));
         if (!principal.orgId().equals(project.orgId())
-                || !Roles.satisfies(required, principal.orgRoles(), principal.projectRoles().getOrDefault(groupId, Set.of()))) {
+                || !Roles.satisfies(
+                        required, principal.orgRoles(), principal.projectRoles().getOrDefault(groupId, Set.of()))) {
             throw unauthorized();
         }
         return state.organization(project.orgId()).orElseThrow();

@@ -6,7 +6,6 @@ import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.util.Map;
 
 /**
@@ -38,8 +37,8 @@ public final class ApiRateLimitStep implements RequestStep {
             }
             return;
         }
-        FixedWindowRateLimiter.Decision decision = cloudManagerLimiter.acquire(request.principal().kind() + ":"
-                + request.principal().id());
+        FixedWindowRateLimiter.Decision decision = cloudManagerLimiter.acquire(
+                request.principal().kind() + ":" + request.principal().id());
         request.rateLimit(decision);
         if (!decision.allowed()) {
             throw Answers.rateLimited(ctx.getUriInfo().getRequestUri().getRawPath(), decision);

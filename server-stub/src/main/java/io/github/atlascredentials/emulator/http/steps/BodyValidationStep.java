@@ -9,7 +9,6 @@ import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.spec.rules.RequestChecks;
 import io.github.atlascredentials.spec.rules.Violation;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.util.List;
 import java.util.Map;
 

@@ -32,7 +32,7 @@ public final class ClientCredentialStep implements RequestStep {
         if (match.check() == EmulatorState.SecretCheck.UNKNOWN) {
             throw Answers.invalidClient();
         }
-        request.client(new ApiRequest.OAuthClient(basic.clientId(), match.secret(),
-                match.check() == EmulatorState.SecretCheck.EXPIRED));
+        request.client(new ApiRequest.OAuthClient(
+                basic.clientId(), match.secret(), match.check() == EmulatorState.SecretCheck.EXPIRED));
     }
 }

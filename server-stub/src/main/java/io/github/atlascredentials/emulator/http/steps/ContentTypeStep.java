@@ -5,7 +5,6 @@ import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.util.Locale;
 
 /**

@@ -13,7 +13,6 @@ import io.github.atlascredentials.emulator.state.StoredApiKey;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-
 import java.net.URI;
 import java.util.Set;
 
@@ -48,17 +47,22 @@ public final class CredentialStep implements RequestStep {
                         .flatMap(owner -> state.serviceAccount(owner.clientId()));
                 if (account.isPresent()) {
                     ServiceAccount sa = account.get();
-                    return new Principal(Principal.Kind.SERVICE_ACCOUNT, sa.clientId(), sa.orgId(), sa.roles(), sa.projectRoles());
+                    return new Principal(
+                            Principal.Kind.SERVICE_ACCOUNT, sa.clientId(), sa.orgId(), sa.roles(), sa.projectRoles());
                 }
             } else if (trimmed.regionMatches(true, 0, "Digest ", 0, 7)) {
                 // The URI as sent, which the client signed (routing never rewrites it).
                 URI uri = ctx.getUriInfo().getRequestUri();
                 String target = uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
-                DigestAuthenticator.Outcome outcome = digest.authenticate(ctx.getMethod(), target, uri.getRawPath(),
-                        trimmed.substring(7));
+                DigestAuthenticator.Outcome outcome =
+                        digest.authenticate(ctx.getMethod(), target, uri.getRawPath(), trimmed.substring(7));
                 if (outcome instanceof DigestAuthenticator.Authenticated ok) {
                     StoredApiKey key = ok.key();
-                    return new Principal(Principal.Kind.API_KEY, key.publicKey(), key.orgId(), Set.copyOf(key.roles()),
+                    return new Principal(
+                            Principal.Kind.API_KEY,
+                            key.publicKey(),
+                            key.orgId(),
+                            Set.copyOf(key.roles()),
                             key.projectRoles());
                 }
                 throw unauthorized(((DigestAuthenticator.Refused) outcome).stale());
@@ -68,7 +72,6 @@ public final class CredentialStep implements RequestStep {
     }
 
     private ApiProblem unauthorized(boolean stale) {
-        return ApiProblem.of(ErrorCode.USER_UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, digest.challenge(stale));
+        return ApiProblem.of(ErrorCode.USER_UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, digest.challenge(stale));
     }
 }

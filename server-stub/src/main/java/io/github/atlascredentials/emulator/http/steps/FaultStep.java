@@ -4,7 +4,6 @@ import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +14,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * in the shape the real service documents for that operation ({@link Answers#fault}).
  */
 public final class FaultStep implements RequestStep {
-    private record Fault(int status, Long retryAfterSeconds) {
-    }
+    private record Fault(int status, Long retryAfterSeconds) {}
 
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
 
@@ -28,7 +26,8 @@ public final class FaultStep implements RequestStep {
         if (retryAfterSeconds != null && retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retryAfterSeconds must not be negative");
         }
-        faults.computeIfAbsent(operationId, k -> new ConcurrentLinkedDeque<>()).add(new Fault(status, retryAfterSeconds));
+        faults.computeIfAbsent(operationId, k -> new ConcurrentLinkedDeque<>())
+                .add(new Fault(status, retryAfterSeconds));
     }
 
     public void clear() {

@@ -5,7 +5,6 @@ import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,7 +27,8 @@ public final class FormStep implements RequestStep {
         }
         String contentType = request.contentType();
         if (contentType == null || !FORM.equalsIgnoreCase(contentType.split(";", 2)[0].trim())) {
-            throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded.");
+            throw ApiProblem.oauth(
+                    OAuthErrorCode.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded.");
         }
         request.form(decode(request.body()));
     }

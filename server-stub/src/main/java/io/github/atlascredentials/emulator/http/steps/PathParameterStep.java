@@ -2,14 +2,13 @@ package io.github.atlascredentials.emulator.http.steps;
 
 import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiProblem;
-import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
+import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import io.github.atlascredentials.spec.rules.ParameterRule;
 import io.github.atlascredentials.spec.rules.RequestChecks;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.util.Map;
 
 /**

@@ -7,7 +7,6 @@ import io.github.atlascredentials.spec.rules.ParameterRule;
 import io.github.atlascredentials.spec.rules.RequestChecks;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
-
 import java.util.List;
 
 /** Each query parameter the operation declares, against its schema in the spec (400 {@code INVALID_QUERY_PARAMETER}). */

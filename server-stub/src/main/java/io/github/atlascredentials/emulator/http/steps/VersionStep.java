@@ -16,8 +16,8 @@ public final class VersionStep implements RequestStep {
     @Override
     public void apply(ApiRequest request, ContainerRequestContext ctx) {
         String mediaType = request.operation().versioned()
-                ? VersionNegotiator.negotiate(request.operation().versions(), ctx.getHeaderString(HttpHeaders.ACCEPT),
-                        request.contentType())
+                ? VersionNegotiator.negotiate(
+                        request.operation().versions(), ctx.getHeaderString(HttpHeaders.ACCEPT), request.contentType())
                 : MediaType.APPLICATION_JSON;
         request.responseMediaType(mediaType);
     }
