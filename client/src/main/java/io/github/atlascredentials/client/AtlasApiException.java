@@ -1,5 +1,8 @@
 package io.github.atlascredentials.client;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +38,7 @@ public final class AtlasApiException extends AtlasClientException {
                 copy.put(name, List.copyOf(values));
             }
         });
-        this.headers = java.util.Collections.unmodifiableMap(copy);
+        this.headers = Collections.unmodifiableMap(copy);
     }
 
     private static boolean isSensitiveHeader(String name) {
@@ -111,8 +114,8 @@ public final class AtlasApiException extends AtlasClientException {
      * {@code retryAfter} parameter of a {@code RATE_LIMITED_TOKEN_BUCKET} answer
      * ({@code [path, retryAfter, capacity, refill, seconds]}).
      */
-    public Optional<java.time.Duration> retryAfter() {
-        Optional<java.time.Duration> fromHeader = header("Retry-After").flatMap(RetryPolicy::parseRetryAfter);
+    public Optional<Duration> retryAfter() {
+        Optional<Duration> fromHeader = header("Retry-After").flatMap(RetryPolicy::parseRetryAfter);
         if (fromHeader.isPresent()) {
             return fromHeader;
         }
@@ -120,7 +123,7 @@ public final class AtlasApiException extends AtlasClientException {
                 && parameters.size() > 1
                 && parameters.get(1) instanceof Number seconds
                 && seconds.longValue() >= 0) {
-            return Optional.of(java.time.Duration.ofSeconds(seconds.longValue()));
+            return Optional.of(Duration.ofSeconds(seconds.longValue()));
         }
         return Optional.empty();
     }
@@ -163,7 +166,7 @@ public final class AtlasApiException extends AtlasClientException {
         }
 
         public Builder parameters(List<Object> value) {
-            this.parameters = value == null ? List.of() : new java.util.ArrayList<>(value);
+            this.parameters = value == null ? List.of() : new ArrayList<>(value);
             this.parameters.replaceAll(p -> p == null ? "null" : p);
             return this;
         }

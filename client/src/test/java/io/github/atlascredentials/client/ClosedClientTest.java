@@ -7,17 +7,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.OrgRoleName;
 import io.github.atlascredentials.client.support.TestAtlasServer;
+import io.github.atlascredentials.spec.rules.ApiRules;
+import io.github.atlascredentials.spec.rules.OperationRule;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every operation of a closed client fails at once with AtlasClientClosedException and sends nothing. */
+/**
+ * Every operation of a closed client fails at once with AtlasClientClosedException and sends nothing. The
+ * operations are the spec's (one client method per operationId), so a new operation is covered without an edit.
+ */
 class ClosedClientTest {
-    private static final String SECRET_ID = "6b9c4e2f1a3d5c7e9f0a1b2c";
-    private static final String API_USER_ID = "5c7e9f0a1b2c6b9c4e2f1a3d";
+    /** The public methods that are not operations of the spec. */
+    private static final Set<String> NOT_OPERATIONS = Set.of("close", "toString", "userAgent");
+
     private TestAtlasServer server;
 
     @BeforeEach
@@ -38,46 +49,53 @@ class ClosedClientTest {
                 .build();
         client.close();
         client.close(); // a second close is harmless
-        ServiceAccountCredential other = ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET);
-        List<OrgRoleName> roles = List.of(OrgRoleName.ORG_MEMBER);
-        Map<String, ThrowingCallable> calls = Map.ofEntries(
-                Map.entry(
-                        "createOrgServiceAccountSecret",
-                        () -> client.createOrgServiceAccountSecret(ORG_ID, CLIENT_ID, 24)),
-                Map.entry(
-                        "createGroupServiceAccountSecret",
-                        () -> client.createGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, 24)),
-                Map.entry(
-                        "createCloudManagerServiceAccountSecret",
-                        () -> client.createCloudManagerServiceAccountSecret(ORG_ID, CLIENT_ID, 24)),
-                Map.entry("createOrgApiKey", () -> client.createOrgApiKey(ORG_ID, "d", roles)),
-                Map.entry("createAtlasOrgApiKey", () -> client.createAtlasOrgApiKey(ORG_ID, "d", roles)),
-                Map.entry(
-                        "deleteOrgServiceAccountSecret",
-                        () -> client.deleteOrgServiceAccountSecret(ORG_ID, CLIENT_ID, SECRET_ID)),
-                Map.entry(
-                        "deleteGroupServiceAccountSecret",
-                        () -> client.deleteGroupServiceAccountSecret(GROUP_ID, CLIENT_ID, SECRET_ID)),
-                Map.entry(
-                        "deleteCloudManagerServiceAccountSecret",
-                        () -> client.deleteCloudManagerServiceAccountSecret(ORG_ID, CLIENT_ID, SECRET_ID)),
-                Map.entry("getOrgServiceAccount", () -> client.getOrgServiceAccount(ORG_ID, CLIENT_ID)),
-                Map.entry("getGroupServiceAccount", () -> client.getGroupServiceAccount(GROUP_ID, CLIENT_ID)),
-                Map.entry(
-                        "getCloudManagerServiceAccount", () -> client.getCloudManagerServiceAccount(ORG_ID, CLIENT_ID)),
-                Map.entry(
-                        "listOrgServiceAccounts", () -> client.listOrgServiceAccounts(ORG_ID, PageRequest.of(1, 100))),
-                Map.entry("listOrgApiKeys", () -> client.listOrgApiKeys(ORG_ID, PageRequest.of(1, 100))),
-                Map.entry("getOrgApiKey", () -> client.getOrgApiKey(ORG_ID, API_USER_ID)),
-                Map.entry("deleteOrgApiKey", () -> client.deleteOrgApiKey(ORG_ID, API_USER_ID)),
-                Map.entry(
-                        "listCloudManagerOrgApiKeys",
-                        () -> client.listCloudManagerOrgApiKeys(ORG_ID, PageRequest.of(1, 100))),
-                Map.entry("getCloudManagerOrgApiKey", () -> client.getCloudManagerOrgApiKey(ORG_ID, API_USER_ID)),
-                Map.entry("deleteCloudManagerOrgApiKey", () -> client.deleteCloudManagerOrgApiKey(ORG_ID, API_USER_ID)),
-                Map.entry("requestAccessToken", () -> client.requestAccessToken(other)),
-                Map.entry("revokeAccessToken", () -> client.revokeAccessToken(other, "eyJabc")));
-        calls.forEach((name, call) -> assertThatThrownBy(call).as(name).isInstanceOf(AtlasClientClosedException.class));
+        Set<String> refused = new TreeSet<>();
+        for (Method method : AtlasCredentialsClient.class.getDeclaredMethods()) {
+            if (!Modifier.isPublic(method.getModifiers())
+                    || Modifier.isStatic(method.getModifiers())
+                    || NOT_OPERATIONS.contains(method.getName())) {
+                continue;
+            }
+            Object[] arguments = Arrays.stream(method.getParameterTypes())
+                    .map(ClosedClientTest::sample)
+                    .toArray();
+            assertThatThrownBy(() -> invoke(method, client, arguments))
+                    .as(method.getName())
+                    .isInstanceOf(AtlasClientClosedException.class);
+            refused.add(method.getName());
+        }
+        Set<String> operations = new TreeSet<>(ApiRules.builtIn().operations().stream()
+                .map(OperationRule::operationId)
+                .toList());
+        assertThat(refused).as("one client method per operation of the spec").isEqualTo(operations);
         assertThat(server.requests()).isEmpty();
+    }
+
+    private static void invoke(Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A well-formed argument of each parameter type the client's operations take. */
+    private static Object sample(Class<?> type) {
+        if (type == String.class) {
+            return "5c7e9f0a1b2c6b9c4e2f1a3d";
+        }
+        if (type == int.class || type == Integer.class) {
+            return 24;
+        }
+        if (type == Collection.class) {
+            return List.of(OrgRoleName.ORG_MEMBER);
+        }
+        if (type == PageRequest.class) {
+            return PageRequest.of(1, 100);
+        }
+        if (type == ServiceAccountCredential.class) {
+            return ServiceAccountCredential.of(CLIENT_ID, CLIENT_SECRET);
+        }
+        throw new AssertionError("no sample argument of type " + type.getName() + ": add one here");
     }
 }

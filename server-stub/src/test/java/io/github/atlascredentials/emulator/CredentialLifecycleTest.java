@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * in words (a deleted secret frees its slot and takes its tokens with it, a deleted key fails Digest at once,
  * reads never show a secret, roles per operation, each operation's own versions).
  */
-class CredentialLifecycleTest {
+class CredentialLifecycleTest extends DemoEmulatorTest {
     static final String SA_VERSION = "application/vnd.atlas.2024-08-05+json";
     static final String KEY_VERSION = "application/vnd.atlas.2023-01-01+json";
     static final String ORG_ACCOUNT = "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/serviceAccounts/" + DEMO_TARGET_CLIENT_ID;
@@ -29,33 +24,8 @@ class CredentialLifecycleTest {
     static final String CM_KEYS = "/api/public/v1.0/orgs/" + DEMO_ORG_ID + "/apiKeys";
     static final String UNKNOWN_ID = "0123456789abcdef01234567";
 
-    static AtlasEmulator emulator;
-    static TestHttp http;
-    String owner;
-
-    @BeforeAll
-    static void start() {
-        emulator = AtlasEmulator.builder().port(0).start();
-        http = new TestHttp(emulator.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        owner = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
-    }
-
     TestHttp.Answer call(String method, String path, String body, String token, String version) {
-        List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token, "Accept", version));
-        if (body != null) {
-            headers.addAll(List.of("Content-Type", version));
-        }
-        return http.send(method, path, body, headers.toArray(String[]::new));
+        return call(http, method, path, body, token, version);
     }
 
     JsonNode createSecret(int hours) {

@@ -12,13 +12,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Black-box tests over real HTTP against an in-process emulator on a random port. */
-class EmulatorBehaviourTest {
+class EmulatorBehaviourTest extends DemoEmulatorTest {
     static final String ATLAS = "application/vnd.atlas.2024-08-05+json";
     static final String ORG_SECRETS =
             "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/serviceAccounts/" + DEMO_TARGET_CLIENT_ID + "/secrets";
@@ -28,25 +26,11 @@ class EmulatorBehaviourTest {
             "/api/public/v1.0/orgs/" + DEMO_ORG_ID + "/serviceAccounts/" + DEMO_TARGET_CLIENT_ID + "/secrets/";
     static final String API_KEYS = "/api/public/v1.0/orgs/" + DEMO_ORG_ID + "/apiKeys";
 
-    static AtlasEmulator emulator;
-    static TestHttp http;
     String token;
 
-    @BeforeAll
-    static void start() {
-        emulator = AtlasEmulator.builder().port(0).start();
-        http = new TestHttp(emulator.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     @BeforeEach
-    void reset() {
-        emulator.reset();
-        token = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+    void ownerToken() {
+        token = owner;
     }
 
     TestHttp.Answer atlas(String path, String body) {

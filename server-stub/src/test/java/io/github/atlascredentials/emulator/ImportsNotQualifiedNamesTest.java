@@ -12,12 +12,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Main code names classes through imports, not inline fully qualified names (which hide a file's dependencies
+ * Main code (the emulator's, the client's, the spec module's, the JUnit extension's) names classes through imports, not inline fully qualified names (which hide a file's dependencies
  * from its import list). Comments and string literals may name them; a clash of simple names is the only excuse,
  * and none exists today.
  */
 class ImportsNotQualifiedNamesTest {
-    private static final Path SOURCES = Path.of("src/main/java");
+    /** This module's main code and that of the other hand-written main code (the tests run in server-stub/). */
+    private static final List<Path> SOURCES = List.of(
+            Path.of("src/main/java"),
+            Path.of("../client/src/main/java"),
+            Path.of("../spec/src/main/java"),
+            Path.of("../emulator-junit/src/main/java"));
+
     private static final Pattern COMMENTS_AND_STRINGS = Pattern.compile(
             "//[^\\n]*|/\\*.*?\\*/|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'", Pattern.DOTALL);
     private static final Pattern QUALIFIED_NAME =
@@ -26,9 +32,13 @@ class ImportsNotQualifiedNamesTest {
     @Test
     void mainCodeImportsWhatItUses() throws IOException {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(SOURCES)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-                found.addAll(qualifiedNames(file.toString(), Files.readString(file)));
+        for (Path sources : SOURCES) {
+            assertThat(sources).isDirectory();
+            try (Stream<Path> walk = Files.walk(sources)) {
+                for (Path file :
+                        walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    found.addAll(qualifiedNames(file.toString(), Files.readString(file)));
+                }
             }
         }
         assertThat(found)

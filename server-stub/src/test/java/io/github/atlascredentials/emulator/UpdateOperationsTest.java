@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,41 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * list is not an empty one), roles replace roles, keys and secrets stay, an answer never shows a private key, an
  * empty update and an unknown id are refused, only an owner may update, and an update survives a restart.
  */
-class UpdateOperationsTest {
+class UpdateOperationsTest extends DemoEmulatorTest {
     static final String KEY_VERSION = "application/vnd.atlas.2023-01-01+json";
     static final String ATLAS_KEYS = "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/apiKeys";
     static final String UNKNOWN_KEY_ID = "0123456789abcdef01234567";
     static final String SA_VERSION = "application/vnd.atlas.2024-08-05+json";
     static final String ORG_ACCOUNT = "/api/atlas/v2/orgs/" + DEMO_ORG_ID + "/serviceAccounts/" + DEMO_TARGET_CLIENT_ID;
-
-    static AtlasEmulator emulator;
-    static TestHttp http;
-    String owner;
-
-    @BeforeAll
-    static void start() {
-        emulator = AtlasEmulator.builder().port(0).start();
-        http = new TestHttp(emulator.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-        owner = http.token(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
-    }
-
-    static TestHttp.Answer call(TestHttp on, String method, String path, String body, String token, String version) {
-        List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token, "Accept", version));
-        if (body != null) {
-            headers.addAll(List.of("Content-Type", version));
-        }
-        return on.send(method, path, body, headers.toArray(String[]::new));
-    }
 
     TestHttp.Answer call(String method, String path, String body, String version) {
         return call(http, method, path, body, owner, version);

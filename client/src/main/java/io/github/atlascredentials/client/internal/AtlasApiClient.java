@@ -14,6 +14,9 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +65,8 @@ public final class AtlasApiClient extends ApiClient {
     }
 
     private static SuccessBodyReader.Body readFully(Response response) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.InputStream in = response.readEntity(java.io.InputStream.class)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream in = response.readEntity(InputStream.class)) {
             if (in != null) {
                 byte[] buffer = new byte[8192];
                 for (int n; (n = in.read(buffer)) != -1; ) {
@@ -74,7 +77,7 @@ public final class AtlasApiClient extends ApiClient {
                 }
             }
             return new SuccessBodyReader.Body(bytes.toByteArray(), true);
-        } catch (java.io.IOException | ProcessingException | IllegalStateException cutShort) {
+        } catch (IOException | ProcessingException | IllegalStateException cutShort) {
             return new SuccessBodyReader.Body(bytes.toByteArray(), false);
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlascredentials.client.AtlasApiException;
 import io.github.atlascredentials.client.FieldError;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class ErrorTranslator {
         try {
             JsonNode node = MAPPER.readTree(body);
             return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             return null;
         }
     }

@@ -3,6 +3,7 @@ package io.github.atlascredentials.client.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /**
  * What a refused answer says about retrying, read from its body: the {@code errorCode}, and the
@@ -42,7 +43,7 @@ final class RefusalHints {
                 return new RefusalHints(code, Long.toString(wait.asLong()));
             }
             return new RefusalHints(code, header);
-        } catch (RuntimeException | java.io.IOException unreadable) {
+        } catch (RuntimeException | IOException unreadable) {
             return new RefusalHints(null, header);
         }
     }

@@ -1,5 +1,7 @@
 package io.github.atlascredentials.client.internal;
 
+import jakarta.ws.rs.client.ClientRequestContext;
+
 /** Names of request properties the client's filters use to talk to each other. */
 public final class RequestProperties {
     /** Set on requests to the OAuth endpoints: they carry their own Basic credentials. */
@@ -9,7 +11,7 @@ public final class RequestProperties {
 
     private RequestProperties() {}
 
-    public static boolean isSet(jakarta.ws.rs.client.ClientRequestContext request, String name) {
+    public static boolean isSet(ClientRequestContext request, String name) {
         return request.getProperty(name) != null;
     }
 }

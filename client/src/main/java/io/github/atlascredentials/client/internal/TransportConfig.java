@@ -3,11 +3,13 @@ package io.github.atlascredentials.client.internal;
 import io.github.atlascredentials.client.Connector;
 import java.time.Duration;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
@@ -48,9 +50,9 @@ public final class TransportConfig {
                     .setConnectionFactory(QuietApacheConnections.INSTANCE)
                     .build();
             // A connection manager of our own does not inherit Jersey's timeouts: set them here too.
-            pool.setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
-                    .setConnectTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(connectTimeout.toMillis()))
-                    .setSocketTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(readTimeout.toMillis()))
+            pool.setDefaultConnectionConfig(ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
+                    .setSocketTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
                     .build());
             pool.setDefaultMaxPerRoute(connectionsPerHost);
             pool.setMaxTotal(connectionsPerHost * 4);

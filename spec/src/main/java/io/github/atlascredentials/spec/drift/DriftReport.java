@@ -1,6 +1,7 @@
 package io.github.atlascredentials.spec.drift;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The Markdown report ({@code official-drift.md}): what differs, what is declared and why, what is stale. */
 final class DriftReport {
@@ -96,7 +97,7 @@ final class DriftReport {
         return group.stream()
                 .map(row -> cell(row.difference().operation()) + " `"
                         + cell(row.difference().item()) + "`")
-                .collect(java.util.stream.Collectors.joining("<br>"));
+                .collect(Collectors.joining("<br>"));
     }
 
     private static String cell(String text) {

@@ -1,6 +1,10 @@
 package io.github.atlascredentials.spec.drift;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the drift check found: every difference (declared or not), stale and invalid declarations. */
 record DriftResult(int operations, List<Row> rows, List<Declarations.Entry> stale, List<String> invalid) {
@@ -34,21 +38,21 @@ record DriftResult(int operations, List<Row> rows, List<Declarations.Entry> stal
      * The rows grouped by what differs in our spec: the same declaration place, official value and ours
      * (a shared schema differs the same way in every operation and response that uses it).
      */
-    static java.util.Collection<List<Row>> grouped(List<Row> rows) {
-        java.util.Map<List<Object>, List<Row>> groups = new java.util.LinkedHashMap<>();
+    static Collection<List<Row>> grouped(List<Row> rows) {
+        Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
         rows.forEach(row -> groups.computeIfAbsent(
                         List.of(
                                 row.difference().places().get(0),
                                 row.difference().official(),
                                 row.difference().ours()),
-                        key -> new java.util.ArrayList<>())
+                        key -> new ArrayList<>())
                 .add(row));
         return groups.values();
     }
 
     /** One line per problem (a difference that shows up in several items once, with their count), for the build log. */
     List<String> problems() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         grouped(undeclared()).forEach(group -> {
             Difference first = group.get(0).difference();
             lines.add("undeclared: " + first.line()

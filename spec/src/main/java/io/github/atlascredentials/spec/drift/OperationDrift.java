@@ -8,8 +8,10 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,7 +62,7 @@ final class OperationDrift {
     private List<Difference> compare(
             String label, String path, PathItem ourItem, PathItem.HttpMethod method, Operation ourOperation) {
         Findings findings = new Findings(label);
-        String place = Pointer.operation(path, method.name().toLowerCase(java.util.Locale.ROOT));
+        String place = Pointer.operation(path, method.name().toLowerCase(Locale.ROOT));
         Optional<Map.Entry<String, PathItem>> match = officialPath(path, method);
         if (match.isEmpty()) {
             findings.add("operation", null, method + " " + path, new Place(place, Place.NOT_IN_OFFICIAL));
@@ -69,7 +71,7 @@ final class OperationDrift {
         String officialPath = match.get().getKey();
         PathItem officialItem = match.get().getValue();
         Operation officialOperation = officialItem.readOperationsMap().get(method);
-        String officialPlace = Pointer.operation(officialPath, method.name().toLowerCase(java.util.Locale.ROOT));
+        String officialPlace = Pointer.operation(officialPath, method.name().toLowerCase(Locale.ROOT));
         if (!officialPath.equals(path)) {
             findings.add("path", officialPath, path, new Place(place, "path"));
         }
@@ -353,7 +355,7 @@ final class OperationDrift {
         return "application/vnd.atlas." + date + "+json";
     }
 
-    private static TreeSet<String> union(java.util.Collection<String> first, java.util.Collection<String> second) {
+    private static TreeSet<String> union(Collection<String> first, Collection<String> second) {
         TreeSet<String> all = new TreeSet<>(first);
         all.addAll(second);
         return all;

@@ -1,7 +1,9 @@
 package io.github.atlascredentials.spec.drift;
 
 import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -257,14 +259,14 @@ final class SchemaDrift {
     }
 
     private static Object normalized(Object value) {
-        return value instanceof java.math.BigDecimal number ? number.stripTrailingZeros() : value;
+        return value instanceof BigDecimal number ? number.stripTrailingZeros() : value;
     }
 
     private static String listed(boolean listed) {
         return listed ? "listed" : "not listed";
     }
 
-    private static Set<String> union(java.util.Collection<String> first, java.util.Collection<String> second) {
+    private static Set<String> union(Collection<String> first, Collection<String> second) {
         Set<String> all = new TreeSet<>(first);
         all.addAll(second);
         return all;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,11 @@ public record ApiRules(
 
     public ApiRules {
         operations = List.copyOf(operations);
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-        schemas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
-        limits = limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
-        errorCodes =
-                errorCodes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errorCodes));
-        oauthErrors = oauthErrors == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(oauthErrors));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
+        limits = limits == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+        errorCodes = errorCodes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(errorCodes));
+        oauthErrors = oauthErrors == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(oauthErrors));
     }
 
     /** A documented limit: its value and unit (from the spec's {@code x-limits}). */

@@ -1,6 +1,7 @@
 package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public record ErrorOverride(
         if (template == null) {
             return null;
         }
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         values.put("value", value);
         values.put("minLength", schema.minLength());
         values.put("maxLength", schema.maxLength());

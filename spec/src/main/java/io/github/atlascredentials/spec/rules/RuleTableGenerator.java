@@ -1,6 +1,7 @@
 package io.github.atlascredentials.spec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -355,7 +356,7 @@ public final class RuleTableGenerator {
                 throw new IllegalArgumentException("unresolved $ref " + ref);
             }
         }
-        return current == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : current;
+        return current == null ? MissingNode.getInstance() : current;
     }
 
     private static String text(JsonNode node, String field) {

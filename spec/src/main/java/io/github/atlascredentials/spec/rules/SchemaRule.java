@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +127,7 @@ public final class SchemaRule {
         this.minItems = minItems;
         this.maxItems = maxItems;
         this.items = items;
-        this.properties =
-                properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        this.properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         this.required = required == null ? List.of() : List.copyOf(required);
         this.closed = closed;
         this.oneOf = oneOf == null ? List.of() : List.copyOf(oneOf);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -31,8 +32,8 @@ final class DigestChallenge {
         this.nonce = params.get("nonce");
         this.opaque = params.get("opaque");
         String qop = params.get("qop");
-        this.qopAuth = qop != null
-                && java.util.Arrays.stream(qop.split(",")).map(String::trim).anyMatch("auth"::equalsIgnoreCase);
+        this.qopAuth =
+                qop != null && Arrays.stream(qop.split(",")).map(String::trim).anyMatch("auth"::equalsIgnoreCase);
         this.stale = "true".equalsIgnoreCase(params.get("stale"));
     }
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,7 +161,7 @@ public final class OAuthTokenManager {
         String body = post(tokenEndpoint, form, "token request");
         try {
             json = MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw AtlasApiException.builder(200)
                     .detail("the token endpoint answered with a body that is not JSON")
                     .build();
@@ -254,7 +256,7 @@ public final class OAuthTokenManager {
     }
 
     private static Map<String, List<String>> headers(Response response) {
-        Map<String, List<String>> copy = new java.util.HashMap<>();
+        Map<String, List<String>> copy = new HashMap<>();
         response.getStringHeaders().forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
         return copy;
     }
