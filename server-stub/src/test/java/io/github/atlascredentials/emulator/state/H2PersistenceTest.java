@@ -105,10 +105,13 @@ class H2PersistenceTest {
                 T0);
         try (H2Persistence store = new H2Persistence(dir, true)) {
             store.saveServiceAccount(account);
+        }
+        try (H2Persistence store = new H2Persistence(dir, true)) {
+            assertThat(store.load().serviceAccounts()).as("saved on its own").containsExactly(account);
             store.apply(List.of(new Persistence.SaveServiceAccount(changed)));
         }
         try (H2Persistence store = new H2Persistence(dir, true)) {
-            assertThat(store.load().serviceAccounts()).containsExactly(changed);
+            assertThat(store.load().serviceAccounts()).as("replaced by the write").containsExactly(changed);
         }
     }
 
