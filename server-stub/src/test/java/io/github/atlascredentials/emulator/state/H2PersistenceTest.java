@@ -111,7 +111,9 @@ class H2PersistenceTest {
             store.apply(List.of(new Persistence.SaveServiceAccount(changed)));
         }
         try (H2Persistence store = new H2Persistence(dir, true)) {
-            assertThat(store.load().serviceAccounts()).as("replaced by the write").containsExactly(changed);
+            assertThat(store.load().serviceAccounts())
+                    .as("replaced by the write")
+                    .containsExactly(changed);
         }
     }
 
