@@ -1,12 +1,12 @@
 package io.github.atlascredentials.bench.client;
 
 import io.github.atlascredentials.bench.BenchSeed;
+import io.github.atlascredentials.bench.SecretCreation;
 import io.github.atlascredentials.client.AtlasCredentialsClient;
 import io.github.atlascredentials.client.auth.BearerTokenCredential;
 import io.github.atlascredentials.client.auth.ServiceAccountCredential;
 import io.github.atlascredentials.client.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.AtlasEmulator;
-import io.github.atlascredentials.spec.rules.ApiRules;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -52,13 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
         value = 3,
         jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ClientOverheadBenchmark {
-    static final String MEDIA_TYPE = "application/vnd.atlas."
-            + ApiRules.builtIn()
-                    .requireOperation("createOrgServiceAccountSecret")
-                    .latestVersion()
-                    .orElseThrow() + "+json";
-    static final int HOURS = 24;
-    private static final byte[] BODY = ("{\"secretExpiresAfterHours\":" + HOURS + "}").getBytes(StandardCharsets.UTF_8);
+    private static final String MEDIA_TYPE = SecretCreation.MEDIA_TYPE;
+    private static final int HOURS = SecretCreation.HOURS;
+    private static final byte[] BODY = SecretCreation.BODY.getBytes(StandardCharsets.UTF_8);
 
     private AtlasEmulator emulator;
     private AtlasCredentialsClient oauthClient;

@@ -2,6 +2,7 @@ package io.github.atlascredentials.bench.startup;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.atlascredentials.bench.SecretCreation;
 import io.github.atlascredentials.emulator.AtlasEmulator;
 import io.github.atlascredentials.emulator.junit.AtlasEmulatorExtension;
 import java.io.IOException;
@@ -137,9 +138,9 @@ public final class ExtensionStartup {
                 HttpRequest.newBuilder(base.resolve(SECRETS))
                         .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + accessToken)
-                        .header("Content-Type", "application/vnd.atlas.2024-08-05+json")
-                        .header("Accept", "application/vnd.atlas.2024-08-05+json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"secretExpiresAfterHours\":24}"))
+                        .header("Content-Type", SecretCreation.MEDIA_TYPE)
+                        .header("Accept", SecretCreation.MEDIA_TYPE)
+                        .POST(HttpRequest.BodyPublishers.ofString(SecretCreation.BODY))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
