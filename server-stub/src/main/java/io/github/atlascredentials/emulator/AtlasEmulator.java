@@ -7,13 +7,17 @@ import io.github.atlascredentials.emulator.auth.DigestAuthenticator;
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenBucketRateLimiter;
 import io.github.atlascredentials.emulator.auth.TokenService;
+import io.github.atlascredentials.emulator.http.ApiHttpHandler;
 import io.github.atlascredentials.emulator.http.ErrorMappers;
 import io.github.atlascredentials.emulator.http.GrizzlyGuards;
+import io.github.atlascredentials.emulator.http.LazyHttpHandler;
 import io.github.atlascredentials.emulator.http.RequestPipeline;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.emulator.http.ResourceMethods;
 import io.github.atlascredentials.emulator.http.ResponseFinisher;
 import io.github.atlascredentials.emulator.http.RouteTable;
+import io.github.atlascredentials.emulator.http.TestSupportAnswers;
+import io.github.atlascredentials.emulator.http.TestSupportRoutes;
 import io.github.atlascredentials.emulator.http.UpgradeIgnoringAddOn;
 import io.github.atlascredentials.emulator.http.steps.AccessStep;
 import io.github.atlascredentials.emulator.http.steps.ApiRateLimitStep;
@@ -55,9 +59,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainerProvider;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -367,27 +375,17 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
                 rules,
                 resourceMethods.operationIds(),
                 testSupport ? List.of(TestSupportResource.class, ProviderStatesResource.class) : List.of());
-        ResourceConfig config = new ResourceConfig()
-                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
-                .property(ServerProperties.BV_FEATURE_DISABLE, true)
-                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
-                .register(JacksonFeature.withoutExceptionMappers())
-                .register(new JsonMapperResolver())
-                .register(new TestSupportGuard(testSupportAccess, adminToken, wrongAdminTokenLimiter))
-                .register(new RequestPipeline(routes, requestSteps(), resourceMethods))
-                .register(new ResourceInjection(resources))
-                .register(new ResponseFinisher("gitHash=atlas-emulator; versionString=" + version()))
-                .register(new ErrorMappers.Problems())
-                .register(new ErrorMappers.Json())
-                .register(new ErrorMappers.Web(SpecFacts.MAX_REQUEST_BODY_BYTES))
-                .register(new ErrorMappers.Unexpected());
-        if (testSupport) {
-            config.register(new TestSupportResource(this, testSupportAccess == TestSupportAccess.OPEN));
-            config.register(new ProviderStatesResource(this));
-        }
+        String serviceVersion = "gitHash=atlas-emulator; versionString=" + version();
+        RequestPipeline pipeline =
+                new RequestPipeline(routes, requestSteps(), resourceMethods, new ResponseFinisher(serviceVersion));
+        HttpHandler testSupportHandler = testSupport
+                ? new LazyHttpHandler("atlas-emulator-test-support", () -> testSupportContainer(routes, adminToken))
+                : null;
         URI uri = URI.create("http://" + hostForUri(bind) + ":" + port + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
+        HttpServer http =
+                GrizzlyHttpServerFactory.createHttpServer(uri, (GrizzlyHttpContainer) null, false, null, false);
+        http.getServerConfiguration()
+                .addHttpHandler(new ApiHttpHandler(pipeline, testSupportHandler), HttpHandlerRegistration.ROOT);
         for (NetworkListener listener : http.getListeners()) {
             listener.registerAddOn(new UpgradeIgnoringAddOn());
             listener.setMaxPendingBytes(-1);
@@ -403,8 +401,35 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
             }
         }
         http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPage());
-        GrizzlyGuards.install(http, routes, "gitHash=atlas-emulator; versionString=" + version());
+        GrizzlyGuards.install(http, serviceVersion);
         return http;
+    }
+
+    /**
+     * The test-support paths' JAX-RS application in Jersey's Grizzly container, built on their first request. It
+     * serves only {@code /_emulator}: the spec's paths never reach JAX-RS.
+     */
+    private HttpHandler testSupportContainer(RouteTable routes, AdminToken adminToken) {
+        String serviceVersion = "gitHash=atlas-emulator; versionString=" + version();
+        ResourceConfig config = new ResourceConfig()
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                .property(ServerProperties.BV_FEATURE_DISABLE, true)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register(new JsonMapperResolver())
+                .register(new TestSupportGuard(testSupportAccess, adminToken, wrongAdminTokenLimiter))
+                .register(new TestSupportRoutes(routes))
+                .register(new TestSupportAnswers(serviceVersion))
+                .register(new ErrorMappers.Problems())
+                .register(new ErrorMappers.Json())
+                .register(new ErrorMappers.Web(SpecFacts.MAX_REQUEST_BODY_BYTES))
+                .register(new ErrorMappers.Unexpected())
+                .register(new TestSupportResource(this, testSupportAccess == TestSupportAccess.OPEN))
+                .register(new ProviderStatesResource(this));
+        GrizzlyHttpContainer container =
+                new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, config);
+        return GrizzlyGuards.guardTargets(container, routes, serviceVersion);
     }
 
     /** Worker threads with {@code --data-dir}: enough for the connections of a busy test suite to share commits. */

@@ -6,25 +6,28 @@ import io.github.atlascredentials.emulator.auth.Principal;
 import io.github.atlascredentials.emulator.state.Organization;
 import io.github.atlascredentials.emulator.state.StoredSecret;
 import io.github.atlascredentials.spec.rules.OperationRule;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.glassfish.jersey.uri.UriComponent;
 
 /**
- * What the request steps established about one request, carried in Jersey's request context (one
- * property) from step to step and on to the resource method and the response filter. Each step
- * fills in its part once: a second set of the same part fails ({@link IllegalStateException}), so
- * no step can overwrite what an earlier one established. Confined to the request's thread.
+ * One API request as sent ({@link RequestHead}) and what the request steps established about it, carried from
+ * step to step and on to the resource method and the response finisher. Each step fills in its part once: a second
+ * set of the same part fails ({@link IllegalStateException}), so no step can overwrite what an earlier one
+ * established. Confined to the request's thread.
  */
 public final class ApiRequest {
-    private static final String PROPERTY = ApiRequest.class.getName();
+    /** The request a resource method serves: the generated interfaces fix its parameters, so it cannot be passed. */
+    private static final ThreadLocal<ApiRequest> SERVING = new ThreadLocal<>();
 
+    private final RequestHead head;
     private final RouteTable.Match match;
     private final OperationRule operation;
-    private final String baseUri;
     private static final byte[] NO_BODY = new byte[0];
     private static final int BODY = 1;
     private static final int JSON = 1 << 1;
@@ -35,11 +38,9 @@ public final class ApiRequest {
     private static final int RATE_LIMIT = 1 << 6;
     private static final int FORM = 1 << 7;
 
-    private final Supplier<String> remoteAddress;
     private final String contentType;
     private int assigned;
-    private String resolvedRemoteAddress;
-    private boolean remoteAddressResolved;
+    private MultivaluedMap<String, String> query;
     private byte[] body = NO_BODY;
     private JsonNode json;
     private String responseMediaType = MediaType.APPLICATION_JSON;
@@ -57,49 +58,72 @@ public final class ApiRequest {
         }
     }
 
-    private ApiRequest(
-            RouteTable.Match match,
-            OperationRule operation,
-            String baseUri,
-            Supplier<String> remoteAddress,
-            String contentType) {
+    private ApiRequest(RequestHead head, RouteTable.Match match, OperationRule operation) {
+        this.head = head;
         this.match = match;
         this.operation = operation;
-        this.baseUri = baseUri;
-        this.remoteAddress = remoteAddress;
-        this.contentType = contentType;
-    }
-
-    public static ApiRequest begin(
-            ContainerRequestContext ctx,
-            RouteTable.Match match,
-            OperationRule operation,
-            String baseUri,
-            String remoteAddress) {
-        return begin(ctx, match, operation, baseUri, () -> remoteAddress);
-    }
-
-    /**
-     * As {@link #begin(ContainerRequestContext, RouteTable.Match, OperationRule, String, String)}, with the peer's
-     * address looked up only if a step asks for it (on Grizzly the look-up goes through the injection manager,
-     * which cost about 6 % of the CPU of every request while only the token endpoint's rate limit needs it).
-     */
-    public static ApiRequest begin(
-            ContainerRequestContext ctx,
-            RouteTable.Match match,
-            OperationRule operation,
-            String baseUri,
-            Supplier<String> remoteAddress) {
         // A repeated Content-Type is read as its first value (the header is left as sent).
-        ApiRequest request = new ApiRequest(
-                match, operation, baseUri, remoteAddress, ctx.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
-        ctx.setProperty(PROPERTY, request);
+        this.contentType = head.firstHeader(HttpHeaders.CONTENT_TYPE);
+    }
+
+    public static ApiRequest begin(RequestHead head, RouteTable.Match match, OperationRule operation) {
+        return new ApiRequest(head, match, operation);
+    }
+
+    /** Runs a resource method for this request: {@link #current()} gives it this request meanwhile. */
+    public <T> T serve(Supplier<T> resourceMethod) {
+        ApiRequest outer = SERVING.get();
+        SERVING.set(this);
+        try {
+            return resourceMethod.get();
+        } finally {
+            if (outer == null) {
+                SERVING.remove();
+            } else {
+                SERVING.set(outer);
+            }
+        }
+    }
+
+    /** The request the calling resource method serves. */
+    public static ApiRequest current() {
+        ApiRequest request = SERVING.get();
+        if (request == null) {
+            throw new IllegalStateException("the request did not pass the request pipeline");
+        }
         return request;
     }
 
-    /** The request's data, or null when no step ran (a path outside the route table). */
-    public static ApiRequest of(ContainerRequestContext ctx) {
-        return (ApiRequest) ctx.getProperty(PROPERTY);
+    public String method() {
+        return head.method();
+    }
+
+    /** The path as sent, not decoded. */
+    public String rawPath() {
+        return head.rawPath();
+    }
+
+    /** The query as sent, or null when there is none. */
+    public String rawQuery() {
+        return head.rawQuery();
+    }
+
+    /** Every value of a header joined with {@code ","}; null when absent. */
+    public String header(String name) {
+        return head.header(name);
+    }
+
+    /** The request's body as sent; the body step reads it once. */
+    public InputStream bodyStream() {
+        return head.body();
+    }
+
+    /** The query's parameters, decoded as JAX-RS decodes them; null when the request has no query. */
+    public MultivaluedMap<String, String> query() {
+        if (query == null && head.rawQuery() != null) {
+            query = UriComponent.decodeQuery(head.rawQuery(), true);
+        }
+        return query;
     }
 
     /** The spec operation, or null for test-support paths. */
@@ -121,7 +145,7 @@ public final class ApiRequest {
 
     /** Scheme, host and port, without a trailing slash, for links in answers. */
     public String baseUri() {
-        return baseUri;
+        return head.baseUri();
     }
 
     /** The request's {@code Content-Type} as sent (its first value when repeated), or null. */
@@ -129,13 +153,9 @@ public final class ApiRequest {
         return contentType;
     }
 
-    /** The peer's IP address, or null when not running on Grizzly. */
+    /** The peer's IP address, or null when unknown. */
     public String remoteAddress() {
-        if (!remoteAddressResolved) {
-            resolvedRemoteAddress = remoteAddress.get();
-            remoteAddressResolved = true;
-        }
-        return resolvedRemoteAddress;
+        return head.remoteAddress();
     }
 
     public byte[] body() {

@@ -1,13 +1,10 @@
 package io.github.atlascredentials.emulator.http;
 
 import io.github.atlascredentials.emulator.SpecFacts;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpHandler;
-import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
@@ -23,7 +20,7 @@ public final class GrizzlyGuards {
 
     private GrizzlyGuards() {}
 
-    public static void install(HttpServer server, RouteTable routes, String serviceVersion) {
+    public static void install(HttpServer server, String serviceVersion) {
         for (NetworkListener listener : server.getListeners()) {
             listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
             listener.registerAddOn(new CodecAddOn(serviceVersion));
@@ -31,13 +28,11 @@ public final class GrizzlyGuards {
         ServerConfiguration config = server.getServerConfiguration();
         // GET, DELETE and HEAD with a body reach the request gate (405 with Allow) instead of a bare 400.
         config.setAllowPayloadForUndefinedHttpMethods(true);
-        Map<HttpHandler, HttpHandlerRegistration[]> handlers = new LinkedHashMap<>(config.getHttpHandlersWithMapping());
-        handlers.forEach((handler, mappings) -> {
-            if (!(handler instanceof RequestTargetGuard)) {
-                config.removeHttpHandler(handler);
-                config.addHttpHandler(new RequestTargetGuard(handler, routes, serviceVersion), mappings);
-            }
-        });
+    }
+
+    /** Jersey's container, answering a target or Host that is no legal URI as the API does ({@link RequestTargetGuard}). */
+    public static HttpHandler guardTargets(HttpHandler jersey, RouteTable routes, String serviceVersion) {
+        return new RequestTargetGuard(jersey, routes, serviceVersion);
     }
 
     /** Replaces Grizzly's HTTP codec by {@link ApiErrorHttpCodecFilter} with the same settings. */

@@ -60,6 +60,41 @@ final class IllegalRequestTargets {
         return ApiProblem.of(ErrorCode.INVALID_REQUEST, "the request target is not a valid URI.");
     }
 
+    /**
+     * The answer to a request whose target or Host is no legal URI, or null for a legal one (nearly every request:
+     * a scan of its characters tells, and only a target with an escape or an unusual character is parsed).
+     */
+    static ApiProblem problemIfIllegal(RouteTable routes, RequestHead head) {
+        String rawPath = head.rawPath();
+        String rawQuery = head.rawQuery();
+        boolean hostValid = head.baseUri() != null;
+        if (hostValid
+                && ((rawPath.startsWith("/") && plainly(rawPath, PATH_CHARACTERS)) || legalPath(rawPath))
+                && (rawQuery == null
+                        || plainly(rawQuery, QUERY_CHARACTERS)
+                        || firstIllegalQueryParameter(rawQuery) == null)) {
+            return null;
+        }
+        return problemFor(routes, head.method(), rawPath, rawQuery, hostValid);
+    }
+
+    /** RFC 3986's unreserved characters, sub-delimiters, ':' and '@' (a path segment's), and '/'. */
+    private static final String PATH_CHARACTERS = "-._~!$&'()*+,;=:@/";
+
+    private static final String QUERY_CHARACTERS = PATH_CHARACTERS + "?";
+
+    /** Whether the text is made only of letters, digits and the given characters: then it is legal as it is. */
+    private static boolean plainly(String text, String others) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && others.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean legalPath(String rawPath) {
         return rawPath.startsWith("/") && parses("http://h" + rawPath);
     }

@@ -1,79 +1,90 @@
 package io.github.atlascredentials.emulator.http;
 
+import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.spec.rules.OperationRule;
-import jakarta.annotation.Priority;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.glassfish.grizzly.http.server.Request;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.jersey.uri.UriComponent;
 
 /**
- * The one routing of API requests, before JAX-RS matching: the route table gives the operation (or 404,
- * 405), each {@link RequestStep} runs in its fixed order, and the operation's resource method is called
- * with what the steps established ({@link ResourceMethods}); its answer ends the request. The order of
- * the steps is the order of precedence of the answers. Nothing here or in the steps rewrites the request's
- * headers or URI: what a step learns goes to the {@link ApiRequest}. Only test-support paths, which are
- * outside the spec, go on to JAX-RS.
+ * The one path of API requests: the route table gives the operation (or 404, 405), each {@link RequestStep} runs in
+ * its fixed order, the operation's resource method is called with what the steps established
+ * ({@link ResourceMethods}), and the {@link ResponseFinisher} makes its answer. The order of the steps is the order
+ * of precedence of the answers. Nothing here or in the steps rewrites the request: what a step learns goes to the
+ * {@link ApiRequest}. It depends on no server: {@link ApiHttpHandler} runs it under Grizzly. Immutable and
+ * thread-safe.
  */
-@PreMatching
-@Priority(1)
-public final class RequestPipeline implements ContainerRequestFilter {
+public final class RequestPipeline {
+    private static final Logger LOG = Logger.getLogger(RequestPipeline.class.getName());
+
     private final RouteTable routes;
     private final List<RequestStep> steps;
     private final ResourceMethods resources;
+    private final ResponseFinisher finisher;
 
-    @Context
-    private Provider<Request> grizzlyRequest;
-
-    public RequestPipeline(RouteTable routes, List<RequestStep> steps, ResourceMethods resources) {
+    public RequestPipeline(
+            RouteTable routes, List<RequestStep> steps, ResourceMethods resources, ResponseFinisher finisher) {
         this.routes = routes;
         this.steps = List.copyOf(steps);
         this.resources = resources;
+        this.finisher = finisher;
     }
 
-    @Override
-    public void filter(ContainerRequestContext ctx) {
+    /** The finished answer to a request of the spec's paths (or of none: 404). Never throws. */
+    public ResponseFinisher.Finished answer(RequestHead head) {
+        ApiRequest request = null;
+        Response response;
         try {
-            ApiRequest request = route(ctx);
-            if (request != null) {
-                for (RequestStep step : steps) {
-                    step.apply(request, ctx);
-                }
-                ctx.abortWith(resources.invoke(request, ctx));
+            request = route(head);
+            for (RequestStep step : steps) {
+                step.apply(request);
             }
+            response = resources.invoke(request);
         } catch (ApiProblem problem) {
-            ctx.abortWith(problem.toResponse());
+            response = problem.toResponse();
+        } catch (RuntimeException e) {
+            // The class only: messages could carry request data.
+            LOG.log(Level.WARNING, "unexpected failure: {0}", e.getClass().getName());
+            response = ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).toResponse();
+        }
+        try {
+            return finisher.finish(request, response, query(request, head));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "unexpected failure: {0}", e.getClass().getName());
+            return finisher.finish(
+                    null, ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).toResponse(), null);
         }
     }
 
-    /** The request's route and operation; null for test-support paths, which JAX-RS serves as they are. */
-    private ApiRequest route(ContainerRequestContext ctx) {
-        String rawPath = ctx.getUriInfo().getRequestUri().getRawPath();
+    private ApiRequest route(RequestHead head) {
+        ApiProblem illegal = IllegalRequestTargets.problemIfIllegal(routes, head);
+        if (illegal != null) {
+            throw illegal;
+        }
+        String rawPath = head.rawPath();
         RouteTable.Match match = routes.match(rawPath).orElseThrow(() -> Answers.notFound(rawPath));
         Route route = match.route();
-        if (!route.methods().contains(ctx.getMethod())) {
-            throw Answers.methodNotAllowed(ctx.getMethod(), rawPath, route);
+        if (!route.methods().contains(head.method())) {
+            throw Answers.methodNotAllowed(head.method(), rawPath, route);
         }
-        OperationRule operation = route.operation(ctx.getMethod());
+        OperationRule operation = route.operation(head.method());
         if (operation == null) {
-            return null;
+            throw Answers.notFound(rawPath); // a test-support path, which the test-support handler serves
         }
-        return ApiRequest.begin(
-                ctx, match, operation, stripSlash(ctx.getUriInfo().getBaseUri().toString()), this::remoteAddress);
+        return ApiRequest.begin(head, match, operation);
     }
 
-    private String remoteAddress() {
+    private static MultivaluedMap<String, String> query(ApiRequest request, RequestHead head) {
+        if (request != null) {
+            return request.query();
+        }
         try {
-            return grizzlyRequest == null ? null : grizzlyRequest.get().getRemoteAddr();
-        } catch (RuntimeException e) {
-            return null; // not running on Grizzly
+            return head.rawQuery() == null ? null : UriComponent.decodeQuery(head.rawQuery(), true);
+        } catch (IllegalArgumentException e) {
+            return null; // an illegal query: its answer says so, uninfluenced by what it asked
         }
-    }
-
-    private static String stripSlash(String uri) {
-        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 }

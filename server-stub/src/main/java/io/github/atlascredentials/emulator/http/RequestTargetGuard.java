@@ -1,7 +1,5 @@
 package io.github.atlascredentials.emulator.http;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -9,7 +7,7 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * Wraps the Jersey container. Jersey turns the Grizzly request into a {@link URI} before any filter
+ * Wraps the Jersey container of the test-support paths. Jersey turns the Grizzly request into a URI before any filter
  * runs and throws {@link IllegalArgumentException} when the target or Host is no legal URI, which
  * Grizzly would answer with 500. Such a request gets the API's 4xx error JSON instead. Costs nothing
  * on legal requests: the target is only examined after the failure.
@@ -58,11 +56,6 @@ final class RequestTargetGuard extends HttpHandler {
     }
 
     private static boolean hostValid(Request request) {
-        try {
-            new URI(request.getScheme(), null, request.getServerName(), request.getServerPort(), "/", null, null);
-            return true;
-        } catch (URISyntaxException | RuntimeException e) {
-            return false;
-        }
+        return GrizzlyRequestHead.baseUri(request) != null;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -58,18 +57,20 @@ public final class ResourceMethods {
     }
 
     /** Calls the request's operation; what it throws (an {@link ApiProblem} say) is thrown as is. */
-    public Response invoke(ApiRequest request, ContainerRequestContext ctx) {
+    public Response invoke(ApiRequest request) {
         Bound bound = byOperationId.get(request.operation().operationId());
         if (bound == null) {
             throw ApiProblem.of(ErrorCode.NOT_IMPLEMENTED, request.operation().operationId());
         }
-        MultivaluedMap<String, String> query = ctx.getUriInfo().getRequestUri().getRawQuery() == null
-                ? null
-                : ctx.getUriInfo().getQueryParameters();
+        MultivaluedMap<String, String> query = request.query();
         Object[] arguments = new Object[bound.arguments().size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = bound.arguments().get(i).value(request, query);
         }
+        return request.serve(() -> call(bound, arguments));
+    }
+
+    private static Response call(Bound bound, Object[] arguments) {
         try {
             return (Response) bound.method().invoke(bound.target(), arguments);
         } catch (InvocationTargetException e) {

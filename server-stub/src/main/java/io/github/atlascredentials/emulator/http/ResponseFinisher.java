@@ -9,61 +9,122 @@ import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.generated.model.ApiError;
 import io.github.atlascredentials.emulator.generated.model.Envelope;
 import io.github.atlascredentials.spec.rules.OperationRule;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last step of every response: the standard headers, then {@code envelope=true} and
- * {@code pretty=true}, and the JSON bytes.
+ * The last step of every API answer: the standard headers, then {@code envelope=true} and {@code pretty=true},
+ * and the JSON bytes in the negotiated media type. Immutable and thread-safe.
  */
-@Priority(1)
-public final class ResponseFinisher implements ContainerResponseFilter {
-    private static final ObjectWriter COMPACT = Json.MAPPER.writer();
-    private static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
+public final class ResponseFinisher {
+    static final ObjectWriter COMPACT = Json.MAPPER.writer();
+    static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
 
-    /** Parsed once: the negotiated types are the spec's versioned types and application/json, a handful. */
-    private static final Map<String, MediaType> NEGOTIATED = new ConcurrentHashMap<>();
+    private final Map<String, String> serviceHeaders;
 
-    private final String serviceVersion;
+    /** An answer ready to write: headers without Content-Type and Content-Length, a body or null for none. */
+    public record Finished(int status, MultivaluedMap<String, String> headers, String contentType, byte[] body) {}
 
     public ResponseFinisher(String serviceVersion) {
-        this.serviceVersion = serviceVersion;
+        this.serviceHeaders = serviceHeaders(serviceVersion);
+    }
+
+    /** The headers every answer carries, test-support answers too. */
+    public static Map<String, String> serviceHeaders(String serviceVersion) {
+        return Map.of(
+                GrizzlyErrorAnswers.SERVICE_VERSION,
+                serviceVersion,
+                GrizzlyErrorAnswers.STRICT_TRANSPORT_SECURITY,
+                GrizzlyErrorAnswers.HSTS_VALUE);
+    }
+
+    /**
+     * @param api      the request as far as the steps got, or null when it was refused before its route was known
+     * @param response the resource method's answer or the refusal's
+     * @param query    the request's decoded query, or null when it has none
+     */
+    public Finished finish(ApiRequest api, Response response, MultivaluedMap<String, String> query) {
+        int status = response.getStatus();
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>(response.getStringHeaders());
+        headers.remove(HttpHeaders.CONTENT_TYPE);
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        serviceHeaders.forEach(headers::putSingle);
+        Object entity = response.getEntity();
+        MediaType ownType = response.getMediaType();
+        if (oauthShapedFault(api, status, entity)) {
+            entity = Answers.fault(api.operation(), status, null).body();
+            ownType = MediaType.APPLICATION_JSON_TYPE;
+        }
+        FixedWindowRateLimiter.Decision limit = api == null ? null : api.rateLimit();
+        if (limit != null) {
+            headers.putSingle("RateLimit-Limit", Integer.toString(limit.limit()));
+            headers.putSingle("RateLimit-Remaining", Integer.toString(limit.remaining()));
+        }
+        String type = mediaTypeOf(api, status, ownType);
+        if (entity instanceof byte[] bytes) {
+            return new Finished(status, headers, type, bytes);
+        }
+        if (entity instanceof String text) {
+            return new Finished(status, headers, type, text.getBytes(StandardCharsets.UTF_8));
+        }
+        // Only operations whose spec declares the envelope parameter wrap their answers.
+        // (The spec's parameter list is searched only when a request asks for the envelope at all.)
+        // Never on the OAuth endpoints: OAuth clients read the token answer's own fields (RFC 6749), and
+        // no source shows an enveloped OAuth answer (the spec says the parameter is ignored there).
+        boolean envelope = isTrue(query, "envelope")
+                && api != null
+                && api.operation().parameter("envelope").isPresent()
+                && api.operation().authentication() != OperationRule.Authentication.CLIENT_BASIC;
+        try {
+            if (entity == null) {
+                return finishEmpty(api, status, headers, type, envelope);
+            }
+            Object body = entity;
+            if (envelope) {
+                body = enveloped(api, status, entity);
+                status = 200;
+            }
+            // The entity is written directly (same bytes as through a tree, one pass fewer).
+            byte[] bytes = (isTrue(query, "pretty") ? PRETTY : COMPACT).writeValueAsBytes(body);
+            return new Finished(status, headers, type, bytes);
+        } catch (JsonProcessingException e) {
+            return new Finished(
+                    500,
+                    headers,
+                    MediaType.APPLICATION_JSON,
+                    ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).bodyBytes());
+        }
     }
 
     /**
      * A fault on the OAuth endpoints (an unexpected exception mapped to an {@code ApiError}) is
      * answered as the documentation shows: {@code {"error":"server_error","error_description":"Unexpected error."}}.
      */
-    private static void oauthShapedFault(ApiRequest api, ContainerResponseContext response) {
-        if (api != null
+    private static boolean oauthShapedFault(ApiRequest api, int status, Object entity) {
+        return api != null
                 && api.operation().authentication() == OperationRule.Authentication.CLIENT_BASIC
-                && (response.getStatus() == 500 || response.getStatus() == 503)
-                && response.getEntity() instanceof ApiError) {
-            ApiProblem oauth = Answers.fault(api.operation(), response.getStatus(), null);
-            response.setEntity(oauth.body(), null, MediaType.APPLICATION_JSON_TYPE);
-        }
+                && (status == 500 || status == 503)
+                && entity instanceof ApiError;
     }
 
     /**
      * A successful API answer is written in the media type the version step negotiated (the resources do not
-     * repeat it); errors and test-support answers keep the type they were built with.
+     * repeat it); errors keep the type they were built with.
      */
-    private static MediaType mediaTypeOf(ApiRequest api, ContainerResponseContext response) {
-        if (api != null && api.isApiOperation() && response.getStatus() < 300) {
-            return NEGOTIATED.computeIfAbsent(api.responseMediaType(), MediaType::valueOf);
+    private static String mediaTypeOf(ApiRequest api, int status, MediaType ownType) {
+        if (api != null && status < 300) {
+            return api.responseMediaType();
         }
-        return response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+        return ownType != null ? ownType.toString() : MediaType.APPLICATION_JSON;
     }
 
-    private static boolean isTrue(MultivaluedMap<String, String> query, String name) {
+    static boolean isTrue(MultivaluedMap<String, String> query, String name) {
         List<String> values = query == null ? null : query.get(name);
         return values != null && !values.isEmpty() && "true".equalsIgnoreCase(values.get(0));
     }
@@ -88,70 +149,15 @@ public final class ResponseFinisher implements ContainerResponseFilter {
      * the Atlas deletes, so it is sent as {@code Content-Type}; with {@code envelope=true} the answer is 200
      * {@code {"status": 204}}.
      */
-    private static void finishEmpty(ApiRequest api, ContainerResponseContext response, boolean envelope)
+    private static Finished finishEmpty(
+            ApiRequest api, int status, MultivaluedMap<String, String> headers, String type, boolean envelope)
             throws JsonProcessingException {
-        if (api == null || !api.isApiOperation() || response.getStatus() >= 300) {
-            return;
+        if (api == null || status >= 300) {
+            return new Finished(status, headers, null, null);
         }
-        MediaType type = mediaTypeOf(api, response);
         if (envelope) {
-            Envelope wrapped = new Envelope().status(response.getStatus());
-            response.setStatus(200);
-            response.setEntity(COMPACT.writeValueAsBytes(wrapped), null, type);
-            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
-        } else if (VersionNegotiator.isVersioned(api.responseMediaType())) {
-            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
+            return new Finished(200, headers, type, COMPACT.writeValueAsBytes(new Envelope().status(status)));
         }
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        try {
-            response.getHeaders().putSingle("X-MongoDB-Service-Version", serviceVersion);
-            response.getHeaders().putSingle("Strict-Transport-Security", "max-age=300");
-            ApiRequest api = ApiRequest.of(request);
-            oauthShapedFault(api, response);
-            FixedWindowRateLimiter.Decision d = api == null ? null : api.rateLimit();
-            if (d != null) {
-                response.getHeaders().putSingle("RateLimit-Limit", Integer.toString(d.limit()));
-                response.getHeaders().putSingle("RateLimit-Remaining", Integer.toString(d.remaining()));
-            }
-            Object entity = response.getEntity();
-            if (entity instanceof byte[] || entity instanceof String) {
-                return;
-            }
-            // Most requests have no query at all: then there is nothing to parse.
-            MultivaluedMap<String, String> query =
-                    request.getUriInfo().getRequestUri().getRawQuery() == null
-                            ? null
-                            : request.getUriInfo().getQueryParameters();
-            // Only operations whose spec declares the envelope parameter wrap their answers.
-            // (The spec's parameter list is searched only when a request asks for the envelope at all.)
-            // Never on the OAuth endpoints: OAuth clients read the token answer's own fields (RFC 6749), and
-            // no source shows an enveloped OAuth answer (the spec says the parameter is ignored there).
-            boolean envelope = isTrue(query, "envelope")
-                    && api != null
-                    && api.operation().parameter("envelope").isPresent()
-                    && api.operation().authentication() != OperationRule.Authentication.CLIENT_BASIC;
-            if (entity == null) {
-                finishEmpty(api, response, envelope);
-                return;
-            }
-            Object body = entity;
-            MediaType type = mediaTypeOf(api, response);
-            if (envelope) {
-                body = enveloped(api, response.getStatus(), entity);
-                response.setStatus(200);
-            }
-            boolean indent = isTrue(query, "pretty");
-            // The entity is written directly (same bytes as through a tree, one pass fewer).
-            byte[] bytes = (indent ? PRETTY : COMPACT).writeValueAsBytes(body);
-            response.setEntity(bytes, null, type);
-            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
-        } catch (JsonProcessingException e) {
-            response.setStatus(500);
-            response.setEntity(
-                    ApiProblem.of(ErrorCode.UNEXPECTED_ERROR).bodyBytes(), null, MediaType.APPLICATION_JSON_TYPE);
-        }
+        return new Finished(status, headers, VersionNegotiator.isVersioned(type) ? type : null, null);
     }
 }

@@ -9,9 +9,6 @@ import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.state.EmulatorState;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,9 +17,6 @@ public final class OAuthResource implements OAuthApi {
     private final EmulatorState state;
     private final TokenService tokens;
 
-    @Context
-    private Provider<ContainerRequestContext> context;
-
     public OAuthResource(EmulatorState state, TokenService tokens) {
         this.state = state;
         this.tokens = tokens;
@@ -30,7 +24,7 @@ public final class OAuthResource implements OAuthApi {
 
     @Override
     public Response requestAccessToken(String grantType, Boolean pretty, Boolean envelope) {
-        ApiRequest.OAuthClient client = RequestData.of(context).client();
+        ApiRequest.OAuthClient client = ApiRequest.current().client();
         if (grantType == null || grantType.isBlank()) {
             throw ApiProblem.oauth(OAuthErrorCode.INVALID_REQUEST, "the grant_type parameter is required.");
         }
@@ -56,7 +50,7 @@ public final class OAuthResource implements OAuthApi {
 
     @Override
     public Response revokeAccessToken(String token, Boolean pretty, Boolean envelope, String tokenTypeHint) {
-        ApiRequest.OAuthClient client = RequestData.of(context).client();
+        ApiRequest.OAuthClient client = ApiRequest.current().client();
         if (client.secretExpired()) {
             throw Answers.invalidClient(); // an expired secret may no longer act for its account here
         }

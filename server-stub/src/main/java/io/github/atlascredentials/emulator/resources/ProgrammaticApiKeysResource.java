@@ -13,9 +13,6 @@ import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.StoredApiKey;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
@@ -36,9 +33,6 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
 
     private final EmulatorState state;
 
-    @Context
-    private Provider<ContainerRequestContext> context;
-
     public ProgrammaticApiKeysResource(EmulatorState state) {
         this.state = state;
     }
@@ -46,7 +40,7 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     @Override
     public Response createOrgApiKey(
             String orgId, ApiKeyRequest body, Integer pageNum, Integer itemsPerPage, Boolean pretty, Boolean envelope) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         EmulatorState.CreatedApiKey created = create(orgId, body);
         return Response.ok(view(request, CLOUD_MANAGER, created.stored(), created.plainPrivateKey()))
                 .build();
@@ -54,7 +48,7 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
 
     @Override
     public Response createAtlasOrgApiKey(String orgId, ApiKeyRequest body, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         EmulatorState.CreatedApiKey created = create(orgId, body);
         return Response.ok(view(request, ATLAS, created.stored(), created.plainPrivateKey()))
                 .build();
@@ -68,28 +62,28 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
             Boolean pretty,
             Boolean envelope,
             Boolean includeCount) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         return Response.ok(page(request, ATLAS, orgId, pageNum, itemsPerPage, includeCount))
                 .build();
     }
 
     @Override
     public Response listCloudManagerOrgApiKeys(String orgId, Integer pageNum, Integer itemsPerPage, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         return Response.ok(page(request, CLOUD_MANAGER, orgId, pageNum, itemsPerPage, null))
                 .build();
     }
 
     @Override
     public Response getOrgApiKey(String orgId, String apiUserId, Boolean pretty, Boolean envelope) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
         return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey())).build();
     }
 
     @Override
     public Response getCloudManagerOrgApiKey(String orgId, String apiUserId, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         StoredApiKey key = state.apiKey(orgId, apiUserId).orElseThrow(() -> notFound(apiUserId));
         return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey()))
                 .build();
@@ -110,7 +104,7 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     @Override
     public Response updateOrgApiKey(
             String orgId, String apiUserId, ApiKeyUpdateRequest body, Boolean pretty, Boolean envelope) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         StoredApiKey key = update(orgId, apiUserId, body);
         return Response.ok(view(request, ATLAS, key, key.maskedPrivateKey())).build();
     }
@@ -118,7 +112,7 @@ public final class ProgrammaticApiKeysResource implements ProgrammaticApiKeysApi
     @Override
     public Response updateCloudManagerOrgApiKey(
             String orgId, String apiUserId, ApiKeyUpdateRequest body, Boolean pretty) {
-        ApiRequest request = RequestData.of(context);
+        ApiRequest request = ApiRequest.current();
         StoredApiKey key = update(orgId, apiUserId, body);
         return Response.ok(view(request, CLOUD_MANAGER, key, key.maskedPrivateKey()))
                 .build();

@@ -12,13 +12,11 @@ import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecret;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountSecretRequest;
 import io.github.atlascredentials.emulator.generated.model.ServiceAccountUpdateRequest;
 import io.github.atlascredentials.emulator.http.ApiProblem;
+import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.SecretCreations;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredSecret;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,9 +36,6 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
     private final EmulatorState state;
     private final TokenService tokens;
     private final SecretCreations creations;
-
-    @Context
-    private Provider<ContainerRequestContext> context;
 
     public ServiceAccountsResource(EmulatorState state, TokenService tokens, SecretCreations creations) {
         this.state = state;
@@ -97,7 +92,7 @@ public final class ServiceAccountsResource implements ServiceAccountsApi {
         // The emulator holds no system-managed accounts: includeSystemManaged changes nothing here.
         List<ServiceAccount> all = state.serviceAccountsOf(orgId);
         PaginatedServiceAccounts page = new PaginatedServiceAccounts()
-                .links(Pages.links(RequestData.of(context), all.size(), pageNum, itemsPerPage))
+                .links(Pages.links(ApiRequest.current(), all.size(), pageNum, itemsPerPage))
                 .results(Pages.of(all, pageNum, itemsPerPage).stream()
                         .map(account -> accountView(account, account.roles()).organization())
                         .toList())

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.glassfish.jersey.internal.MapPropertiesDelegate;
-import org.glassfish.jersey.server.ContainerRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,31 +52,21 @@ class ApiRequestTest {
 
     @Test
     void aRepeatedContentTypeIsReadAsItsFirstValueAndTheHeadersStayAsSent() {
-        ContainerRequest context = new ContainerRequest(
-                URI.create("http://localhost/"),
-                URI.create("http://localhost/api"),
-                "POST",
-                null,
-                new MapPropertiesDelegate(),
-                null);
-        context.getHeaders().add("Content-Type", "application/json; charset=utf-8");
-        context.getHeaders().add("Content-Type", "text/plain");
-        ApiRequest request = ApiRequest.begin(context, null, null, "http://localhost", "127.0.0.1");
+        TestRequestHead head = new TestRequestHead("POST", "/api", null)
+                .header("Content-Type", "application/json; charset=utf-8", "text/plain");
+        ApiRequest request = ApiRequest.begin(head, null, null);
         assertThat(request.contentType()).isEqualTo("application/json; charset=utf-8");
-        assertThat(context.getHeaders().get("Content-Type"))
-                .containsExactly("application/json; charset=utf-8", "text/plain");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json; charset=utf-8,text/plain");
+    }
+
+    @Test
+    void aResourceMethodSeesTheRequestItServesAndNoneAfterwards() {
+        ApiRequest request = newRequest();
+        assertThat(request.serve(ApiRequest::current)).isSameAs(request);
+        assertThatThrownBy(ApiRequest::current).isInstanceOf(IllegalStateException.class);
     }
 
     private static ApiRequest newRequest() {
-        ContainerRequest context = new ContainerRequest(
-                URI.create("http://localhost/"),
-                URI.create("http://localhost/api"),
-                "POST",
-                null,
-                new MapPropertiesDelegate(),
-                null);
-        ApiRequest request = ApiRequest.begin(context, null, null, "http://localhost", "127.0.0.1");
-        assertThat(ApiRequest.of(context)).isSameAs(request);
-        return request;
+        return ApiRequest.begin(new TestRequestHead("POST", "/api", null), null, null);
     }
 }

@@ -14,14 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.glassfish.jersey.internal.MapPropertiesDelegate;
-import org.glassfish.jersey.server.ContainerRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,17 +135,14 @@ class ResourceMethodsTest {
     private List<Object> call(
             String operationId, String method, String path, String query, Consumer<ApiRequest> steps) {
         OperationRule operation = SpecFacts.RULES.operation(operationId).orElseThrow();
-        URI uri = URI.create("http://localhost" + path + (query == null ? "" : "?" + query));
-        ContainerRequest context = new ContainerRequest(
-                URI.create("http://localhost/"), uri, method, null, new MapPropertiesDelegate(), null);
         RouteTable.Match match =
                 RouteTable.of(SpecFacts.RULES, Set.of(), List.of()).match(path).orElseThrow();
-        ApiRequest request = ApiRequest.begin(context, match, operation, "http://localhost", "127.0.0.1");
+        ApiRequest request = ApiRequest.begin(new TestRequestHead(method, path, query), match, operation);
         if (steps != null) {
             steps.accept(request);
         }
         @SuppressWarnings("unchecked")
-        List<Object> arguments = (List<Object>) methods.invoke(request, context).getEntity();
+        List<Object> arguments = (List<Object>) methods.invoke(request).getEntity();
         return arguments;
     }
 }

@@ -9,7 +9,6 @@ import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.Organization;
 import io.github.atlascredentials.emulator.state.Project;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +27,7 @@ public final class AccessStep implements RequestStep {
     }
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         Principal principal = request.principal();
         if (principal == null) {
             return;

@@ -5,7 +5,6 @@ import io.github.atlascredentials.emulator.auth.TokenBucketRateLimiter;
 import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Map;
 
 /**
@@ -24,7 +23,7 @@ public final class ApiRateLimitStep implements RequestStep {
     }
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         if (request.principal() == null) {
             return;
         }
@@ -41,7 +40,7 @@ public final class ApiRateLimitStep implements RequestStep {
                 request.principal().kind() + ":" + request.principal().id());
         request.rateLimit(decision);
         if (!decision.allowed()) {
-            throw Answers.rateLimited(ctx.getUriInfo().getRequestUri().getRawPath(), decision);
+            throw Answers.rateLimited(request.rawPath(), decision);
         }
     }
 

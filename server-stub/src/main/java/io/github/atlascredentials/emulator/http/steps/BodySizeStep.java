@@ -4,7 +4,6 @@ import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +18,8 @@ public final class BodySizeStep implements RequestStep {
     }
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
-        String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    public void apply(ApiRequest request) {
+        String length = request.header(HttpHeaders.CONTENT_LENGTH);
         int expected = 8192;
         if (length != null) {
             try {
@@ -36,7 +35,7 @@ public final class BodySizeStep implements RequestStep {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(expected);
-        try (InputStream in = ctx.getEntityStream()) {
+        try (InputStream in = request.bodyStream()) {
             byte[] buffer = new byte[Math.min(expected, 8192)];
             int n;
             while ((n = in.read(buffer)) != -1) {

@@ -8,7 +8,6 @@ import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.spec.rules.RequestChecks;
 import io.github.atlascredentials.spec.rules.Violation;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 public final class BodyValidationStep implements RequestStep {
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         var schema = request.operation().requestBody();
         if (schema == null || request.operation().requestContentTypes().contains(FormStep.FORM)) {
             return;

@@ -5,7 +5,6 @@ import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.spec.rules.OperationRule;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
@@ -20,11 +19,11 @@ public final class ClientCredentialStep implements RequestStep {
     }
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         if (request.operation().authentication() != OperationRule.Authentication.CLIENT_BASIC) {
             return;
         }
-        BasicCredentials basic = BasicCredentials.parse(ctx.getHeaderString(HttpHeaders.AUTHORIZATION));
+        BasicCredentials basic = BasicCredentials.parse(request.header(HttpHeaders.AUTHORIZATION));
         if (basic == null) {
             throw Answers.invalidClient();
         }

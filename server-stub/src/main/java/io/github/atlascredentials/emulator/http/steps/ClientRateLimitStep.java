@@ -4,7 +4,6 @@ import io.github.atlascredentials.emulator.auth.FixedWindowRateLimiter;
 import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
@@ -19,11 +18,11 @@ public final class ClientRateLimitStep implements RequestStep {
     }
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         if (request.operation().rateLimit() == null) {
             return;
         }
-        BasicCredentials basic = BasicCredentials.parse(ctx.getHeaderString(HttpHeaders.AUTHORIZATION));
+        BasicCredentials basic = BasicCredentials.parse(request.header(HttpHeaders.AUTHORIZATION));
         String ip = request.remoteAddress();
         FixedWindowRateLimiter.Decision decision = limiter.acquire(key(basic == null ? null : basic.clientId(), ip));
         request.rateLimit(decision);

@@ -4,7 +4,6 @@ import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Locale;
  */
 public final class ContentTypeStep implements RequestStep {
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         var accepted = request.operation().requestContentTypes();
         if (accepted.isEmpty() || accepted.contains(FormStep.FORM)) {
             return;

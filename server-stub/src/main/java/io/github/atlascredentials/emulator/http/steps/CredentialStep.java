@@ -11,9 +11,7 @@ import io.github.atlascredentials.emulator.state.EmulatorState;
 import io.github.atlascredentials.emulator.state.ServiceAccount;
 import io.github.atlascredentials.emulator.state.StoredApiKey;
 import io.github.atlascredentials.spec.rules.OperationRule;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.net.URI;
 import java.util.Set;
 
 /** The API credentials: a bearer access token or HTTP Digest with an API key (401 with a challenge otherwise). */
@@ -29,15 +27,15 @@ public final class CredentialStep implements RequestStep {
     }
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         if (request.operation().authentication() != OperationRule.Authentication.API_CREDENTIALS) {
             return;
         }
-        request.principal(authenticate(ctx));
+        request.principal(authenticate(request));
     }
 
-    private Principal authenticate(ContainerRequestContext ctx) {
-        String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+    private Principal authenticate(ApiRequest request) {
+        String authorization = request.header(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             String trimmed = authorization.trim();
             if (trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -52,10 +50,9 @@ public final class CredentialStep implements RequestStep {
                 }
             } else if (trimmed.regionMatches(true, 0, "Digest ", 0, 7)) {
                 // The URI as sent, which the client signed (routing never rewrites it).
-                URI uri = ctx.getUriInfo().getRequestUri();
-                String target = uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
+                String target = request.rawPath() + (request.rawQuery() != null ? "?" + request.rawQuery() : "");
                 DigestAuthenticator.Outcome outcome =
-                        digest.authenticate(ctx.getMethod(), target, uri.getRawPath(), trimmed.substring(7));
+                        digest.authenticate(request.method(), target, request.rawPath(), trimmed.substring(7));
                 if (outcome instanceof DigestAuthenticator.Authenticated ok) {
                     StoredApiKey key = ok.key();
                     return new Principal(

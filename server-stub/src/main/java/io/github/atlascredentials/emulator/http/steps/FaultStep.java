@@ -3,7 +3,6 @@ package io.github.atlascredentials.emulator.http.steps;
 import io.github.atlascredentials.emulator.http.Answers;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +34,7 @@ public final class FaultStep implements RequestStep {
     }
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         Deque<Fault> queue = faults.get(request.operation().operationId());
         Fault fault = queue == null ? null : queue.poll();
         if (fault != null) {

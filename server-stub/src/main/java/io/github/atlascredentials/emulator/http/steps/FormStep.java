@@ -4,7 +4,6 @@ import io.github.atlascredentials.emulator.generated.errors.OAuthErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ public final class FormStep implements RequestStep {
     static final String FORM = "application/x-www-form-urlencoded";
 
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         if (!request.operation().requestContentTypes().contains(FORM)) {
             return;
         }

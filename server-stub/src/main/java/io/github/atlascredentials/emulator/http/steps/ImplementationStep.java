@@ -4,7 +4,6 @@ import io.github.atlascredentials.emulator.generated.errors.ErrorCode;
 import io.github.atlascredentials.emulator.http.ApiProblem;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
-import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
  * Last: an operation of the spec that no resource implements yet (a spec edit ahead of the emulator)
@@ -12,7 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  */
 public final class ImplementationStep implements RequestStep {
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         if (request.match().route().unimplemented(request.operation())) {
             throw ApiProblem.of(ErrorCode.NOT_IMPLEMENTED, request.operation().operationId());
         }

@@ -8,7 +8,6 @@ import io.github.atlascredentials.spec.rules.ErrorOverride;
 import io.github.atlascredentials.spec.rules.OperationRule;
 import io.github.atlascredentials.spec.rules.ParameterRule;
 import io.github.atlascredentials.spec.rules.RequestChecks;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Map;
 
 /**
@@ -17,7 +16,7 @@ import java.util.Map;
  */
 public final class PathParameterStep implements RequestStep {
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         check(request.operation(), request.pathParameters());
     }
 

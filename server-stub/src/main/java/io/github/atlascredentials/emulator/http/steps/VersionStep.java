@@ -3,7 +3,6 @@ package io.github.atlascredentials.emulator.http.steps;
 import io.github.atlascredentials.emulator.http.ApiRequest;
 import io.github.atlascredentials.emulator.http.RequestStep;
 import io.github.atlascredentials.emulator.http.VersionNegotiator;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -14,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
  */
 public final class VersionStep implements RequestStep {
     @Override
-    public void apply(ApiRequest request, ContainerRequestContext ctx) {
+    public void apply(ApiRequest request) {
         String mediaType = request.operation().versioned()
                 ? VersionNegotiator.negotiate(
-                        request.operation().versions(), ctx.getHeaderString(HttpHeaders.ACCEPT), request.contentType())
+                        request.operation().versions(), request.header(HttpHeaders.ACCEPT), request.contentType())
                 : MediaType.APPLICATION_JSON;
         request.responseMediaType(mediaType);
     }
