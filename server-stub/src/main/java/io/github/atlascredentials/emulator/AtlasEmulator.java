@@ -113,8 +113,8 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
                 b.seedFile != null ? b.seedFile.toString() : b.seed != null ? "seed document" : "built-in demo seed";
         this.persistence = b.dataDir != null ? new H2Persistence(b.dataDir, b.syncWrites) : Persistence.none();
         this.state = new EmulatorState(clock, persistence, b.maxSecretsPerAccount);
-        // Reading the seed (or the database) and building the Jersey application are independent and
-        // each take a few hundred milliseconds on a cold JVM: do them side by side.
+        // Reading the seed (or the database) and building the server are independent and each take
+        // a few hundred milliseconds on a cold JVM: do them side by side.
         CompletableFuture<SeedDocument> loaded = CompletableFuture.supplyAsync(
                 () -> loadState(b), task -> new Thread(task, "emulator-seed-loader").start());
         HttpServer http = null;

@@ -52,6 +52,10 @@ public final class ProfileSummary {
         parts.put(
                 "emulator: request steps (routing, auth, limits, checks)",
                 List.of("io.github.atlascredentials.emulator.http.RequestPipeline"));
+        // The handler calls the pipeline, so only what it does after it is left here: handing the answer to Grizzly.
+        parts.put(
+                "emulator: handler (the answer handed to Grizzly)",
+                List.of("io.github.atlascredentials.emulator.http.ApiHttpHandler"));
         return parts;
     }
 

@@ -54,6 +54,9 @@ public final class ApiHttpHandler extends HttpHandler {
      * {@code _emulator}: the paths the test-support guard answers for, a superset of what routes there.
      */
     static boolean isTestSupportPath(String rawPath) {
+        if (rawPath.startsWith("/api/")) {
+            return false; // every path of the spec: no segment to decode
+        }
         int start = rawPath.startsWith("/") ? 1 : 0;
         while (start < rawPath.length() && rawPath.charAt(start) == '/') {
             start++;
@@ -63,7 +66,7 @@ public final class ApiHttpHandler extends HttpHandler {
         if (segment.indexOf('%') >= 0) {
             try {
                 segment = UriComponent.decode(segment, UriComponent.Type.PATH_SEGMENT);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) { // Jersey's decoder throws more than IllegalArgumentException
                 return false; // no legal path: the pipeline answers it
             }
         }

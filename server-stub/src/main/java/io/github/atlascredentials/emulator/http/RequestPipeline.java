@@ -83,7 +83,7 @@ public final class RequestPipeline {
         }
         try {
             return head.rawQuery() == null ? null : UriComponent.decodeQuery(head.rawQuery(), true);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return null; // an illegal query: its answer says so, uninfluenced by what it asked
         }
     }
