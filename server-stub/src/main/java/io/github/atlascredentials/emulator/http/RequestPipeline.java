@@ -64,15 +64,10 @@ public final class RequestPipeline {
         if (illegal != null) {
             throw illegal;
         }
-        String rawPath = head.rawPath();
-        RouteTable.Match match = routes.match(rawPath).orElseThrow(() -> Answers.notFound(rawPath));
-        Route route = match.route();
-        if (!route.methods().contains(head.method())) {
-            throw Answers.methodNotAllowed(head.method(), rawPath, route);
-        }
-        OperationRule operation = route.operation(head.method());
+        RouteTable.Match match = routes.resolve(head.method(), head.rawPath());
+        OperationRule operation = match.route().operation(head.method());
         if (operation == null) {
-            throw Answers.notFound(rawPath); // a test-support path, which the test-support handler serves
+            throw Answers.notFound(head.rawPath()); // a test-support path, which the test-support handler serves
         }
         return ApiRequest.begin(head, match, operation);
     }

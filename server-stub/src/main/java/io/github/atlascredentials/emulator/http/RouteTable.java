@@ -88,6 +88,19 @@ public final class RouteTable {
     /** A request path matched to a route, with its decoded path parameters and its path as the template writes it. */
     public record Match(Route route, Map<String, String> pathParameters, String canonicalPath) {}
 
+    /**
+     * The route of a request whose method it serves.
+     *
+     * @throws ApiProblem 404 when no route matches the path, 405 (with {@code Allow}) when the route lacks the method
+     */
+    public Match resolve(String method, String rawPath) {
+        Match match = match(rawPath).orElseThrow(() -> Answers.notFound(rawPath));
+        if (!match.route().methods().contains(method)) {
+            throw Answers.methodNotAllowed(method, rawPath, match.route());
+        }
+        return match;
+    }
+
     /** The route whose template the raw (undecoded) path matches. */
     public Optional<Match> match(String rawPath) {
         for (Route route : routes) {

@@ -20,11 +20,6 @@ public final class TestSupportRoutes implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-        String rawPath = ctx.getUriInfo().getRequestUri().getRawPath();
-        RouteTable.Match match = routes.match(rawPath).orElseThrow(() -> Answers.notFound(rawPath));
-        Route route = match.route();
-        if (!route.methods().contains(ctx.getMethod())) {
-            throw Answers.methodNotAllowed(ctx.getMethod(), rawPath, route);
-        }
+        routes.resolve(ctx.getMethod(), ctx.getUriInfo().getRequestUri().getRawPath());
     }
 }
