@@ -1,13 +1,14 @@
 package io.github.atlascredentials.emulator.http;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.memory.MemoryManager;
 import org.glassfish.jersey.uri.UriComponent;
 
 /**
@@ -91,7 +92,7 @@ public final class ApiHttpHandler extends HttpHandler {
             return;
         }
         response.setContentLength(body.length);
-        OutputStream out = response.getOutputStream();
-        out.write(body);
+        // Handed over as it is: no copy into a response buffer allocated for each answer.
+        response.getOutputBuffer().writeBuffer(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body));
     }
 }

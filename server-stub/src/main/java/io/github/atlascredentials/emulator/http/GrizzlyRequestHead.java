@@ -3,8 +3,8 @@ package io.github.atlascredentials.emulator.http;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Iterator;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 
 /** A Grizzly request as the request steps read it. Confined to the request's thread. */
 final class GrizzlyRequestHead implements RequestHead {
@@ -29,24 +29,37 @@ final class GrizzlyRequestHead implements RequestHead {
         return request.getQueryString();
     }
 
+    /** Every value of the header, read from Grizzly's header table directly (no iterator, no copy per name). */
     @Override
     public String header(String name) {
-        Iterator<String> values = request.getHeaders(name).iterator();
-        if (!values.hasNext()) {
-            return null;
+        MimeHeaders headers = request.getRequest().getHeaders();
+        String first = null;
+        StringBuilder joined = null;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.getName(i).equalsIgnoreCase(name)) {
+                String value = headers.getValue(i).toString();
+                if (first == null) {
+                    first = value;
+                } else {
+                    if (joined == null) {
+                        joined = new StringBuilder(first);
+                    }
+                    joined.append(',').append(value);
+                }
+            }
         }
-        String first = values.next();
-        if (!values.hasNext()) {
-            return first;
-        }
-        StringBuilder joined = new StringBuilder(first);
-        values.forEachRemaining(value -> joined.append(',').append(value));
-        return joined.toString();
+        return joined == null ? first : joined.toString();
     }
 
     @Override
     public String firstHeader(String name) {
-        return request.getHeader(name);
+        MimeHeaders headers = request.getRequest().getHeaders();
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.getName(i).equalsIgnoreCase(name)) {
+                return headers.getValue(i).toString();
+            }
+        }
+        return null;
     }
 
     @Override

@@ -85,8 +85,8 @@ public final class RouteTable {
         return null;
     }
 
-    /** A request path matched to a route, with its decoded path parameters and its path as the template writes it. */
-    public record Match(Route route, Map<String, String> pathParameters, String canonicalPath) {}
+    /** A request path matched to a route, with its decoded path parameters. */
+    public record Match(Route route, Map<String, String> pathParameters) {}
 
     /**
      * The route of a request whose method it serves.
@@ -107,20 +107,20 @@ public final class RouteTable {
             Matcher m = route.matcher(rawPath);
             if (m.matches()) {
                 Map<String, String> params = new LinkedHashMap<>();
-                String canonical = route.template();
                 List<String> names = route.parameterNames();
                 for (int i = 0; i < names.size(); i++) {
-                    String raw = m.group(i + 1);
-                    params.put(names.get(i), decode(raw));
-                    canonical = canonical.replace("{" + names.get(i) + "}", raw);
+                    params.put(names.get(i), decode(m.group(i + 1)));
                 }
-                return Optional.of(new Match(route, params, canonical));
+                return Optional.of(new Match(route, params));
             }
         }
         return Optional.empty();
     }
 
     private static String decode(String raw) {
+        if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
+            return raw; // nothing to decode (ids and names as the spec's patterns allow them)
+        }
         try {
             return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
