@@ -20,7 +20,7 @@
 # and the report. Settings can be overridden with BENCH_WARMUP, BENCH_DURATION, BENCH_RUNS,
 # BENCH_FORKS, BENCH_STARTUP_RUNS, BENCH_BUILD (0/1: time the build), BENCH_FULL_VERIFY (0/1: also
 # with tests), BENCH_PORT_BASE, BENCH_SKIP_BUILD (1: reuse the jars already built), BENCH_STORE_TARGET.
-# BENCH_ONLY=memory runs section 5 alone (about 3 minutes; its stored row is the README's command's only),
+# BENCH_ONLY=memory runs section 5 alone (3-4 minutes; its stored row is the README's command's only),
 # into bench/target/results-memory without a report, e.g. to try launcher options through
 # ATLAS_EMULATOR_JAVA_OPTS, which the launcher adds to its own.
 # Only 127.0.0.1 is ever targeted.
@@ -349,7 +349,7 @@ while :; do
   [ "$before" -ge "$STORE_TARGET" ] && break
   [ "$run" -lt 400 ] || { echo "  stopped after 400 runs"; break; }
 done
-stored_memory=$(memory_kb "$STEADY_PID")
+stored_memory=$(memory_kb "$STEADY_PID"); stored_heap=$heap  # for section 5
 kill "$STEADY_PID"; wait "$STEADY_PID" 2>/dev/null || true
 machine load_after_steady "$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -441,12 +441,13 @@ idle_memory fixed-body probe_bearer java -jar "$FIXED_JAR" "$SPORT"
 idle_memory wiremock probe_wiremock java -jar "$WIREMOCK_JAR" --port "$SPORT" --bind-address 127.0.0.1 --disable-banner
 idle_memory prism probe_bearer "$PRISM" mock spec/openapi.yaml -h 127.0.0.1 -p "$SPORT"
 if [ -n "${stored_memory:-}" ]; then
-  printf 'emulator-jar\tstored %d\t%s\t%s\n' "$stored" "$stored_memory" "$heap" >> "$OUT/memory.tsv"
-  printf '  after %d stored (plain java -jar, 1c): RSS %d KiB  PSS %d KiB  heap after GC %d KiB\n' "$stored" $stored_memory "$heap"
+  printf 'emulator-jar\tstored %d\t%s\t%s\n' "$stored" "$stored_memory" "$stored_heap" >> "$OUT/memory.tsv"
+  printf '  after %d stored (plain java -jar, 1c): RSS %d KiB  PSS %d KiB  heap after GC %d KiB\n' "$stored" \
+    $stored_memory "$stored_heap"
 fi
 
 # The README's command after as many stored credentials as 1c's plain java -jar (at least STORE_TARGET): the same
-# Atlas secret creations as 1c, loaded once more (about a minute) rather than extrapolated, because the RSS
+# Atlas secret creations as 1c, loaded once more (1-3 minutes) rather than extrapolated, because the RSS
 # depends on how the collector sizes its heap under that allocation rate, which a smaller load does not show.
 # No warm-up and no GC between runs (only the end counts); the last run is shortened to end near the count.
 LOAD_PORT=$((PORT_BASE + 6))
