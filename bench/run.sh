@@ -15,10 +15,14 @@
 #   2. client overhead with JMH, and round trips through a counting proxy;
 #   3. start-up time to the first successful 201, and what a test class pays for the JUnit extension;
 #   4. build times in a clean copy of the tree;
-#   5. resident memory: the emulator idle and after STORE_TARGET credentials, beside (a), WireMock and Prism;
+#   5. resident memory: the emulator idle and after STORE_TARGET credentials (plain java -jar, from 1c, and the
+#      README's command, loaded to the same count), beside (a), WireMock and Prism;
 # and the report. Settings can be overridden with BENCH_WARMUP, BENCH_DURATION, BENCH_RUNS,
 # BENCH_FORKS, BENCH_STARTUP_RUNS, BENCH_BUILD (0/1: time the build), BENCH_FULL_VERIFY (0/1: also
-# with tests), BENCH_PORT_BASE, BENCH_SKIP_BUILD (1: reuse the jars already built).
+# with tests), BENCH_PORT_BASE, BENCH_SKIP_BUILD (1: reuse the jars already built), BENCH_STORE_TARGET.
+# BENCH_ONLY=memory runs section 5 alone (3-4 minutes; its stored row is the README's command's only),
+# into bench/target/results-memory without a report, e.g. to try launcher options through
+# ATLAS_EMULATOR_JAVA_OPTS, which the launcher adds to its own.
 # Only 127.0.0.1 is ever targeted.
 set -euo pipefail
 
@@ -52,12 +56,16 @@ else
   STORE_TARGET=${BENCH_STORE_TARGET:-100000}; PROFILE_S=${BENCH_PROFILE_S:-6}
 fi
 FULL_VERIFY=${BENCH_FULL_VERIFY:-0}
+ONLY=${BENCH_ONLY:-}
+case "$ONLY" in "" | memory) ;; *) echo "BENCH_ONLY: memory or nothing" >&2; exit 2;; esac
 PORT_BASE=${BENCH_PORT_BASE:-18100}
 CONNECTIONS=(16 64)
 WORKLOADS=(secret apikey)
 SERVERS=(emulator-memory emulator-disk fixed-body prism)
 
 OUT=bench/target/results
+# A partial run keeps the full run's results (--report-only) as they are.
+[ -z "$ONLY" ] || OUT=bench/target/results-$ONLY
 rm -rf "$OUT"; mkdir -p "$OUT" "$REPORT_DIR"
 exec > >(tee "$OUT/run.log") 2>&1
 BENCH_JAR=bench/target/atlas-bench.jar
@@ -188,11 +196,40 @@ thread_cpu_us() { # pid
     END { printf "%d %d %d %d", gc, jit, jfr, java }'
 }
 
-# Resident memory of a process, in KiB: "RSS PSS" from /proc/PID/smaps_rollup (PSS shares the pages other
-# processes also map, such as the JDK's libraries, among them).
+# Resident memory of a process, in KiB: "RSS PSS" from /proc/PID/smaps. PSS shares the pages other processes
+# also map, such as the JDK's libraries, among them. RSS counts ZGC's heap once: JDK 17's ZGC maps each heap
+# page at up to three addresses (one per pointer colour) and the kernel's RSS counts it once per address (13 GiB
+# for 5 GiB of memory after a load), while a container's limit counts the page once; so the heap's mappings
+# (memfd:java_heap, all within this process) count by their PSS, which is each page once.
 memory_kb() { # pid
-  awk '/^Rss:/{r=$2} /^Pss:/{p=$2} END{printf "%d\t%d", r, p}' "/proc/$1/smaps_rollup"
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { heap = /memfd:java_heap/ }
+    /^Rss:/ { rss += $2; if (heap) heap_rss += $2 }
+    /^Pss:/ { pss += $2; if (heap) heap_pss += $2 }
+    END { printf "%d\t%d", rss - heap_rss + heap_pss, pss }' "/proc/$1/smaps"
 }
+
+# Heap in use after a full GC, in KiB, from jcmd: G1 prints it in K, ZGC in M.
+heap_used_kb() { # pid
+  jcmd "$1" GC.run > /dev/null
+  jcmd "$1" GC.heap_info | sed -n 's/.* used \([0-9]*\)\([KMG]\).*/\1 \2/p' | head -1 \
+    | awk '{print $1 * ($2 == "K" ? 1 : $2 == "M" ? 1024 : 1048576)}'
+}
+
+# Start-up probes (sections 3 and 5), on port SPORT.
+SPORT=$((PORT_BASE + 9))
+probe_emulator() { # Digest: curl answers the challenge, as any Cloud Manager client does
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 --digest --user "$DEMO_API_KEY" \
+    -H 'Content-Type: application/json' --data '{"secretExpiresAfterHours":"3600"}' \
+    "http://127.0.0.1:$SPORT/api/public/v1.0/orgs/$DEMO_ORG/serviceAccounts/$DEMO_TARGET/secrets/" || true)" = 201 ]
+}
+probe_bearer() {
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H 'Authorization: Bearer x' -H 'Prefer: code=201' \
+    -H 'Content-Type: application/vnd.atlas.2024-08-05+json' --data '{"secretExpiresAfterHours":24}' \
+    "http://127.0.0.1:$SPORT/api/atlas/v2/orgs/$DEMO_ORG/serviceAccounts/$DEMO_TARGET/secrets" || true)" = 201 ]
+}
+
+# Sections 1 to 3b; BENCH_ONLY=memory skips them (not indented, to keep the sections' history readable).
+if [ -z "$ONLY" ]; then
 
 # ---------------------------------------------------------------------------- 1. throughput
 log "1. Throughput: starting the four servers"
@@ -267,10 +304,6 @@ cleanup; PIDS=()
 # ---------------------------------------------------------------------------- 1c. steady state
 log "1c. Steady state: $STEADY_SEGMENTS x $STEADY_SEGMENT_S s of create-then-delete pairs; then $STORE_TARGET stored credentials"
 STEADY_PORT=$((PORT_BASE + 5))
-heap_used_kb() { # pid: used heap after a full GC, in KiB
-  jcmd "$1" GC.run > /dev/null
-  jcmd "$1" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
-}
 start_steady_emulator() {
   java -jar "$EMULATOR_JAR" --port "$STEADY_PORT" --seed "$SEED" "${EMULATOR_LIMITS[@]}" > "$OUT/emulator-steady.log" 2>&1 &
   STEADY_PID=$!; PIDS+=($STEADY_PID)
@@ -316,7 +349,7 @@ while :; do
   [ "$before" -ge "$STORE_TARGET" ] && break
   [ "$run" -lt 400 ] || { echo "  stopped after 400 runs"; break; }
 done
-stored_memory=$(memory_kb "$STEADY_PID")
+stored_memory=$(memory_kb "$STEADY_PID"); stored_heap=$heap  # for section 5
 kill "$STEADY_PID"; wait "$STEADY_PID" 2>/dev/null || true
 machine load_after_steady "$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -339,17 +372,6 @@ machine load_after_client "$(cut -d' ' -f1-3 /proc/loadavg)"
 # -------------------------------------------------------------------------------- 3. start-up
 machine load_before_startup "$(cut -d' ' -f1-3 /proc/loadavg)"
 log "3. Start-up to the first successful 201, $STARTUP_RUNS runs each"
-SPORT=$((PORT_BASE + 9))
-probe_emulator() { # Digest: curl answers the challenge, as any Cloud Manager client does
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 --digest --user "$DEMO_API_KEY" \
-    -H 'Content-Type: application/json' --data '{"secretExpiresAfterHours":"3600"}' \
-    "http://127.0.0.1:$SPORT/api/public/v1.0/orgs/$DEMO_ORG/serviceAccounts/$DEMO_TARGET/secrets/" || true)" = 201 ]
-}
-probe_bearer() {
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H 'Authorization: Bearer x' -H 'Prefer: code=201' \
-    -H 'Content-Type: application/vnd.atlas.2024-08-05+json' --data '{"secretExpiresAfterHours":24}' \
-    "http://127.0.0.1:$SPORT/api/atlas/v2/orgs/$DEMO_ORG/serviceAccounts/$DEMO_TARGET/secrets" || true)" = 201 ]
-}
 printf 'server\trun\tms\n' > "$OUT/startup.tsv"
 startup() { # name probe command...
   local name=$1 probe=$2; shift 2
@@ -388,18 +410,19 @@ for label in defaults c1; do
   printf '  %-8s later classes: %s ms\n' "$label" \
     "$(awk -F'\t' -v l="$label" '$1==l && $2=="later-class"{printf "%s ", $4}' "$OUT/extension.tsv")"
 done
+fi # sections 1 to 3b
 
 # ------------------------------------------------------------------------------ 5. memory
-log "5. Resident memory, idle (5 s after the first successful 201) and after $STORE_TARGET stored credentials"
+log "5. Resident memory, idle (5 s after the first successful 201) and after stored credentials"
 machine load_before_memory "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'server\tstate\trss_kb\tpss_kb\n' > "$OUT/memory.tsv"
-printf 'emulator-jar\tstored %d\t%s\n' "$stored" "$stored_memory" >> "$OUT/memory.tsv"
+# heap_kb: the heap in use after a full GC (stored rows only).
+printf 'server\tstate\trss_kb\tpss_kb\theap_kb\n' > "$OUT/memory.tsv"
 probe_wiremock() {
   [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$SPORT/__admin/health" || true)" = 200 ]
 }
 idle_memory() { # name probe command...
   local name=$1 probe=$2; shift 2
-  note "memory $name: $*  (then poll: $probe; 5 s idle; /proc/PID/smaps_rollup)"
+  note "memory $name: $*  (then poll: $probe; 5 s idle; /proc/PID/smaps)"
   "$@" > /dev/null 2>&1 &
   local pid=$! start; start=$(now_ms)
   until $probe; do
@@ -409,7 +432,7 @@ idle_memory() { # name probe command...
   sleep 5
   local mem; mem=$(memory_kb "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  printf '%s\tidle\t%s\n' "$name" "$mem" >> "$OUT/memory.tsv"
+  printf '%s\tidle\t%s\t\n' "$name" "$mem" >> "$OUT/memory.tsv"
   printf '  %-14s RSS %6d KiB  PSS %6d KiB\n' "$name" $mem
 }
 idle_memory emulator-cds probe_emulator "${EMULATOR_CMD[@]}" --port "$SPORT"
@@ -417,11 +440,46 @@ idle_memory emulator-jar probe_emulator java -jar "$EMULATOR_JAR" --port "$SPORT
 idle_memory fixed-body probe_bearer java -jar "$FIXED_JAR" "$SPORT"
 idle_memory wiremock probe_wiremock java -jar "$WIREMOCK_JAR" --port "$SPORT" --bind-address 127.0.0.1 --disable-banner
 idle_memory prism probe_bearer "$PRISM" mock spec/openapi.yaml -h 127.0.0.1 -p "$SPORT"
-printf '  after %d stored (plain java -jar): RSS %d KiB  PSS %d KiB\n' "$stored" $stored_memory
+if [ -n "${stored_memory:-}" ]; then
+  printf 'emulator-jar\tstored %d\t%s\t%s\n' "$stored" "$stored_memory" "$stored_heap" >> "$OUT/memory.tsv"
+  printf '  after %d stored (plain java -jar, 1c): RSS %d KiB  PSS %d KiB  heap after GC %d KiB\n' "$stored" \
+    $stored_memory "$stored_heap"
+fi
+
+# The README's command after as many stored credentials as 1c's plain java -jar (at least STORE_TARGET): the same
+# Atlas secret creations as 1c, loaded once more (1-3 minutes) rather than extrapolated, because the RSS
+# depends on how the collector sizes its heap under that allocation rate, which a smaller load does not show.
+# No warm-up and no GC between runs (only the end counts); the last run is shortened to end near the count.
+LOAD_PORT=$((PORT_BASE + 6))
+load_target=$(( ${stored:-0} > STORE_TARGET ? ${stored:-0} : STORE_TARGET ))
+log "5b. The README's command after $load_target stored credentials${ATLAS_EMULATOR_JAVA_OPTS:+ (ATLAS_EMULATOR_JAVA_OPTS=$ATLAS_EMULATOR_JAVA_OPTS)}"
+machine memory_launcher_java_opts "${ATLAS_EMULATOR_JAVA_OPTS:-(none)}"
+note "memory emulator-cds stored: ${EMULATOR_CMD[*]} --port P --seed $SEED ${EMULATOR_LIMITS[*]}; BENCH_TOKEN=<token> wrk -t2 -c64 -d10s --timeout 10s -s bench/wrk/create.lua http://127.0.0.1:P -- secret   # repeated until $load_target are stored (the last run shorter); then jcmd GC.run + GC.heap_info, /proc/PID/smaps"
+"${EMULATOR_CMD[@]}" --port "$LOAD_PORT" --seed "$SEED" "${EMULATOR_LIMITS[@]}" > "$OUT/emulator-cds-stored.log" 2>&1 &
+LOAD_PID=$!; PIDS+=($LOAD_PID)
+wait_listening "$LOAD_PORT"
+token=$(token_of "$LOAD_PORT")
+loaded=0; seconds=10; runs=0
+while [ "$loaded" -lt "$load_target" ]; do
+  result=$(BENCH_TOKEN=$token wrk -t2 -c64 -d"$seconds"s --timeout 10s -s bench/wrk/create.lua \
+    "http://127.0.0.1:$LOAD_PORT" -- secret | grep '^RESULT')
+  loaded=$((loaded + $(cut -f5 <<< "$result") - $(cut -f6 <<< "$result")))
+  printf '  %8d stored, %s, RSS %d KiB\n' "$loaded" "$(cut -f2 <<< "$result" | xargs printf '%.0f req/s')" \
+    "$(memory_kb "$LOAD_PID" | cut -f1)"
+  rate=$(cut -f2 <<< "$result" | cut -d. -f1)
+  seconds=$(( (load_target - loaded) / (rate > 0 ? rate : 1) + 1 )); [ "$seconds" -le 10 ] || seconds=10
+  runs=$((runs + 1)); [ "$runs" -lt 400 ] || { echo "  stopped after 400 runs"; break; }
+done
+heap=$(heap_used_kb "$LOAD_PID")
+mem=$(memory_kb "$LOAD_PID")
+kill "$LOAD_PID"; wait "$LOAD_PID" 2>/dev/null || true
+printf 'emulator-cds\tstored %d\t%s\t%s\n' "$loaded" "$mem" "$heap" >> "$OUT/memory.tsv"
+printf '  after %d stored (the README'"'"'s command): RSS %d KiB  PSS %d KiB  heap after GC %d KiB\n' \
+  "$loaded" $mem "$heap"
 
 # ----------------------------------------------------------------------------------- 4. build
 printf 'step\tseconds\tstatus\n' > "$OUT/build.tsv"
-if [ "$BUILD" = 1 ]; then
+if [ "$BUILD" = 1 ] && [ -z "$ONLY" ]; then
   log "4. Build times in a clean copy of the tree"
   COPY=bench/target/build-copy
   rm -rf "$COPY"; mkdir -p "$COPY"
@@ -461,6 +519,10 @@ if [ "$BUILD" = 1 ]; then
 fi
 
 machine load_at_end "$(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+if [ -n "$ONLY" ]; then
+  echo "BENCH_ONLY=$ONLY: results in $OUT (no report)"
+  exit 0
+fi
 log "Report"
 java -Djava.awt.headless=true -cp "$BENCH_JAR" io.github.atlascredentials.bench.report.ReportMain \
   "$OUT" "$REPORT_DIR/benchmarks.md" "$REPORT_DIR/benchmarks.png" bench/report-notes.md

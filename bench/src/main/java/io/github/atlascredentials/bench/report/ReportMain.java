@@ -179,9 +179,13 @@ public final class ReportMain {
             if (r.get("server").startsWith("emulator")
                     || r.get("server").equals("wiremock")
                     || r.get("server").equals("prism")) {
+                double heapKb = num(r, "heap_kb");
                 memory.add(fmt(
-                        "%s %s %.0f MiB",
-                        shortName(r.get("server")), stateText(r.get("state")), num(r, "rss_kb") / 1024));
+                        "%s %s %.0f MiB%s",
+                        shortName(r.get("server")),
+                        stateText(r.get("state")),
+                        num(r, "rss_kb") / 1024,
+                        Double.isNaN(heapKb) ? "" : fmt(" (heap in use %.0f MiB)", heapKb / 1024)));
             }
         }
         row(
@@ -581,21 +585,28 @@ public final class ReportMain {
         }
         line("## 5. Resident memory");
         line("");
-        line("From `/proc/PID/smaps_rollup`: RSS, all the pages the process has in memory, and PSS, which shares"
-                + " a page mapped by several processes (the JDK's libraries, a class-data archive) among them, so"
-                + " it depends on what else runs; RSS is the figure a container's limit sees. Idle: 5 s after the first successful answer (the start-up probe of section 3)."
-                + " Stored: the plain `java -jar` emulator of section 1c at the end of its stored-credentials runs"
-                + " (after a full GC). WireMock has no stubs and Prism serves `spec/openapi.yaml`.");
+        line("From `/proc/PID/smaps`: RSS, all the pages the process has in memory, each counted once (JDK 17's ZGC"
+                + " maps its heap at three addresses, which the kernel's own RSS counts up to three times), the figure a"
+                + " container's limit sees; and PSS, which shares a page mapped by several processes (the JDK's"
+                + " libraries, a class-data archive) among them, so it depends on what else runs. Idle: 5 s after the"
+                + " first successful answer (the start-up probe of section 3). Stored, plain `java -jar`: the emulator"
+                + " of section 1c at the end of its stored-credentials runs, after a full GC. Stored, the README's"
+                + " command: a fresh emulator started as the README says, sent the same Atlas secret creations (10 s"
+                + " runs of `create.lua`, 64 connections, no warm-up) until it stores as many credentials as section"
+                + " 1c's, measured after a full GC. Heap in use: after that full GC (`jcmd GC.heap_info`). WireMock has"
+                + " no stubs and Prism serves `spec/openapi.yaml`.");
         line("");
-        line("| Server | State | RSS MiB | PSS MiB |");
-        line("|---|---|---|---|");
+        line("| Server | State | RSS MiB | PSS MiB | Heap in use MiB |");
+        line("|---|---|---|---|---|");
         for (Map<String, String> r : results.memory) {
+            double heapKb = num(r, "heap_kb");
             line(fmt(
-                    "| %s | %s | %.0f | %.0f |",
+                    "| %s | %s | %.0f | %.0f | %s |",
                     Results.MEMORY_SERVERS.getOrDefault(r.get("server"), r.get("server")),
                     stateText(r.get("state")),
                     num(r, "rss_kb") / 1024,
-                    num(r, "pss_kb") / 1024));
+                    num(r, "pss_kb") / 1024,
+                    Double.isNaN(heapKb) ? "" : fmt("%.0f", heapKb / 1024)));
         }
         line("");
     }

@@ -62,7 +62,7 @@ final class Results {
     final String commands;
     /** The JUnit extension (ExtensionStartup): label, measure, run, ms. */
     final List<Map<String, String>> extension;
-    /** Resident memory: server, state ("idle" or "stored N"), rss_kb, pss_kb. */
+    /** Resident memory: server, state ("idle" or "stored N"), rss_kb, pss_kb, heap_kb (stored rows; older runs: none). */
     final List<Map<String, String>> memory;
 
     Results(Path dir) throws IOException {
