@@ -472,7 +472,7 @@ public final class EmulatorState {
                 SecretList next = existing.append(created);
                 return new Write<>(
                         result,
-                        List.of(new Persistence.SaveSecrets(List.of(created))),
+                        List.of(new Persistence.CreateSecret(created)),
                         v -> v.secrets().put(clientId, next));
             }
             List<StoredSecret> changed = new ArrayList<>();
@@ -523,7 +523,7 @@ public final class EmulatorState {
                     maskPrivateKey(privateKey),
                     desc,
                     roles);
-            return new Write<>(new CreatedApiKey(key, privateKey), List.of(new Persistence.SaveApiKey(key)), v -> {
+            return new Write<>(new CreatedApiKey(key, privateKey), List.of(new Persistence.CreateApiKey(key)), v -> {
                 v.keysByPublicKey().put(key.publicKey(), key);
                 v.keysById().put(key.id(), key);
             });

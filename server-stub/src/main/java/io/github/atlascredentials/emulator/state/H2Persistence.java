@@ -31,6 +31,8 @@ public final class H2Persistence implements Persistence {
     private final boolean syncEachCommit;
     private PreparedStatement mergeSecret;
     private PreparedStatement mergeApiKey;
+    private PreparedStatement insertSecret;
+    private PreparedStatement insertApiKey;
     private PreparedStatement deleteSecret;
     private PreparedStatement deleteApiKey;
 
@@ -208,6 +210,10 @@ public final class H2Persistence implements Persistence {
                     writeSecrets(c.secrets());
                 } else if (change instanceof SaveApiKey c) {
                     writeApiKey(c.key());
+                } else if (change instanceof CreateSecret c) {
+                    insertSecret(c.secret());
+                } else if (change instanceof CreateApiKey c) {
+                    insertApiKey(c.key());
                 } else if (change instanceof SaveServiceAccount c) {
                     writeServiceAccount(c.account());
                 } else if (change instanceof RemoveSecret c) {
@@ -312,18 +318,34 @@ public final class H2Persistence implements Persistence {
         if (mergeSecret == null) {
             mergeSecret = connection.prepareStatement("MERGE INTO secrets KEY(id) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
         }
-        PreparedStatement ps = mergeSecret;
         for (StoredSecret s : secrets) {
-            ps.setString(1, s.id());
-            ps.setString(2, s.clientId());
-            ps.setBytes(3, s.salt());
-            ps.setBytes(4, s.hash());
-            ps.setString(5, s.maskedValue());
-            ps.setTimestamp(6, Timestamp.from(s.createdAt()));
-            ps.setTimestamp(7, Timestamp.from(s.expiresAt()));
-            ps.setTimestamp(8, s.lastUsedAt() == null ? null : Timestamp.from(s.lastUsedAt()));
-            ps.executeUpdate();
+            bindSecret(mergeSecret, s);
+            mergeSecret.executeUpdate();
         }
+    }
+
+    /**
+     * A new secret: an INSERT, where a MERGE first looked the id up to update a row that cannot exist (the id is
+     * new). A row with the id would fail the group, as any failed write does.
+     */
+    private void insertSecret(StoredSecret secret) throws SQLException {
+        if (insertSecret == null) {
+            insertSecret = connection.prepareStatement("INSERT INTO secrets(id, client_id, salt, hash, masked,"
+                    + " created_at, expires_at, last_used_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        bindSecret(insertSecret, secret);
+        insertSecret.executeUpdate();
+    }
+
+    private static void bindSecret(PreparedStatement ps, StoredSecret s) throws SQLException {
+        ps.setString(1, s.id());
+        ps.setString(2, s.clientId());
+        ps.setBytes(3, s.salt());
+        ps.setBytes(4, s.hash());
+        ps.setString(5, s.maskedValue());
+        ps.setTimestamp(6, Timestamp.from(s.createdAt()));
+        ps.setTimestamp(7, Timestamp.from(s.expiresAt()));
+        ps.setTimestamp(8, s.lastUsedAt() == null ? null : Timestamp.from(s.lastUsedAt()));
     }
 
     private void writeApiKey(StoredApiKey key) throws SQLException {
@@ -332,7 +354,22 @@ public final class H2Persistence implements Persistence {
                     "MERGE INTO api_keys(id, org_id, public_key, ha1, masked, descr, roles, project_roles) KEY(id)"
                             + " VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
         }
-        PreparedStatement ps = mergeApiKey;
+        bindApiKey(mergeApiKey, key);
+        mergeApiKey.executeUpdate();
+    }
+
+    /** A new API key: an INSERT, as for {@link #insertSecret}. */
+    private void insertApiKey(StoredApiKey key) throws SQLException {
+        if (insertApiKey == null) {
+            insertApiKey = connection.prepareStatement(
+                    "INSERT INTO api_keys(id, org_id, public_key, ha1, masked, descr, roles, project_roles)"
+                            + " VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        bindApiKey(insertApiKey, key);
+        insertApiKey.executeUpdate();
+    }
+
+    private static void bindApiKey(PreparedStatement ps, StoredApiKey key) throws SQLException {
         ps.setString(1, key.id());
         ps.setString(2, key.orgId());
         ps.setString(3, key.publicKey());
@@ -341,7 +378,6 @@ public final class H2Persistence implements Persistence {
         ps.setString(6, key.desc());
         ps.setString(7, String.join(",", key.roles()));
         ps.setString(8, projectRolesText(key.projectRoles()));
-        ps.executeUpdate();
     }
 
     private interface SqlWork {

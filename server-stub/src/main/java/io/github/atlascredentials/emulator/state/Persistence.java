@@ -38,6 +38,12 @@ public interface Persistence extends AutoCloseable {
 
     record SaveApiKey(StoredApiKey key) implements Change {}
 
+    /** A secret just created, under an id never stored before: written without looking for an existing row. */
+    record CreateSecret(StoredSecret secret) implements Change {}
+
+    /** An API key just created, under an id never stored before: written without looking for an existing row. */
+    record CreateApiKey(StoredApiKey key) implements Change {}
+
     record SaveServiceAccount(ServiceAccount account) implements Change {}
 
     record RemoveSecret(String secretId) implements Change {}
@@ -53,6 +59,10 @@ public interface Persistence extends AutoCloseable {
             if (change instanceof SaveSecrets c) {
                 saveSecrets(c.secrets());
             } else if (change instanceof SaveApiKey c) {
+                saveApiKey(c.key());
+            } else if (change instanceof CreateSecret c) {
+                saveSecrets(List.of(c.secret()));
+            } else if (change instanceof CreateApiKey c) {
                 saveApiKey(c.key());
             } else if (change instanceof SaveServiceAccount c) {
                 saveServiceAccount(c.account());
