@@ -109,14 +109,16 @@ class CredentialLifecycleTest extends DemoEmulatorTest {
         assertThat(secret.get("lastUsedAt").isNull()).isTrue();
         assertThat(before.raw().body()).doesNotContain(created.get("secret").asText());
 
+        // The use is recorded in whole seconds; the clock may tick between the token request and the read.
+        Instant beforeUse = emulator.clock().nowSeconds();
         http.token(DEMO_TARGET_CLIENT_ID, created.get("secret").asText());
+        Instant afterUse = emulator.clock().nowSeconds();
 
         JsonNode used = call("GET", CM_ACCOUNT, null, owner, "application/json")
                 .json()
                 .get("secrets")
                 .get(0);
-        assertThat(Instant.parse(used.get("lastUsedAt").asText()))
-                .isEqualTo(emulator.clock().nowSeconds());
+        assertThat(Instant.parse(used.get("lastUsedAt").asText())).isBetween(beforeUse, afterUse);
         JsonNode fromProject =
                 call("GET", GROUP_ACCOUNT, null, owner, SA_VERSION).json();
         assertThat(fromProject.get("roles").toString()).isEqualTo("[\"GROUP_OWNER\"]");
