@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.atlascredentials.emulator.seed.SeedDocument;
 import io.github.atlascredentials.emulator.seed.SeedParser;
 import io.github.atlascredentials.emulator.state.SecretCreations;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,19 @@ class EmulatorLifecycleTest {
             assertThat(open.isConnected()).isTrue();
         }
         emulator.close();
+        // Grizzly closes the server socket on its selector thread: allow it a moment, never more than 5 s.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (accepts(port) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return probe.isConnected();
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
