@@ -379,7 +379,8 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
         RequestPipeline pipeline =
                 new RequestPipeline(routes, requestSteps(), resourceMethods, new ResponseFinisher(serviceVersion));
         HttpHandler testSupportHandler = testSupport
-                ? new LazyHttpHandler("atlas-emulator-test-support", () -> testSupportContainer(routes, adminToken))
+                ? new LazyHttpHandler(
+                        "atlas-emulator-test-support", () -> testSupportContainer(routes, adminToken, serviceVersion))
                 : null;
         URI uri = URI.create("http://" + hostForUri(bind) + ":" + port + "/");
         HttpServer http =
@@ -409,8 +410,7 @@ public final class AtlasEmulator implements AutoCloseable, EmulatorControls {
      * The test-support paths' JAX-RS application in Jersey's Grizzly container, built on their first request. It
      * serves only {@code /_emulator}: the spec's paths never reach JAX-RS.
      */
-    private HttpHandler testSupportContainer(RouteTable routes, AdminToken adminToken) {
-        String serviceVersion = "gitHash=atlas-emulator; versionString=" + version();
+    private HttpHandler testSupportContainer(RouteTable routes, AdminToken adminToken, String serviceVersion) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)

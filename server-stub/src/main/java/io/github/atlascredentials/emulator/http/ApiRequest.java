@@ -126,13 +126,9 @@ public final class ApiRequest {
         return query;
     }
 
-    /** The spec operation, or null for test-support paths. */
+    /** The spec operation. */
     public OperationRule operation() {
         return operation;
-    }
-
-    public boolean isApiOperation() {
-        return operation != null;
     }
 
     public Map<String, String> pathParameters() {
